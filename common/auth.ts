@@ -1,0 +1,23 @@
+// Sign-in and the current user's grants.
+import * as z from 'zod';
+import { ZAction, ZRole } from './roles';
+import { ZId, LOCALES } from './shared';
+
+export const ZLogin = z.object({
+  username: z.string().trim().min(1).max(50),
+  password: z.string().min(1).max(200),
+});
+
+export const ZMe = z.object({
+  id: ZId,
+  username: z.string(),
+  displayName: z.string(),
+  companyId: ZId,
+  companyName: z.string(),
+  locale: z.enum(LOCALES),
+  roles: z.array(z.object({ role: ZRole, projectId: ZId.nullable() })),
+  projects: z.array(z.object({ id: ZId, name: z.string(), type: z.string(), actions: z.array(ZAction) })),
+});
+export type TMe = z.infer<typeof ZMe>;
+
+export const ZLocaleUpdate = z.object({ locale: z.enum(LOCALES) });

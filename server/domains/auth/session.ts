@@ -1,0 +1,50 @@
+// Turns a session cookie into a Principal: one lookup of session, user, grants and company projects.
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../platform/db';
+import { resolveProjectActions, type Grant, type Principal } from '../../platform/policy';
+import { projects } from '../org/tables';
+import { userRoles, users } from '../people/tables';
+import { sessions } from './tables';
+
+export const SESSION_COOKIE = 'ed_session';
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export async function createSession(db: DbOrTx, user: { id: string; companyId: string }, hours: number): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  await db.insert(sessions).values({
+    tokenHash: hashToken(token),
+    companyId: user.companyId,
+    userId: user.id,
+    expiresAt: new Date(Date.now() + hours * 3_600_000),
+  });
+  return token;
+}
+
+export async function principalForToken(db: Db, token: string): Promise<Principal | null> {
+  const [row] = await db
+    .select({ userId: users.id, companyId: users.companyId, locale: users.locale })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, hashToken(token)), isNull(sessions.endedAt), gt(sessions.expiresAt, sql`now()`), eq(users.active, true)))
+    .limit(1);
+  if (!row) return null;
+  return principalForUser(db, row.userId, row.companyId, row.locale === 'en' ? 'en' : 'zh-CN');
+}
+
+export async function principalForUser(db: DbOrTx, userId: string, companyId: string, locale: 'zh-CN' | 'en'): Promise<Principal> {
+  const grants = (await db
+    .select({ role: userRoles.role, projectId: userRoles.projectId })
+    .from(userRoles)
+    .where(eq(userRoles.userId, userId))) as Grant[];
+  const companyWide = grants.some((g) => g.projectId === null);
+  const projectIds = companyWide
+    ? (await db.select({ id: projects.id }).from(projects).where(eq(projects.companyId, companyId))).map((p) => p.id)
+    : [];
+  return { userId, companyId, locale, grants, projectActions: resolveProjectActions(grants, projectIds) };
+}
+
+export async function endSession(db: DbOrTx, token: string): Promise<void> {
+  await db.update(sessions).set({ endedAt: sql`now()` }).where(eq(sessions.tokenHash, hashToken(token)));
+}

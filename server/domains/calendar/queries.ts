@@ -1,0 +1,42 @@
+import { and, eq } from 'drizzle-orm';
+import type { TCalendar } from '../../../common/calendar';
+import type { WorkCalendar } from '../../platform/clock';
+import type { DbOrTx } from '../../platform/db';
+import { notFound } from '../../platform/errors';
+import { can, type Principal } from '../../platform/policy';
+import { projects } from '../org/tables';
+import { projectCalendars } from './tables';
+
+async function load(db: DbOrTx, companyId: string, projectId: string) {
+  const [row] = await db
+    .select({ cal: projectCalendars, timezone: projects.timezone })
+    .from(projectCalendars)
+    .innerJoin(projects, eq(projects.id, projectCalendars.projectId))
+    .where(and(eq(projectCalendars.projectId, projectId), eq(projectCalendars.companyId, companyId)));
+  if (!row) throw notFound();
+  return row;
+}
+
+export async function calendarOf(db: DbOrTx, p: Principal, projectId: string): Promise<TCalendar> {
+  if (!can(p, 'project.read', projectId)) throw notFound();
+  const { cal, timezone } = await load(db, p.companyId, projectId);
+  return {
+    projectId,
+    settings: { timezone, weekdays: cal.weekdays, businessStart: cal.businessStart, businessEnd: cal.businessEnd },
+    days: cal.days,
+    version: cal.version,
+  };
+}
+
+/** The calendar the deadline clock runs on. */
+export async function workCalendar(db: DbOrTx, companyId: string, projectId: string): Promise<WorkCalendar> {
+  const { cal, timezone } = await load(db, companyId, projectId);
+  return {
+    timezone,
+    weekdays: cal.weekdays,
+    businessStart: cal.businessStart,
+    businessEnd: cal.businessEnd,
+    holidays: new Set(cal.days.filter((d) => d.kind === 'holiday').map((d) => d.date)),
+    workdays: new Set(cal.days.filter((d) => d.kind === 'workday').map((d) => d.date)),
+  };
+}

@@ -1,0 +1,203 @@
+// Customers, their units and the caller lookup (IN-03), filtered by the principal's projects.
+import { aliasedTable, and, asc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type * as z from 'zod';
+import type { TCustomer, TLookupHit, TStaff, TUnitDetail, ZCustomerListQuery } from '../../../common/people';
+import type { TRole } from '../../../common/roles';
+import type { DbOrTx } from '../../platform/db';
+import { notFound } from '../../platform/errors';
+import { decodeCursor, likePattern, mask, pageOf } from '../../platform/pagination';
+import { authorize, can, projectsWhere, type Principal } from '../../platform/policy';
+import { loadUnit } from '../org/queries';
+import { departments, projects, units } from '../org/tables';
+import { customers, customerUnits, userRoles, users } from './tables';
+
+const owner = aliasedTable(customers, 'owner');
+
+async function linksOf(db: DbOrTx, customerIds: string[]) {
+  if (!customerIds.length) return [];
+  return db
+    .select({
+      customerId: customerUnits.customerId,
+      unitId: customerUnits.unitId,
+      path: units.path,
+      relation: customerUnits.relation,
+      consentingOwnerId: customerUnits.consentingOwnerId,
+      consentingOwnerName: owner.name,
+      since: customerUnits.since,
+    })
+    .from(customerUnits)
+    .innerJoin(units, eq(units.id, customerUnits.unitId))
+    .leftJoin(owner, eq(owner.id, customerUnits.consentingOwnerId))
+    .where(and(inArray(customerUnits.customerId, customerIds), isNull(customerUnits.endedAt)))
+    .orderBy(asc(units.path));
+}
+
+type CustomerRow = typeof customers.$inferSelect;
+
+async function present(db: DbOrTx, rows: CustomerRow[], masked: boolean): Promise<TCustomer[]> {
+  const links = await linksOf(db, rows.map((r) => r.id));
+  return rows.map((c) => ({
+    id: c.id,
+    projectId: c.projectId,
+    kind: c.kind as TCustomer['kind'],
+    name: c.name,
+    phone: masked ? mask(c.phone)! : c.phone,
+    idNumber: mask(c.idNumber),
+    emergencyContacts: c.emergencyContacts,
+    units: links
+      .filter((l) => l.customerId === c.id)
+      .map(({ customerId: _c, ...l }) => ({ ...l, relation: l.relation as 'owner' | 'tenant' })),
+    version: c.version,
+  }));
+}
+
+export async function listCustomers(db: DbOrTx, p: Principal, q: z.infer<typeof ZCustomerListQuery>) {
+  if (!can(p, 'customer.read', q.projectId)) throw notFound();
+  const after = decodeCursor(q.cursor);
+  const where: (SQL | undefined)[] = [eq(customers.projectId, q.projectId)];
+  if (q.q) {
+    const pat = likePattern(q.q);
+    where.push(
+      or(
+        ilike(customers.name, pat),
+        ilike(customers.phone, pat),
+        sql`exists (select 1 from ${customerUnits} cu join ${units} u on u.id = cu.unit_id
+                    where cu.customer_id = ${customers.id} and cu.ended_at is null and u.path ilike ${pat})`,
+      ),
+    );
+  }
+  if (q.relation)
+    where.push(sql`exists (select 1 from ${customerUnits} cu where cu.customer_id = ${customers.id} and cu.ended_at is null and cu.relation = ${q.relation})`);
+  if (after) where.push(sql`(${customers.name}, ${customers.id}) > (${after[0]}, ${after[1]}::uuid)`);
+  const rows = await db
+    .select()
+    .from(customers)
+    .where(and(...where))
+    .orderBy(asc(customers.name), asc(customers.id))
+    .limit(q.limit + 1);
+  const page = pageOf(rows, q.limit, (c) => [c.name, c.id]);
+  return { items: await present(db, page.items, true), nextCursor: page.nextCursor };
+}
+
+export async function loadCustomer(db: DbOrTx, p: Principal, id: string, action: 'customer.read' | 'customer.write' = 'customer.read') {
+  const [row] = await db.select().from(customers).where(and(eq(customers.id, id), eq(customers.companyId, p.companyId)));
+  if (!row) throw notFound();
+  authorize(p, action, row.projectId, 'customer.read');
+  return row;
+}
+
+export async function customerDetail(db: DbOrTx, p: Principal, id: string): Promise<TCustomer> {
+  const [c] = await present(db, [await loadCustomer(db, p, id)], false);
+  return c;
+}
+
+interface OccupantRow {
+  customerId: string;
+  name: string;
+  kind: string;
+  phone: string;
+  relation: string;
+  consentingOwnerName: string | null;
+  since: string | null;
+}
+
+// Drizzle cannot type a join of a table with its own alias; the row shape is spelled out instead.
+async function occupantsOf(db: DbOrTx, unitId: string): Promise<OccupantRow[]> {
+  return (await db
+    .select({
+      customerId: customers.id,
+      name: customers.name,
+      kind: customers.kind,
+      phone: customers.phone,
+      relation: customerUnits.relation,
+      consentingOwnerName: owner.name,
+      since: customerUnits.since,
+    })
+    .from(customerUnits)
+    .innerJoin(customers, eq(customers.id, customerUnits.customerId))
+    .leftJoin(owner, eq(owner.id, customerUnits.consentingOwnerId))
+    .where(and(eq(customerUnits.unitId, unitId), isNull(customerUnits.endedAt)))
+    .orderBy(asc(customerUnits.relation), asc(customers.name))) as OccupantRow[];
+}
+
+export async function unitDetail(db: DbOrTx, p: Principal, unitId: string): Promise<TUnitDetail> {
+  const unit = await loadUnit(db, p, unitId);
+  const occupants = can(p, 'customer.read', unit.projectId) ? await occupantsOf(db, unitId) : [];
+  return {
+    unit,
+    occupants: occupants.map((o) => ({ ...o, kind: o.kind as 'person' | 'company', relation: o.relation as 'owner' | 'tenant' })),
+    actions: [...(p.projectActions.get(unit.projectId) ?? [])],
+  };
+}
+
+const LOOKUP_LIMIT = 20;
+
+/** IN-03: part of a phone number, a name or a unit path finds customer and unit. */
+export async function lookup(db: DbOrTx, p: Principal, text: string, projectId?: string): Promise<TLookupHit[]> {
+  let ids = projectsWhere(p, 'customer.read');
+  if (projectId) ids = ids.filter((id) => id === projectId);
+  if (!ids.length) return [];
+  const pat = likePattern(text);
+  const byPhone = /^[\d\s+-]+$/.test(text);
+  const base = {
+    customerId: customers.id,
+    customerName: customers.name,
+    phone: customers.phone,
+    relation: customerUnits.relation,
+    unitId: units.id,
+    path: units.path,
+    projectId: projects.id,
+    projectName: projects.name,
+  };
+  const customerHits = await db
+    .select(base)
+    .from(customers)
+    .innerJoin(customerUnits, and(eq(customerUnits.customerId, customers.id), isNull(customerUnits.endedAt)))
+    .innerJoin(units, eq(units.id, customerUnits.unitId))
+    .innerJoin(projects, eq(projects.id, units.projectId))
+    .where(and(inArray(customers.projectId, ids), byPhone ? ilike(customers.phone, pat) : ilike(customers.name, pat)))
+    .orderBy(asc(units.path))
+    .limit(LOOKUP_LIMIT);
+  const unitHits = byPhone
+    ? []
+    : await db
+        .select(base)
+        .from(units)
+        .innerJoin(projects, eq(projects.id, units.projectId))
+        .leftJoin(customerUnits, and(eq(customerUnits.unitId, units.id), isNull(customerUnits.endedAt)))
+        .leftJoin(customers, eq(customers.id, customerUnits.customerId))
+        .where(and(inArray(units.projectId, ids), ilike(units.path, pat)))
+        .orderBy(asc(units.path))
+        .limit(LOOKUP_LIMIT);
+  return [...customerHits, ...unitHits].slice(0, LOOKUP_LIMIT).map((h) => ({
+    ...h,
+    phone: mask(h.phone),
+    relation: h.relation as TLookupHit['relation'],
+  }));
+}
+
+export async function listStaff(db: DbOrTx, p: Principal, projectId: string): Promise<TStaff[]> {
+  if (!can(p, 'staff.read', projectId)) throw notFound();
+  const rows = await db
+    .select({ user: users, departmentKind: departments.kind, role: userRoles.role, roleProject: userRoles.projectId })
+    .from(users)
+    .innerJoin(userRoles, eq(userRoles.userId, users.id))
+    .leftJoin(departments, eq(departments.id, users.departmentId))
+    .where(and(eq(users.companyId, p.companyId), or(eq(userRoles.projectId, projectId), isNull(userRoles.projectId))))
+    .orderBy(asc(users.displayName), asc(users.id));
+  const byUser = new Map<string, TStaff>();
+  for (const r of rows) {
+    const s = byUser.get(r.user.id) ?? {
+      id: r.user.id,
+      username: r.user.username,
+      displayName: r.user.displayName,
+      phone: r.user.phone,
+      departmentKind: r.departmentKind as TStaff['departmentKind'],
+      roles: [],
+      active: r.user.active,
+    };
+    s.roles.push({ role: r.role as TRole, projectId: r.roleProject });
+    byUser.set(r.user.id, s);
+  }
+  return [...byUser.values()];
+}

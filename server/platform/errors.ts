@@ -1,0 +1,48 @@
+// Errors the API answers with; codes are keys of the message catalog (common/i18n).
+import type * as z from 'zod';
+
+export type ErrorCode =
+  | 'validation'
+  | 'bad_json'
+  | 'unauthenticated'
+  | 'bad_credentials'
+  | 'locked'
+  | 'forbidden'
+  | 'not_found'
+  | 'stale_version'
+  | 'conflict'
+  | 'too_large'
+  | 'internal';
+
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    readonly fields?: { path: string; key: string }[],
+  ) {
+    super(code);
+  }
+}
+
+export const notFound = () => new AppError(404, 'not_found');
+export const forbidden = () => new AppError(403, 'forbidden');
+/** Concurrent edits are detected by the version column, never silently overwritten. */
+export const staleVersion = () => new AppError(409, 'stale_version');
+export const invalidField = (path: string, key: string) => new AppError(400, 'validation', [{ path, key }]);
+
+/** A request that failed its zod contract; localized when answered. */
+export class RequestValidationError extends Error {
+  readonly statusCode = 400;
+  constructor(
+    readonly schema: z.ZodType,
+    readonly input: unknown,
+  ) {
+    super('validation');
+  }
+}
+
+/** An optimistic update (`… WHERE version = $expected RETURNING`) that matched nothing lost a race. */
+export function updatedOrStale<T>(rows: T[]): T {
+  if (!rows[0]) throw staleVersion();
+  return rows[0];
+}

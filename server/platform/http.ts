@@ -1,0 +1,105 @@
+// The HTTP frame every domain's routes share: zod contracts in and out, localized field errors,
+// and a route registry in which every /api route must declare its policy action.
+import type { FastifyInstance, FastifyReply, FastifyRequest, RawServerDefault, FastifyBaseLogger } from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import * as z from 'zod';
+import type { TAction } from '../../common/roles';
+import type { TLocale } from '../../common/shared';
+import { translate } from '../../common/i18n';
+import { AppError, RequestValidationError } from './errors';
+import type { Principal } from './policy';
+
+export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
+
+/** `public`: no sign-in; `signed_in`: any staff user; an action: held in at least one project. */
+export type RouteAccess = 'public' | 'signed_in' | TAction;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+}
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  access: RouteAccess;
+}
+
+/** zod's own locale texts, with a plain "required" for missing and empty fields as a clerk would say it. */
+function localeMap(locale: TLocale, base: z.core.$ZodErrorMap): z.core.$ZodErrorMap {
+  return (issue) => {
+    const empty = (issue.code === 'invalid_type' && issue.input === undefined) || (issue.code === 'too_small' && issue.origin === 'string' && issue.minimum === 1);
+    return empty ? translate(locale, 'fieldErrors.required') : base(issue);
+  };
+}
+
+export const zodLocales: Record<TLocale, z.core.$ZodErrorMap> = {
+  'zh-CN': localeMap('zh-CN', z.locales.zhCN().localeError),
+  en: localeMap('en', z.locales.en().localeError),
+};
+
+export function requestLocale(req: FastifyRequest): TLocale {
+  if (req.principal) return req.principal.locale;
+  const cookie = req.cookies?.ed_locale;
+  if (cookie === 'en' || cookie === 'zh-CN') return cookie;
+  return /^en\b/i.test(req.headers['accept-language'] ?? '') ? 'en' : 'zh-CN';
+}
+
+/** Field messages: catalog keys set in contracts (`error: 'tenant_needs_owner'`) or zod's own, localized. */
+export function fieldErrors(schema: z.ZodType, input: unknown, locale: TLocale) {
+  const r = schema.safeParse(input, { error: zodLocales[locale] });
+  if (r.success) return [];
+  return r.error.issues.map((i) => {
+    const key = `fieldErrors.${i.message}`;
+    const custom = translate(locale, key);
+    return { path: i.path.join('.'), message: custom === key ? i.message : custom };
+  });
+}
+
+export function installHttpFrame(app: App, registry: RegisteredRoute[]): void {
+  app.setValidatorCompiler(({ schema }) => (data) => {
+    const zs = schema as unknown as z.ZodType;
+    const r = zs.safeParse(data);
+    return r.success ? { value: r.data } : { error: new RequestValidationError(zs, data) };
+  });
+
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
+    const access = route.config?.access;
+    // A route without a declared policy must not exist (the access-matrix test relies on it).
+    if (!access) throw new Error(`route ${route.method} ${route.url} declares no access policy`);
+    for (const method of [route.method].flat()) if (method !== 'HEAD') registry.push({ method, url: route.url, access });
+  });
+
+  app.setErrorHandler((err: unknown, req: FastifyRequest, reply: FastifyReply) => {
+    const locale = requestLocale(req);
+    const send = (status: number, code: string, fields?: { path: string; message: string }[]) =>
+      reply.status(status).send({ error: code, message: translate(locale, `errors.${code}`), ...(fields ? { fields } : {}) });
+
+    if (err instanceof RequestValidationError) return send(400, 'validation', fieldErrors(err.schema, err.input, locale));
+    if (err instanceof AppError)
+      return send(err.status, err.code, err.fields?.map((f) => ({ path: f.path, message: translate(locale, `fieldErrors.${f.key}`) })));
+    const e = err as { statusCode?: number; code?: string; validation?: unknown };
+    if (e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return send(400, 'bad_json');
+    if (e.statusCode === 413) return send(413, 'too_large');
+    if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) return send(e.statusCode, e.statusCode === 404 ? 'not_found' : 'validation');
+    req.log.error({ err }, 'unhandled error');
+    return send(500, 'internal');
+  });
+}
+
+export interface Deps {
+  db: import('./db').Db;
+  config: import('./config').Config;
+}
+
+/** The signed-in principal of a route whose access is not public (the auth hook guarantees it). */
+export function principal(req: FastifyRequest): Principal {
+  if (!req.principal) throw new AppError(401, 'unauthenticated');
+  return req.principal;
+}

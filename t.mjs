@@ -1,0 +1,10 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+let t=Date.now();
+const db = new PGlite({ extensions: { pg_trgm } }); await db.waitReady; console.log('first', Date.now()-t);
+await db.exec('create table x(a int)');
+t=Date.now(); const dump = await db.dumpDataDir('none'); console.log('dump', Date.now()-t, dump.size);
+t=Date.now(); const db2 = new PGlite({ extensions: { pg_trgm } }); await db2.waitReady; console.log('second', Date.now()-t);
+t=Date.now(); const db3 = new PGlite({ loadDataDir: dump, extensions: { pg_trgm } }); await db3.waitReady; console.log('fromdump', Date.now()-t, (await db3.query('select count(*) from x')).rows);
+t=Date.now(); const db4 = new PGlite('./data-t', { extensions: { pg_trgm } }); await db4.waitReady; console.log('file', Date.now()-t); await db4.close();
+t=Date.now(); const db5 = new PGlite('./data-t', { extensions: { pg_trgm } }); await db5.waitReady; console.log('file2', Date.now()-t);
