@@ -16,6 +16,7 @@ export const en: Catalog = {
     internal: 'The system is busy, please try again later',
   },
   fieldErrors: {
+    invalid_characters: 'Contains characters that are not allowed',
     required: 'Required',
     duplicate_day: 'Each date may appear only once',
     bad_cursor: 'Invalid page cursor; reload from the first page',

@@ -14,6 +14,7 @@ export const zhCN = {
     internal: '系统繁忙，请稍后再试',
   },
   fieldErrors: {
+    invalid_characters: '含有不允许的字符',
     required: '此项必填',
     duplicate_day: '同一日期只能设置一次',
     bad_cursor: '分页参数无效，请从第一页重新加载',

@@ -61,8 +61,22 @@ export function fieldErrors(schema: z.ZodType, input: unknown, locale: TLocale) 
   });
 }
 
+function nulPath(value: unknown, path: string[] = []): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path.join('.') : null;
+  if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const found = nulPath(v, [...path, k]);
+      if (found !== null) return found;
+    }
+  }
+  return null;
+}
+
 export function installHttpFrame(app: App, registry: RegisteredRoute[]): void {
   app.setValidatorCompiler(({ schema }) => (data) => {
+    // PostgreSQL text cannot hold NUL; refuse it here as a field error instead of failing in the database.
+    const nul = nulPath(data);
+    if (nul !== null) return { error: new AppError(400, 'validation', [{ path: nul, key: 'invalid_characters' }]) };
     const zs = schema as unknown as z.ZodType;
     const r = zs.safeParse(data);
     return r.success ? { value: r.data } : { error: new RequestValidationError(zs, data) };

@@ -29,7 +29,7 @@ export async function listProjects(db: DbOrTx, p: Principal): Promise<TProjectSu
       unitCount: counts.unitCount,
       vacantCount: counts.vacantCount,
       buildingCount: counts.buildingCount,
-      areaCount: sql<number>`(select count(*)::int from ${areas} where ${areas.projectId} = ${projects.id})`,
+      areaCount: sql<number>`(select count(*)::int from areas a where a.project_id = ${projects}.id)`,
     })
     .from(projects)
     .leftJoin(counts, eq(counts.projectId, projects.id))
@@ -59,10 +59,12 @@ export async function spaceTree(db: DbOrTx, p: Principal, projectId: string): Pr
       areaId: buildings.areaId,
       name: buildings.name,
       floors: buildings.floors,
-      unitCount: sql<number>`(select count(*)::int from ${units} where ${units.buildingId} = ${buildings.id})`,
+      unitCount: sql<number>`count(${units.id})::int`,
     })
     .from(buildings)
+    .leftJoin(units, eq(units.buildingId, buildings.id))
     .where(eq(buildings.projectId, projectId))
+    .groupBy(buildings.id)
     .orderBy(asc(buildings.sort), asc(buildings.name));
   return {
     projectId,

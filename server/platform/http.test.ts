@@ -1,0 +1,47 @@
+// The HTTP frame: every route declares a policy, health, OpenAPI, malformed requests never 500.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { testApp, type TestApp } from '../test/harness';
+import { ACTIONS } from '../../common/roles';
+
+let t: TestApp;
+before(async () => (t = await testApp()));
+after(() => t.close());
+
+test('every /api route declares its access, and only sign-in, sign-out and health are public', () => {
+  assert.ok(t.routes.length >= 12);
+  const allowed = new Set(['public', 'signed_in', ...ACTIONS]);
+  for (const r of t.routes) assert.ok(allowed.has(r.access), `${r.method} ${r.url}`);
+  assert.deepEqual(
+    t.routes.filter((r) => r.access === 'public').map((r) => r.url).sort(),
+    ['/api/auth/login', '/api/auth/logout', '/api/health'],
+  );
+});
+
+test('GET /api/health answers when the database is reachable', async () => {
+  const res = await t.anonymous.get('/api/health');
+  assert.equal(res.status, 200);
+  assert.equal(res.body.db, 'up');
+});
+
+test('the OpenAPI document is served at /api/docs and lists the routes with their schemas', async () => {
+  const res = await t.anonymous.get('/api/docs/json');
+  assert.equal(res.status, 200);
+  assert.ok(res.body.paths['/api/units']);
+  assert.ok(res.body.paths['/api/customers'].post.requestBody);
+  assert.equal((await t.anonymous.get('/api/docs')).status < 400, true);
+});
+
+test('malformed requests answer 4xx, never 500', async () => {
+  const clerk = await t.as('ch-clerk');
+  const cases = [
+    await clerk.raw('POST', '/api/customers', '{'),
+    await clerk.raw('PUT', '/api/units/00000000-0000-4000-8000-000000000000', 'null'),
+    await clerk.get('/api/units?projectId=1&limit=abc'),
+    await clerk.get(`/api/lookup?q=${'9'.repeat(500)}`),
+    await clerk.get('/api/lookup?q=%00%27%22'),
+    await clerk.get('/api/nope'),
+    await t.anonymous.raw('POST', '/api/auth/login', JSON.stringify({ username: 'a'.repeat(100_000), password: 1 })),
+  ];
+  for (const r of cases) assert.ok(r.status >= 400 && r.status < 500, `got ${r.status}: ${JSON.stringify(r.body)}`);
+});
