@@ -1,0 +1,84 @@
+// The foundation in a real browser: a clerk signs in, opens a unit by its path and sees its owner;
+// a clerk of another project cannot (ORG-02, ORG-06, IN-03).
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import type { TUnit } from '../../common/org';
+import type { TMe } from '../../common/auth';
+import type { TUnitDetail } from '../../common/people';
+import { apiAs, launchBrowser, startProduct, type RunningProduct } from './server';
+
+const PATH = 'A区-1栋-2层-201';
+let product: RunningProduct;
+let browser: Browser;
+const consoleErrors: string[] = [];
+
+before(async () => {
+  product = await startProduct();
+  browser = await launchBrowser();
+  mkdirSync('docs/screenshots', { recursive: true });
+});
+after(async () => {
+  await browser?.close();
+  await product?.stop();
+});
+
+async function signIn(username: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+  await page.goto(`${product.url}/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill('demo1234');
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.waitForURL(`${product.url}/`);
+  return page;
+}
+
+test('ORG-02 a clerk finds a unit by its path through caller lookup and sees its owner', async () => {
+  const api = await apiAs(product.url, 'ch-clerk');
+  const me = await api<TMe>('/api/me');
+  const [unit] = (await api<{ items: TUnit[] }>(`/api/units?projectId=${me.projects[0].id}&q=${encodeURIComponent(PATH)}`)).items;
+  const detail = await api<TUnitDetail>(`/api/units/${unit.id}`);
+  const owner = detail.occupants.find((o) => o.relation === 'owner');
+
+  const page = await signIn('ch-clerk');
+  await page.getByText('翠湖苑').first().waitFor();
+  await page.screenshot({ path: 'docs/screenshots/projects.png' });
+  await page.getByTestId('lookup').fill(PATH);
+  await page.getByText(PATH, { exact: false }).first().click();
+  await page.waitForURL(/\/units\//);
+  await page.getByTestId('unit-path').filter({ hasText: PATH }).waitFor();
+  if (owner) await page.getByRole('cell', { name: owner.name }).waitFor();
+  else await page.getByText('暂无登记的业主或租户').waitFor();
+  await page.screenshot({ path: 'docs/screenshots/unit.png' });
+
+  await page.goto(`${product.url}/space`);
+  await page.getByText('1栋（').first().waitFor();
+  await page.getByRole('button', { name: '201' }).first().waitFor();
+  await page.screenshot({ path: 'docs/screenshots/space.png' });
+  const body = await page.locator('body').innerText();
+  assert.doesNotMatch(body, /\b(undefined|null|ui\.|errors\.)\b/, 'no raw keys or English leaking into the zh-CN page');
+  await page.close();
+});
+
+test('ORG-02 a clerk of another project neither finds nor opens that unit', async () => {
+  const api = await apiAs(product.url, 'ch-clerk');
+  const me = await api<TMe>('/api/me');
+  const [unit] = (await api<{ items: TUnit[] }>(`/api/units?projectId=${me.projects[0].id}&q=${encodeURIComponent(PATH)}`)).items;
+
+  const page = await signIn('gm-clerk');
+  await page.getByTestId('lookup').fill(PATH);
+  await page.waitForResponse((r) => r.url().includes('/api/lookup'));
+  await page.waitForTimeout(300);
+  assert.equal(await page.locator('.ant-select-dropdown').getByText(PATH).count(), 0, 'no lookup hit from another project');
+  await page.goto(`${product.url}/units/${unit.id}`);
+  await page.getByText('记录不存在或您无权查看').waitFor();
+  assert.equal(await page.getByTestId('unit-path').count(), 0);
+  await page.close();
+});
+
+test('no console errors on the pages visited', () => {
+  // 401 of /api/me before sign-in is expected; anything else is a bug.
+  assert.deepEqual(consoleErrors.filter((e) => !/401|Unauthorized|404/.test(e)), []);
+});

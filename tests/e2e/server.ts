@@ -1,0 +1,69 @@
+// Starts the real product for browser tests: its own data directory (PGlite) or a fresh PostgreSQL
+// database when DATABASE_URL is set, on a free port, and waits until the demo company is ready.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { adminQuery, databaseUrlFor } from '../../server/test/templates';
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+
+export interface RunningProduct {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function startProduct(): Promise<RunningProduct> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'estate-desk-e2e-'));
+  const base = process.env.DATABASE_URL;
+  const dbName = base ? `${new URL(base).pathname.slice(1)}_e2e_${port}` : null;
+  if (base && dbName) await adminQuery(base, `CREATE DATABASE "${dbName}"`);
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: base && dbName ? databaseUrlFor(base, dbName) : '' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    const health = await fetch(`${url}/api/health`).then((r) => r.json() as Promise<{ demo: string }>).catch(() => null);
+    if (health?.demo === 'ready') break;
+    if (Date.now() > deadline) throw new Error('server did not become ready');
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  return {
+    url,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      rmSync(dataDir, { recursive: true, force: true });
+      if (base && dbName) await adminQuery(base, `DROP DATABASE IF EXISTS "${dbName}"`);
+    },
+  };
+}
+
+export const launchBrowser = (): Promise<Browser> =>
+  chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-gpu', '--no-first-run'],
+  });
+
+/** Calls the API as a demo user, for a test to learn what the page should show. */
+export async function apiAs(url: string, username: string) {
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'demo1234' }),
+  });
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
+  return <T>(path: string): Promise<T> => fetch(`${url}${path}`, { headers: { cookie } }).then((r) => r.json() as Promise<T>);
+}

@@ -1,0 +1,96 @@
+import { Alert, Button, Dropdown, Layout, Menu, Segmented, Select, Space, Spin, Typography } from 'antd';
+import { ApartmentOutlined, CalendarOutlined, HomeOutlined, LogoutOutlined, TeamOutlined, UnorderedListOutlined, UserOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { api } from '../lib/api';
+import { setLocale } from '../lib/i18n';
+import { SessionProvider, useMe, useSession } from '../lib/session';
+import { LookupBox } from '../pages/people/LookupBox';
+
+export function AppLayout() {
+  const me = useMe();
+  if (me.isPending) return <Spin fullscreen />;
+  if (me.isError || !me.data) return <Navigate to="/login" replace />;
+  return (
+    <SessionProvider me={me.data}>
+      <Shell />
+    </SessionProvider>
+  );
+}
+
+function DemoBanner() {
+  const { t } = useTranslation();
+  const health = useQuery({
+    queryKey: ['health'],
+    queryFn: () => api.get<{ demo: string }>('/api/health'),
+    refetchInterval: (q) => (q.state.data?.demo === 'loading' ? 3000 : false),
+  });
+  return health.data?.demo === 'loading' ? <Alert banner type="info" title={t('ui.demoLoading')} /> : null;
+}
+
+function Shell() {
+  const { t, i18n } = useTranslation();
+  const { me, projectId, setProjectId } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const queryClient = useQueryClient();
+  const section = '/' + (location.pathname.split('/')[1] ?? '');
+  const items = [
+    { key: '/', icon: <HomeOutlined />, label: t('ui.nav.home') },
+    { key: '/space', icon: <ApartmentOutlined />, label: t('ui.nav.space') },
+    { key: '/units', icon: <UnorderedListOutlined />, label: t('ui.nav.units') },
+    { key: '/customers', icon: <TeamOutlined />, label: t('ui.nav.customers') },
+    { key: '/calendar', icon: <CalendarOutlined />, label: t('ui.nav.calendar') },
+  ];
+  const signOut = async () => {
+    await api.post('/api/auth/logout');
+    queryClient.clear();
+    navigate('/login');
+  };
+  const switchLocale = async (locale: 'zh-CN' | 'en') => {
+    setLocale(locale);
+    await api.put('/api/me/locale', { locale });
+  };
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider breakpoint="lg" collapsedWidth={0} theme="light" width={200} style={{ borderRight: '1px solid #f0f0f0' }}>
+        <div style={{ padding: '16px 20px', fontWeight: 600, color: '#0b6e4f' }}>{t('ui.brand')}</div>
+        <Menu mode="inline" selectedKeys={[section]} items={items} onClick={(e) => navigate(e.key)} style={{ borderInlineEnd: 0 }} />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header style={{ background: '#fff', padding: '0 16px', lineHeight: 'normal', height: 56, display: 'flex', alignItems: 'center', gap: 12, borderBottom: '1px solid #f0f0f0' }}>
+          <Typography.Text type="secondary">{t('ui.project.switcher')}</Typography.Text>
+          <Select
+            aria-label={t('ui.project.switcher')}
+            value={projectId || undefined}
+            style={{ width: 180 }}
+            options={me.projects.map((p) => ({ value: p.id, label: p.name }))}
+            onChange={setProjectId}
+          />
+          <LookupBox />
+          <Space style={{ marginLeft: 'auto' }}>
+            <Segmented
+              size="small"
+              value={i18n.language}
+              options={[
+                { label: '中文', value: 'zh-CN' },
+                { label: 'EN', value: 'en' },
+              ]}
+              onChange={(v) => void switchLocale(v as 'zh-CN' | 'en')}
+            />
+            <Dropdown menu={{ items: [{ key: 'logout', icon: <LogoutOutlined />, label: t('ui.login.logout'), onClick: () => void signOut() }] }}>
+              <Button type="text" icon={<UserOutlined />}>
+                {me.displayName} · {me.roles.map((r) => t(`ui.role.${r.role}`)).filter((v, i, a) => a.indexOf(v) === i).join('、')}
+              </Button>
+            </Dropdown>
+          </Space>
+        </Layout.Header>
+        <DemoBanner />
+        <Layout.Content style={{ padding: 16 }}>
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,54 @@
+import { StrictMode, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/locale/en_US';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { useTranslation } from 'react-i18next';
+import './lib/i18n';
+import { AppLayout } from './layout/AppLayout';
+import { LoginPage } from './pages/auth/LoginPage';
+import { ProjectsPage } from './pages/org/ProjectsPage';
+import { SpacePage } from './pages/org/SpacePage';
+import { UnitsPage } from './pages/org/UnitsPage';
+import { UnitPage } from './pages/org/UnitPage';
+import { CustomersPage } from './pages/people/CustomersPage';
+import { CalendarPage } from './pages/calendar/CalendarPage';
+
+function Root() {
+  const { i18n } = useTranslation();
+  const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false, staleTime: 15_000 } } }));
+  const zh = i18n.language !== 'en';
+  dayjs.locale(zh ? 'zh-cn' : 'en');
+  return (
+    <ConfigProvider locale={zh ? zhCN : enUS} theme={{ token: { colorPrimary: '#0b6e4f', borderRadius: 4 } }}>
+      <AntApp>
+        <QueryClientProvider client={client}>
+          <BrowserRouter>
+            <Routes>
+              <Route path="/login" element={<LoginPage />} />
+              <Route element={<AppLayout />}>
+                <Route index element={<ProjectsPage />} />
+                <Route path="space" element={<SpacePage />} />
+                <Route path="units" element={<UnitsPage />} />
+                <Route path="units/:id" element={<UnitPage />} />
+                <Route path="customers" element={<CustomersPage />} />
+                <Route path="calendar" element={<CalendarPage />} />
+                <Route path="*" element={<Navigate to="/" replace />} />
+              </Route>
+            </Routes>
+          </BrowserRouter>
+        </QueryClientProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <Root />
+  </StrictMode>,
+);

@@ -1,0 +1,108 @@
+// ORG-02/03/06: one unit by its path — attributes, owners and tenants — and its edit form.
+import { useState } from 'react';
+import { App, Button, Card, DatePicker, Descriptions, Form, InputNumber, Modal, Select, Switch, Table, Typography } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useParams } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import dayjs from 'dayjs';
+import { UNIT_STATES, UNIT_USES, type TUnit } from '../../../../common/org';
+import type { TUnitDetail } from '../../../../common/people';
+import { api, ApiError } from '../../lib/api';
+import { RelationTag, UnitStateTag } from '../../lib/labels';
+
+export function UnitPage() {
+  const { t } = useTranslation();
+  const { id } = useParams();
+  const detail = useQuery({ queryKey: ['unit', id], queryFn: () => api.get<TUnitDetail>(`/api/units/${id}`) });
+  const [editing, setEditing] = useState(false);
+  if (detail.isError) return <Card>{(detail.error as ApiError).message}</Card>;
+  const d = detail.data;
+  return (
+    <Card
+      loading={detail.isPending}
+      title={<Typography.Text strong data-testid="unit-path">{d?.unit.path}</Typography.Text>}
+      extra={d?.actions.includes('space.write') && <Button onClick={() => setEditing(true)}>{t('ui.edit')}</Button>}
+    >
+      {d && (
+        <>
+          <Descriptions size="small" bordered column={{ xs: 1, md: 3 }}>
+            <Descriptions.Item label={t('ui.unit.use')}>{t(`ui.unitUse.${d.unit.use}`)}</Descriptions.Item>
+            <Descriptions.Item label={t('ui.unit.area')}>{d.unit.areaM2}</Descriptions.Item>
+            <Descriptions.Item label={t('ui.unit.state')}><UnitStateTag state={d.unit.state} /></Descriptions.Item>
+            <Descriptions.Item label={t('ui.unit.handover')}>{d.unit.handoverDate ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('ui.unit.groupOwned')}>{d.unit.groupOwned ? t('ui.yes') : t('ui.no')}</Descriptions.Item>
+            <Descriptions.Item label={t('ui.unit.floor')}>{t('ui.unit.floorLabel', { floor: d.unit.floor })}</Descriptions.Item>
+          </Descriptions>
+          <Typography.Title level={5} style={{ marginTop: 20 }}>
+            {t('ui.unit.occupants')}
+          </Typography.Title>
+          <Table
+            rowKey="customerId"
+            size="small"
+            pagination={false}
+            locale={{ emptyText: t('ui.unit.noOccupant') }}
+            dataSource={d.occupants}
+            data-testid="occupants"
+            columns={[
+              { title: t('ui.customer.relation'), dataIndex: 'relation', width: 90, render: (v) => <RelationTag relation={v} /> },
+              { title: t('ui.customer.name'), dataIndex: 'name' },
+              { title: t('ui.customer.kind'), dataIndex: 'kind', width: 80, render: (v) => t(`ui.customerKind.${v}`) },
+              { title: t('ui.customer.phone'), dataIndex: 'phone', width: 140 },
+              { title: t('ui.unit.consentingOwner'), dataIndex: 'consentingOwnerName', render: (v) => v ?? '—' },
+              { title: t('ui.unit.since'), dataIndex: 'since', width: 120 },
+            ]}
+          />
+          {editing && <EditUnit unit={d.unit} onClose={() => setEditing(false)} />}
+        </>
+      )}
+    </Card>
+  );
+}
+
+function EditUnit({ unit, onClose }: { unit: TUnit; onClose(): void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const queryClient = useQueryClient();
+  const save = useMutation({
+    mutationFn: (v: Record<string, unknown>) =>
+      api.put<TUnit>(`/api/units/${unit.id}`, { ...v, handoverDate: v.handoverDate ? dayjs(v.handoverDate as string).format('YYYY-MM-DD') : null, version: unit.version }),
+    onSuccess: async () => {
+      message.success(t('ui.saved'));
+      await queryClient.invalidateQueries({ queryKey: ['unit', unit.id] });
+      onClose();
+    },
+    onError: (e) => {
+      if (e instanceof ApiError) {
+        form.setFields(e.formFields());
+        message.error(e.message);
+      }
+    },
+  });
+  return (
+    <Modal open title={t('ui.unit.editTitle')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} okText={t('ui.save')}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ ...unit, handoverDate: unit.handoverDate ? dayjs(unit.handoverDate) : null }}
+        onFinish={(v) => save.mutate(v)}
+      >
+        <Form.Item name="state" label={t('ui.unit.state')}>
+          <Select options={UNIT_STATES.map((s) => ({ value: s, label: t(`ui.unitState.${s}`) }))} />
+        </Form.Item>
+        <Form.Item name="use" label={t('ui.unit.use')}>
+          <Select options={UNIT_USES.map((s) => ({ value: s, label: t(`ui.unitUse.${s}`) }))} />
+        </Form.Item>
+        <Form.Item name="areaM2" label={t('ui.unit.area')}>
+          <InputNumber min={0} step={0.01} style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="handoverDate" label={t('ui.unit.handover')}>
+          <DatePicker style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="groupOwned" label={t('ui.unit.groupOwned')} valuePropName="checked">
+          <Switch />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
