@@ -66,6 +66,7 @@ CREATE TABLE "units" (
 	"floor" integer NOT NULL,
 	"number" text NOT NULL,
 	"path" text NOT NULL,
+	"sort_key" text NOT NULL,
 	"area_m2" numeric(10, 2) NOT NULL,
 	"use" text NOT NULL,
 	"state" text NOT NULL,
@@ -165,7 +166,7 @@ CREATE UNIQUE INDEX "areas_project_name" ON "areas" USING btree ("project_id","n
 CREATE UNIQUE INDEX "buildings_area_name" ON "buildings" USING btree ("area_id","name");--> statement-breakpoint
 CREATE UNIQUE INDEX "projects_company_code" ON "projects" USING btree ("company_id","code");--> statement-breakpoint
 CREATE UNIQUE INDEX "units_building_number" ON "units" USING btree ("building_id","number");--> statement-breakpoint
-CREATE INDEX "units_project_path" ON "units" USING btree ("project_id","path");--> statement-breakpoint
+CREATE INDEX "units_project_sort" ON "units" USING btree ("project_id","sort_key","id");--> statement-breakpoint
 CREATE INDEX "units_path_trgm" ON "units" USING gin ("path" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "customer_units_unit" ON "customer_units" USING btree ("unit_id");--> statement-breakpoint
 CREATE INDEX "customer_units_customer" ON "customer_units" USING btree ("customer_id");--> statement-breakpoint

@@ -12,6 +12,7 @@ import { projectCalendars } from '../domains/calendar/tables';
 import { DEFAULT_CALENDAR, officialDays } from '../domains/calendar/holidays';
 import { areas, buildings, companies, departments, projects, units } from '../domains/org/tables';
 import { customers, customerUnits, userRoles, users } from '../domains/people/tables';
+import { unitPath, unitSortKey } from '../domains/org/space';
 import { fullPlan, smallPlan, type ProjectPlan } from './plan';
 import { Rng } from './random';
 import { companyName, emergencyContact, idNumber, mobile, personName } from './names';
@@ -138,7 +139,8 @@ export async function seedDemo(db: Db, opts: { small?: boolean; year?: number } 
                 buildingId,
                 floor,
                 number,
-                path: `${area.name}-${b.name}-${floor}层-${number}`,
+                path: unitPath(area.name, b.name, floor, number),
+                sortKey: unitSortKey(ai, bi, floor, number),
                 areaM2,
                 use,
                 state,

@@ -90,4 +90,4 @@ export const fullPlan = (): ProjectPlan[] => [
 ];
 
 /** The same shape, small, for tests. */
-export const smallPlan = (): ProjectPlan[] => [residential([2, 1], () => 3), office(3), villas([3, 2])];
+export const smallPlan = (): ProjectPlan[] => [residential([2, 1], (n) => (n === 1 ? 11 : 3)), office(3), villas([3, 2])];

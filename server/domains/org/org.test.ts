@@ -59,7 +59,11 @@ test('ORG-02 units are found by "区域-栋号-楼层-房号" and pages follow a
   const total = (await t.database.db.select().from(units).where(eq(units.projectId, chy))).length;
   assert.equal(seen.length, total, 'every unit exactly once');
   assert.equal(new Set(seen).size, total);
-  assert.deepEqual([...seen].sort(), seen, 'in path order');
+  // Natural order: 2层 before 10层, building by building.
+  const rows = await t.database.db.select().from(units).where(eq(units.projectId, chy)).orderBy(units.sortKey);
+  assert.deepEqual(seen, rows.map((u) => u.path));
+  const floors = seen.filter((p) => p.startsWith('A区-1栋-')).map((p) => Number(p.split('-')[2].replace('层', '')));
+  assert.deepEqual(floors, [...floors].sort((a, b) => a - b), 'floors ascend numerically');
   assert.equal((await clerk.get(`/api/units?projectId=${chy}&cursor=garbage`)).status, 400);
 });
 

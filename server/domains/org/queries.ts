@@ -108,12 +108,13 @@ export async function listUnits(db: DbOrTx, p: Principal, q: z.infer<typeof ZUni
   if (q.buildingId) where.push(eq(units.buildingId, q.buildingId));
   if (q.state) where.push(eq(units.state, q.state));
   if (q.q) where.push(or(ilike(units.path, likePattern(q.q)), ilike(units.number, likePattern(q.q))));
-  if (after) where.push(sql`(${units.path}, ${units.id}) > (${after[0]}, ${after[1]}::uuid)`);
+  if (after) where.push(sql`(${units.sortKey}, ${units.id}) > (${after[0]}, ${after[1]}::uuid)`);
   const rows = await unitsWithSpace(db)
     .where(and(...where))
-    .orderBy(asc(units.path), asc(units.id))
+    .orderBy(asc(units.sortKey), asc(units.id))
     .limit(q.limit + 1);
-  return pageOf(rows.map(presentUnit), q.limit, (u) => [u.path, u.id]);
+  const page = pageOf(rows, q.limit, (r) => [r.unit.sortKey, r.unit.id]);
+  return { items: page.items.map(presentUnit), nextCursor: page.nextCursor };
 }
 
 /** One unit the principal may see for `action`, or 404 — never a hint that it exists elsewhere. */

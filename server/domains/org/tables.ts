@@ -65,6 +65,7 @@ export const units = pgTable(
     number: text('number').notNull(),
     // ORG-02: "区域-栋号-楼层-房号", kept on the row so search and lists need no joins.
     path: text('path').notNull(),
+    sortKey: text('sort_key').notNull(), // see space.ts: natural order of area, building, floor, number
     areaM2: numeric('area_m2', { precision: 10, scale: 2, mode: 'number' }).notNull(),
     use: text('use').notNull(),
     state: text('state').notNull(),
@@ -75,7 +76,7 @@ export const units = pgTable(
   },
   (t) => [
     uniqueIndex('units_building_number').on(t.buildingId, t.number),
-    index('units_project_path').on(t.projectId, t.path),
+    index('units_project_sort').on(t.projectId, t.sortKey, t.id),
     index('units_path_trgm').using('gin', sql`${t.path} gin_trgm_ops`),
   ],
 );

@@ -29,7 +29,7 @@ async function linksOf(db: DbOrTx, customerIds: string[]) {
     .innerJoin(units, eq(units.id, customerUnits.unitId))
     .leftJoin(owner, eq(owner.id, customerUnits.consentingOwnerId))
     .where(and(inArray(customerUnits.customerId, customerIds), isNull(customerUnits.endedAt)))
-    .orderBy(asc(units.path));
+    .orderBy(asc(units.sortKey));
 }
 
 type CustomerRow = typeof customers.$inferSelect;
@@ -156,7 +156,7 @@ export async function lookup(db: DbOrTx, p: Principal, text: string, projectId?:
     .innerJoin(units, eq(units.id, customerUnits.unitId))
     .innerJoin(projects, eq(projects.id, units.projectId))
     .where(and(inArray(customers.projectId, ids), byPhone ? ilike(customers.phone, pat) : ilike(customers.name, pat)))
-    .orderBy(asc(units.path))
+    .orderBy(asc(units.sortKey))
     .limit(LOOKUP_LIMIT);
   const unitHits = byPhone
     ? []
@@ -167,7 +167,7 @@ export async function lookup(db: DbOrTx, p: Principal, text: string, projectId?:
         .leftJoin(customerUnits, and(eq(customerUnits.unitId, units.id), isNull(customerUnits.endedAt)))
         .leftJoin(customers, eq(customers.id, customerUnits.customerId))
         .where(and(inArray(units.projectId, ids), ilike(units.path, pat)))
-        .orderBy(asc(units.path))
+        .orderBy(asc(units.sortKey))
         .limit(LOOKUP_LIMIT);
   return [...customerHits, ...unitHits].slice(0, LOOKUP_LIMIT).map((h) => ({
     ...h,
