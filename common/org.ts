@@ -90,3 +90,25 @@ export const ZDepartment = z.object({ id: ZId, projectId: ZId.nullable(), kind: 
 export type TProjectType = z.infer<typeof ZProjectType>;
 export type TUnitUse = z.infer<typeof ZUnitUse>;
 export type TUnitState = z.infer<typeof ZUnitState>;
+
+export const ZProjectCreate = z.object({
+  code: z.string().trim().regex(/^[A-Z0-9-]{2,20}$/),
+  name: ZName,
+  type: ZProjectType,
+  serviceLevel: z.number().int().min(1).max(5),
+  timezone: z.string().min(1).max(50).default('Asia/Shanghai'),
+  address: z.string().trim().max(200).nullable().default(null),
+});
+export type TProjectCreate = z.infer<typeof ZProjectCreate>;
+
+export const ZHistoryEvent = z.object({
+  id: z.number().int(),
+  action: z.string(),
+  actorName: z.string().nullable(),
+  at: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+export const ZHistory = z.object({ items: z.array(ZHistoryEvent) });
+export const HISTORY_ENTITIES = ['unit', 'customer', 'project', 'calendar'] as const;
+export const ZHistoryParams = z.object({ entity: z.enum(HISTORY_ENTITIES), id: ZId });

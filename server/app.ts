@@ -19,6 +19,7 @@ import { authRoutes } from './domains/auth/routes';
 import { orgRoutes } from './domains/org/routes';
 import { peopleRoutes } from './domains/people/routes';
 import { calendarRoutes } from './domains/calendar/routes';
+import { historyRoutes } from './domains/history/routes';
 
 export interface BuiltApp {
   app: App;
@@ -73,6 +74,7 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: boolean;
   orgRoutes(app, deps);
   peopleRoutes(app, deps);
   calendarRoutes(app, deps);
+  historyRoutes(app, deps);
 
   const hasWeb = existsSync(webDist);
   if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });

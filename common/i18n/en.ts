@@ -16,6 +16,7 @@ export const en: Catalog = {
     internal: 'The system is busy, please try again later',
   },
   fieldErrors: {
+    code_taken: 'This project code is already in use',
     invalid_characters: 'Contains characters that are not allowed',
     required: 'Required',
     duplicate_day: 'Each date may appear only once',
@@ -48,7 +49,7 @@ export const en: Catalog = {
     yes: 'Yes',
     no: 'No',
     login: { title: 'Staff sign-in', username: 'User name', password: 'Password', submit: 'Sign in', logout: 'Sign out', language: 'Language' },
-    nav: { home: 'Projects', space: 'Property register', units: 'Units', customers: 'Customers', calendar: 'Working calendar' },
+    nav: { home: 'Projects', space: 'Property register', units: 'Units', customers: 'Customers', calendar: 'Working calendar', staff: 'Staff' },
     project: { switcher: 'Project', level: 'Service level', type: 'Type', address: 'Address', areas: 'Areas', buildings: 'Buildings', units: 'Units', vacant: 'Vacant', timezone: 'Timezone' },
     projectType: { residential: 'Residential', apartment: 'Apartment', office: 'Office', mall: 'Mall/shops', villa: 'Villa' },
     unitUse: { residence: 'Residence', office: 'Office', shop: 'Shop' },
@@ -96,6 +97,9 @@ export const en: Catalog = {
       unit: 'Unit',
       relation: 'Role',
     },
+    history: { title: 'History', empty: 'No entries', system: 'System', action: { seed: 'Initial import', create: 'Created', update: 'Changed' } },
+    staff: { name: 'Name', username: 'User name', phone: 'Mobile', department: 'Department', roles: 'Roles', companyWide: '(whole company)' },
+    department: { customer_service: 'Customer service', engineering: 'Engineering', environment: 'Environment', security: 'Security', finance: 'Finance', admin: 'Admin & HR', quality: 'Quality' },
     lookup: { placeholder: 'Caller lookup: phone, name or unit', vacantUnit: '(no resident registered)' },
     calendar: {
       settings: 'Working pattern',

@@ -14,6 +14,7 @@ export const zhCN = {
     internal: '系统繁忙，请稍后再试',
   },
   fieldErrors: {
+    code_taken: '该项目编号已被使用',
     invalid_characters: '含有不允许的字符',
     required: '此项必填',
     duplicate_day: '同一日期只能设置一次',
@@ -46,7 +47,7 @@ export const zhCN = {
     yes: '是',
     no: '否',
     login: { title: '员工登录', username: '用户名', password: '密码', submit: '登录', logout: '退出登录', language: '语言' },
-    nav: { home: '项目概况', space: '房产资料', units: '房号查询', customers: '客户资料', calendar: '工作日历' },
+    nav: { home: '项目概况', space: '房产资料', units: '房号查询', customers: '客户资料', calendar: '工作日历', staff: '人员岗位' },
     project: { switcher: '当前项目', level: '服务等级', type: '项目类型', address: '地址', areas: '区域', buildings: '楼栋', units: '房号', vacant: '空置', timezone: '时区' },
     projectType: { residential: '住宅', apartment: '公寓', office: '写字楼', mall: '商场/商铺', villa: '别墅' },
     unitUse: { residence: '住宅', office: '办公', shop: '商铺' },
@@ -94,6 +95,9 @@ export const zhCN = {
       unit: '房号',
       relation: '身份',
     },
+    history: { title: '变更记录', empty: '暂无记录', system: '系统', action: { seed: '初始导入', create: '新建', update: '修改' } },
+    staff: { name: '姓名', username: '登录名', phone: '手机', department: '部门', roles: '岗位', companyWide: '（全公司）' },
+    department: { customer_service: '客服部', engineering: '工程部', environment: '环境部', security: '秩序部', finance: '财务部', admin: '行政人事部', quality: '品质部' },
     lookup: { placeholder: '来电查询：输入电话、姓名或房号', vacantUnit: '（无登记住户）' },
     calendar: {
       settings: '作息设置',

@@ -1,6 +1,5 @@
 // every write runs as a command — the change and its append-only audit event in one transaction;
 // side effects (notifications) run only after commit.
-import { and, asc, eq } from 'drizzle-orm';
 import type { Db, DbOrTx, Tx } from './db';
 import { auditEvents } from './tables';
 
@@ -46,14 +45,6 @@ export async function runCommand<T>(db: Db, actor: Actor, fn: (ctx: CommandConte
   );
   for (const f of after) await f();
   return result;
-}
-
-export function historyOf(db: DbOrTx, companyId: string, entity: string, entityId: string) {
-  return db
-    .select()
-    .from(auditEvents)
-    .where(and(eq(auditEvents.companyId, companyId), eq(auditEvents.entity, entity), eq(auditEvents.entityId, entityId)))
-    .orderBy(asc(auditEvents.id));
 }
 
 /** Only the fields that changed, for compact before/after events. */

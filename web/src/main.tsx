@@ -9,6 +9,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { useTranslation } from 'react-i18next';
 import './lib/i18n';
+import { ApiError } from './lib/api';
 import { AppLayout } from './layout/AppLayout';
 import { LoginPage } from './pages/auth/LoginPage';
 import { ProjectsPage } from './pages/org/ProjectsPage';
@@ -17,10 +18,16 @@ import { UnitsPage } from './pages/org/UnitsPage';
 import { UnitPage } from './pages/org/UnitPage';
 import { CustomersPage } from './pages/people/CustomersPage';
 import { CalendarPage } from './pages/calendar/CalendarPage';
+import { StaffPage } from './pages/people/StaffPage';
 
 function Root() {
   const { i18n } = useTranslation();
-  const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false, staleTime: 15_000 } } }));
+  const [client] = useState(() => new QueryClient({
+        defaultOptions: {
+          // A refusal or a missing record will not change by asking again; only server trouble is retried.
+          queries: { refetchOnWindowFocus: false, staleTime: 15_000, retry: (n, e) => !(e instanceof ApiError && e.status < 500) && n < 2 },
+        },
+      }));
   const zh = i18n.language !== 'en';
   dayjs.locale(zh ? 'zh-cn' : 'en');
   return (
@@ -37,6 +44,7 @@ function Root() {
                 <Route path="units/:id" element={<UnitPage />} />
                 <Route path="customers" element={<CustomersPage />} />
                 <Route path="calendar" element={<CalendarPage />} />
+                <Route path="staff" element={<StaffPage />} />
                 <Route path="*" element={<Navigate to="/" replace />} />
               </Route>
             </Routes>

@@ -130,3 +130,33 @@ test('ORG-01 the project manager edits the service level; a clerk is refused', a
   assert.equal(ok.body.serviceLevel, 5);
   assert.equal((await mgr.put(`/api/projects/${gmzx}`, { serviceLevel: 5, version: 1 })).status, 404);
 });
+
+test('ORG-01 a company admin opens a project that starts with the official holiday calendar; others are refused', async () => {
+  const admin = await t.as('admin');
+  const input = { code: 'LHY', name: '丽湖公寓', type: 'apartment', serviceLevel: 3 };
+  assert.equal((await (await t.as('ch-manager')).post('/api/projects', input)).status, 403);
+  assert.equal((await (await t.as('ch-clerk')).post('/api/projects', input)).status, 403);
+  const created = await admin.post('/api/projects', input);
+  assert.equal(created.status, 201);
+  assert.equal(created.body.timezone, 'Asia/Shanghai');
+  const cal = await admin.get(`/api/projects/${created.body.id}/calendar`);
+  const year = new Date().getFullYear();
+  assert.ok(cal.body.days.some((d: { date: string; kind: string }) => d.date.startsWith(String(year)) && d.kind === 'holiday'));
+  const dup = await admin.post('/api/projects', input);
+  assert.equal(dup.status, 400);
+  assert.equal(dup.body.fields[0].path, 'code');
+  assert.equal((await admin.post('/api/projects', { ...input, code: 'x y' })).status, 400);
+});
+
+test('X-02 a unit shows its full history with who changed what; another project cannot read it', async () => {
+  const [u] = await t.database.db.select().from(units).where(and(eq(units.projectId, chy), eq(units.state, 'vacant'))).limit(1);
+  const sup = await t.as('ch-super');
+  await sup.put(`/api/units/${u.id}`, { state: 'rented', version: u.version });
+  const history = await (await t.as('ch-clerk')).get(`/api/history/unit/${u.id}`);
+  assert.equal(history.status, 200);
+  assert.deepEqual(history.body.items.map((e: { action: string }) => e.action), ['seed', 'update']);
+  assert.ok(history.body.items[1].actorName);
+  assert.deepEqual(history.body.items[1].after, { state: 'rented' });
+  assert.equal((await (await t.as('gm-clerk')).get(`/api/history/unit/${u.id}`)).status, 404);
+  assert.equal((await sup.get(`/api/history/robot/${u.id}`)).status, 400);
+});

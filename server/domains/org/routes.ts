@@ -1,9 +1,10 @@
 import * as z from 'zod';
-import { ZProject, ZProjectSummary, ZProjectUpdate, ZSpaceTree, ZUnit, ZUnitList, ZUnitListQuery, ZUnitUpdate } from '../../../common/org';
+import { ZProject, ZProjectCreate, ZProjectSummary, ZProjectUpdate, ZSpaceTree, ZUnit, ZUnitList, ZUnitListQuery, ZUnitUpdate } from '../../../common/org';
 import { ZUnitDetail } from '../../../common/people';
 import { ZIdParams } from '../../../common/shared';
 import { principal, type App, type Deps } from '../../platform/http';
 import { unitDetail } from '../people/queries';
+import { createProject } from './commands/create-project';
 import { updateProject } from './commands/update-project';
 import { updateUnit } from './commands/update-unit';
 import { listProjects, listUnits, spaceTree } from './queries';
@@ -11,6 +12,9 @@ import { listProjects, listUnits, spaceTree } from './queries';
 export function orgRoutes(app: App, { db }: Deps) {
   app.get('/api/projects', { schema: { response: { 200: z.array(ZProjectSummary) } }, config: { access: 'project.read' } }, (req) =>
     listProjects(db, principal(req)),
+  );
+  app.post('/api/projects', { schema: { body: ZProjectCreate, response: { 201: ZProject } }, config: { access: 'project.manage' } }, async (req, reply) =>
+    reply.status(201).send(await createProject(db, principal(req), req.body)),
   );
   app.put(
     '/api/projects/:id',

@@ -1,5 +1,5 @@
 import { Alert, Button, Dropdown, Layout, Menu, Segmented, Select, Space, Spin, Typography } from 'antd';
-import { ApartmentOutlined, CalendarOutlined, HomeOutlined, LogoutOutlined, TeamOutlined, UnorderedListOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, CalendarOutlined, HomeOutlined, IdcardOutlined, LogoutOutlined, TeamOutlined, UnorderedListOutlined, UserOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -41,6 +41,7 @@ function Shell() {
     { key: '/space', icon: <ApartmentOutlined />, label: t('ui.nav.space') },
     { key: '/units', icon: <UnorderedListOutlined />, label: t('ui.nav.units') },
     { key: '/customers', icon: <TeamOutlined />, label: t('ui.nav.customers') },
+    { key: '/staff', icon: <IdcardOutlined />, label: t('ui.nav.staff') },
     { key: '/calendar', icon: <CalendarOutlined />, label: t('ui.nav.calendar') },
   ];
   const signOut = async () => {

@@ -9,6 +9,15 @@ import { UNIT_STATES, UNIT_USES, type TUnit } from '../../../../common/org';
 import type { TUnitDetail } from '../../../../common/people';
 import { api, ApiError } from '../../lib/api';
 import { RelationTag, UnitStateTag } from '../../lib/labels';
+import { HistoryTimeline } from '../history/HistoryTimeline';
+
+const UNIT_FIELD_LABELS: Record<string, string> = {
+  state: 'ui.unit.state',
+  use: 'ui.unit.use',
+  areaM2: 'ui.unit.area',
+  handoverDate: 'ui.unit.handover',
+  groupOwned: 'ui.unit.groupOwned',
+};
 
 export function UnitPage() {
   const { t } = useTranslation();
@@ -52,6 +61,15 @@ export function UnitPage() {
               { title: t('ui.unit.since'), dataIndex: 'since', width: 120 },
             ]}
           />
+          <HistoryTimeline
+            entity="unit"
+            id={d.unit.id}
+            format={{
+              label: (f) => t(UNIT_FIELD_LABELS[f] ?? f),
+              value: (f, v) =>
+                f === 'state' ? t(`ui.unitState.${v}`) : f === 'use' ? t(`ui.unitUse.${v}`) : f === 'groupOwned' ? t(v ? 'ui.yes' : 'ui.no') : undefined,
+            }}
+          />
           {editing && <EditUnit unit={d.unit} onClose={() => setEditing(false)} />}
         </>
       )}
@@ -70,6 +88,7 @@ function EditUnit({ unit, onClose }: { unit: TUnit; onClose(): void }) {
     onSuccess: async () => {
       message.success(t('ui.saved'));
       await queryClient.invalidateQueries({ queryKey: ['unit', unit.id] });
+      await queryClient.invalidateQueries({ queryKey: ['history', 'unit', unit.id] });
       onClose();
     },
     onError: (e) => {

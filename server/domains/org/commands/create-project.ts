@@ -1,0 +1,30 @@
+// ORG-01: a company admin opens a project; its calendar starts from the official holiday schedule
+// of the current and next year.
+import { and, eq } from 'drizzle-orm';
+import type { TProjectCreate } from '../../../../common/org';
+import { runCommand } from '../../../platform/audit';
+import type { Db } from '../../../platform/db';
+import { forbidden, invalidField } from '../../../platform/errors';
+import type { Principal } from '../../../platform/policy';
+import { DEFAULT_CALENDAR, officialDays } from '../../calendar/holidays';
+import { projectCalendars } from '../../calendar/tables';
+import { presentProject } from '../queries';
+import { projects } from '../tables';
+
+export async function createProject(db: Db, p: Principal, input: TProjectCreate, now = new Date()) {
+  if (!p.grants.some((g) => g.role === 'company_admin')) throw forbidden();
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: input.timezone });
+  } catch {
+    throw invalidField('timezone', 'unknown_timezone');
+  }
+  return runCommand(db, p, async ({ tx, audit }) => {
+    const [clash] = await tx.select({ id: projects.id }).from(projects).where(and(eq(projects.companyId, p.companyId), eq(projects.code, input.code)));
+    if (clash) throw invalidField('code', 'code_taken');
+    const [row] = await tx.insert(projects).values({ companyId: p.companyId, ...input }).returning();
+    const year = now.getFullYear();
+    await tx.insert(projectCalendars).values({ projectId: row.id, companyId: p.companyId, ...DEFAULT_CALENDAR, days: officialDays([year, year + 1]) });
+    await audit({ entity: 'project', entityId: row.id, projectId: row.id, action: 'create', after: input });
+    return presentProject(row);
+  });
+}
