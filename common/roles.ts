@@ -26,20 +26,33 @@ export const ACTIONS = [
   'staff.read',
   'staff.manage',
   'audit.read',
+  'case.read',
+  'case.create',
+  'case.manage', // transfer, reply and close any case (its owner may always do so for their own)
+  'wo.read',
+  'wo.dispatch',
+  'wo.work', // accept, start, complete the orders assigned to oneself
+  'wo.desk', // record the customer's consent, close, cancel
+  'wo.confirm', // confirm a public-area repair on site (WO-05)
+  'followup.do',
+  'faq.write',
+  'settings.write',
 ] as const;
 export const ZAction = z.enum(ACTIONS);
 export type TAction = z.infer<typeof ZAction>;
 
-const READ: TAction[] = ['project.read', 'space.read', 'customer.read', 'staff.read'];
+const READ: TAction[] = ['project.read', 'space.read', 'customer.read', 'staff.read', 'case.read', 'wo.read'];
+const DESK: TAction[] = ['customer.write', 'case.create', 'wo.desk', 'followup.do'];
 
 export const ROLE_ACTIONS: Record<TRole, readonly TAction[]> = {
-  clerk: [...READ, 'customer.write'],
-  housekeeper: [...READ, 'customer.write'],
-  cs_supervisor: [...READ, 'customer.write', 'space.write', 'audit.read'],
-  dept_supervisor: [...READ],
-  technician: ['project.read', 'space.read', 'customer.read'],
+  clerk: [...READ, ...DESK],
+  housekeeper: [...READ, ...DESK, 'wo.confirm'],
+  cs_supervisor: [...READ, ...DESK, 'space.write', 'audit.read', 'case.manage', 'wo.dispatch', 'faq.write'],
+  dept_supervisor: [...READ, 'wo.dispatch', 'wo.confirm'],
+  // Technicians see the orders assigned to them, not the desk's cases.
+  technician: ['project.read', 'space.read', 'customer.read', 'wo.read', 'wo.work'],
   finance: [...READ],
-  project_manager: [...READ, 'customer.write', 'space.write', 'calendar.write', 'project.manage', 'audit.read'],
+  project_manager: [...READ, ...DESK, 'space.write', 'calendar.write', 'project.manage', 'audit.read', 'case.manage', 'wo.dispatch', 'faq.write', 'settings.write'],
   quality_inspector: [...READ, 'audit.read'],
   company_admin: [...ACTIONS],
 };

@@ -1,5 +1,6 @@
 // Builds the Fastify application: HTTP frame, auth hook, OpenAPI, every domain's routes, the web apps.
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
 import cookie from '@fastify/cookie';
@@ -20,6 +21,14 @@ import { orgRoutes } from './domains/org/routes';
 import { peopleRoutes } from './domains/people/routes';
 import { calendarRoutes } from './domains/calendar/routes';
 import { historyRoutes } from './domains/history/routes';
+import { caseRoutes } from './domains/cases/routes';
+import { workOrderRoutes } from './domains/workorders/routes';
+import { followupRoutes } from './domains/followups/routes';
+import { notificationRoutes } from './domains/notifications/routes';
+import { faqRoutes } from './domains/faq/routes';
+import { fileRoutes } from './domains/files/routes';
+import { deskRuleRoutes } from './domains/deadlines/routes';
+import { localStorage, type Storage } from './platform/storage';
 
 export interface BuiltApp {
   app: App;
@@ -28,7 +37,7 @@ export interface BuiltApp {
 
 const webDist = fileURLToPath(new URL('../web/dist', import.meta.url));
 
-export async function buildApp(db: Db, config: Config, opts: { logger?: boolean; demoStatus?: () => string } = {}): Promise<BuiltApp> {
+export async function buildApp(db: Db, config: Config, opts: { logger?: boolean; demoStatus?: () => string; storage?: Storage } = {}): Promise<BuiltApp> {
   const app = Fastify({
     logger: opts.logger === false ? false : { level: config.logLevel },
     bodyLimit: 1_048_576,
@@ -69,12 +78,22 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: boolean;
     },
   );
 
-  const deps = { db, config };
-  authRoutes(app, deps);
-  orgRoutes(app, deps);
-  peopleRoutes(app, deps);
-  calendarRoutes(app, deps);
-  historyRoutes(app, deps);
+  const deps = { db, config, storage: opts.storage ?? localStorage(join(config.dataDir, 'files')) };
+  for (const register of [
+    authRoutes,
+    orgRoutes,
+    peopleRoutes,
+    calendarRoutes,
+    historyRoutes,
+    caseRoutes,
+    workOrderRoutes,
+    followupRoutes,
+    notificationRoutes,
+    faqRoutes,
+    fileRoutes,
+    deskRuleRoutes,
+  ])
+    register(app, deps);
 
   const hasWeb = existsSync(webDist);
   if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });

@@ -3,6 +3,7 @@ import { buildApp } from './app';
 import { loadConfig } from './platform/config';
 import { openDatabase } from './platform/db';
 import { seedDemo } from './seed/demo';
+import { startSweeper } from './domains/deadlines/jobs';
 
 const config = loadConfig();
 const database = await openDatabase(config);
@@ -25,7 +26,10 @@ if (config.seedDemo) {
     });
 }
 
+const stopSweeper = startSweeper(database.db, app.log, Number(process.env.SWEEP_SECONDS ?? 60) * 1000);
+
 const stop = async () => {
+  stopSweeper();
   await app.close();
   await database.close();
   process.exit(0);

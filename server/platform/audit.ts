@@ -20,11 +20,13 @@ export interface AuditInput {
 export interface CommandContext {
   tx: Tx;
   actor: Actor;
+  /** The command's clock: the wall time for users, a past time when the demo generator replays history. */
+  now: Date;
   audit(event: AuditInput): Promise<void>;
   afterCommit(fn: () => Promise<void> | void): void;
 }
 
-export async function recordAudit(tx: DbOrTx, actor: Actor, e: AuditInput | AuditInput[]): Promise<void> {
+export async function recordAudit(tx: DbOrTx, actor: Actor, e: AuditInput | AuditInput[], at?: Date): Promise<void> {
   const rows = (Array.isArray(e) ? e : [e]).map((x) => ({
     companyId: actor.companyId,
     projectId: x.projectId,
@@ -34,14 +36,15 @@ export async function recordAudit(tx: DbOrTx, actor: Actor, e: AuditInput | Audi
     action: x.action,
     before: x.before ?? null,
     after: x.after ?? null,
+    ...(at ? { at } : {}),
   }));
   if (rows.length) await tx.insert(auditEvents).values(rows);
 }
 
-export async function runCommand<T>(db: Db, actor: Actor, fn: (ctx: CommandContext) => Promise<T>): Promise<T> {
+export async function runCommand<T>(db: Db, actor: Actor, fn: (ctx: CommandContext) => Promise<T>, now?: Date): Promise<T> {
   const after: (() => Promise<void> | void)[] = [];
   const result = await db.transaction(async (tx) =>
-    fn({ tx, actor, audit: (e) => recordAudit(tx, actor, e), afterCommit: (f) => void after.push(f) }),
+    fn({ tx, actor, now: now ?? new Date(), audit: (e) => recordAudit(tx, actor, e, now), afterCommit: (f) => void after.push(f) }),
   );
   for (const f of after) await f();
   return result;

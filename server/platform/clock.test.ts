@@ -96,3 +96,11 @@ test('X-01 a calendar with no working day at all is refused rather than looping'
   const never: WorkCalendar = { ...cal, weekdays: [] , workdays: new Set() };
   assert.throws(() => dueAt({ clock: 'working_days', days: 0 }, bj('2026-11-23 09:00'), never), /no working day/);
 });
+
+test('WO-02 same-day dispatch: the reporting day whatever its weekday; after the evening cut-off, the next morning', () => {
+  const rule = { clock: 'same_day', cutoff: '20:00', nextDayBy: '10:00' } as const;
+  assert.equal(local(dueAt(rule, bj('2026-11-22 09:00'), cal)), '2026-11-22 23:59'); // a Sunday counts
+  assert.equal(local(dueAt(rule, bj('2026-10-01 19:59'), cal)), '2026-10-01 23:59'); // a holiday counts
+  assert.equal(local(dueAt(rule, bj('2026-11-23 20:00'), cal)), '2026-11-24 10:00');
+  assert.equal(local(dueAt(rule, bj('2026-12-31 22:30'), cal)), '2027-01-01 10:00');
+});

@@ -16,7 +16,10 @@ export type DeadlineRule =
   | { clock: 'calendar_days'; days: number } // "within 3 days": to the end of the N-th local day after T
   | { clock: 'working_hours'; hours: number } // business hours on working days only
   | { clock: 'working_days'; days: number } // 0 = "same working day"; N = end of business on the N-th working day after
-  | { clock: 'months'; months: number }; // "every month": same local time N months on, clamped to the month's end
+  | { clock: 'months'; months: number } // "every month": same local time N months on, clamped to the month's end
+  // "on the day reported": the end of the local day; after the evening cut-off, the next morning by `nextDayBy`.
+  // Front desks work every day, so weekends and holidays count like any day.
+  | { clock: 'same_day'; cutoff: string; nextDayBy: string };
 
 const HOUR = 3_600_000;
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -110,6 +113,12 @@ export function dueAt(rule: DeadlineRule, start: Date, cal: WorkCalendar): Date 
       return fromLocal(addDays(toLocal(start, tz).date, rule.days), END_OF_DAY, tz);
     case 'months':
       return addMonths(start, rule.months, tz);
+    case 'same_day': {
+      const local = toLocal(start, tz);
+      return local.minutes < clockMinutes(rule.cutoff)
+        ? fromLocal(local.date, END_OF_DAY, tz)
+        : fromLocal(addDays(local.date, 1), clockMinutes(rule.nextDayBy), tz);
+    }
     case 'working_days': {
       const open = clockMinutes(cal.businessEnd);
       const local = toLocal(start, tz);

@@ -12,7 +12,19 @@ export type ErrorCode =
   | 'stale_version'
   | 'conflict'
   | 'too_large'
-  | 'internal';
+  | 'internal'
+  // refusals of the desk's state machines (409), each with its own words in the catalog
+  | 'illegal_transition'
+  | 'not_completed'
+  | 'acceptance_missing'
+  | 'public_needs_onsite'
+  | 'unit_needs_customer'
+  | 'already_accepted'
+  | 'late_reason_required'
+  | 'orders_open'
+  | 'not_replied'
+  | 'case_closed'
+  | 'followup_closed';
 
 export class AppError extends Error {
   constructor(

@@ -110,6 +110,7 @@ export function installHttpFrame(app: App, registry: RegisteredRoute[]): void {
 export interface Deps {
   db: import('./db').Db;
   config: import('./config').Config;
+  storage: import('./storage').Storage;
 }
 
 /** The signed-in principal of a route whose access is not public (the auth hook guarantees it). */

@@ -1,4 +1,4 @@
-import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 // the append-only history of every write; written in the same transaction as the change.
 export const auditEvents = pgTable(
@@ -16,4 +16,17 @@ export const auditEvents = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('audit_entity').on(t.entity, t.entityId, t.id), index('audit_company_at').on(t.companyId, t.at)],
+);
+
+// WO-01: human-readable numbers per project, kind and year, without gaps (taken inside the writing transaction).
+export const sequences = pgTable(
+  'sequences',
+  {
+    companyId: uuid('company_id').notNull(),
+    projectId: uuid('project_id').notNull(),
+    kind: text('kind').notNull(),
+    year: integer('year').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.kind, t.year] })],
 );

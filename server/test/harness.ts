@@ -1,5 +1,8 @@
 // What every server test starts from: its own database (from a template) and an app to call.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { localStorage } from '../platform/storage';
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { buildApp } from '../app';
@@ -63,7 +66,8 @@ export interface TestApp {
 
 export async function testApp(kind: TemplateKind = 'demo'): Promise<TestApp> {
   const database = await testDatabase(kind);
-  const { app, routes } = await buildApp(database.db, testConfig, { logger: false });
+  const files = mkdtempSync(join(tmpdir(), 'estate-desk-files-'));
+  const { app, routes } = await buildApp(database.db, testConfig, { logger: false, storage: localStorage(files) });
   await app.ready();
 
   const client = (cookie?: string, lang = 'zh-CN'): Client => {
@@ -113,6 +117,7 @@ export async function testApp(kind: TemplateKind = 'demo'): Promise<TestApp> {
     async close() {
       await app.close();
       await database.close();
+      rmSync(files, { recursive: true, force: true });
     },
   };
 }

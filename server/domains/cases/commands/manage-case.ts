@@ -1,0 +1,107 @@
+// IN-01, IN-05: the owner (or a supervisor) transfers, answers, adds orders to and closes a case.
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type * as z from 'zod';
+import type { TCaseDetail, TOrderCreate, ZCaseReply, ZCaseTransfer } from '../../../../common/desk';
+import { OPEN_WO_STATUSES } from '../../../../common/desk';
+import { runCommand, type CommandContext } from '../../../platform/audit';
+import type { Db } from '../../../platform/db';
+import { AppError, forbidden, invalidField, staleVersion, updatedOrStale } from '../../../platform/errors';
+import { resolveProjectActions, type Grant, type Principal } from '../../../platform/policy';
+import { deadlines } from '../../deadlines/tables';
+import { userRoles } from '../../people/tables';
+import { createOrder } from '../../workorders/commands/create-order';
+import { recomputeOrderDeadlines } from '../../workorders/recompute';
+import { workOrders } from '../../workorders/tables';
+import { syncReplyDeadline } from '../deadline';
+import { mayManageCase } from '../policy';
+import { caseDetail, loadCaseRow } from '../queries';
+import { cases } from '../tables';
+
+type CaseRow = typeof cases.$inferSelect;
+
+/** Loads, checks version, ownership and that the case is still open; then runs the change. */
+function onCase(db: Db, p: Principal, id: string, version: number, change: (ctx: CommandContext, c: CaseRow) => Promise<void>, now?: Date): Promise<TCaseDetail> {
+  return runCommand(
+    db,
+    p,
+    async (ctx) => {
+      const { c } = await loadCaseRow(ctx.tx, p, id);
+      if (!mayManageCase(p, c)) throw forbidden();
+      if (c.version !== version) throw staleVersion();
+      if (c.status === 'closed' || c.status === 'cancelled') throw new AppError(409, 'case_closed');
+      await change(ctx, c);
+      return caseDetail(ctx.tx, p, id, ctx.now);
+    },
+    now,
+  );
+}
+
+async function save(ctx: CommandContext, c: CaseRow, patch: Partial<CaseRow>): Promise<CaseRow> {
+  return updatedOrStale(
+    await ctx.tx
+      .update(cases)
+      .set({ ...patch, version: sql`${cases.version} + 1` })
+      .where(and(eq(cases.id, c.id), eq(cases.version, c.version)))
+      .returning(),
+  );
+}
+
+export function transferCase(db: Db, p: Principal, id: string, input: z.infer<typeof ZCaseTransfer>) {
+  return onCase(db, p, id, input.version, async (ctx, c) => {
+    const grants = (await ctx.tx.select({ role: userRoles.role, projectId: userRoles.projectId }).from(userRoles).where(eq(userRoles.userId, input.toUserId))) as Grant[];
+    if (!resolveProjectActions(grants, [c.projectId]).get(c.projectId)?.has('case.create')) throw invalidField('toUserId', 'not_desk_staff');
+    const saved = await save(ctx, c, { ownerId: input.toUserId });
+    // IN-01: the hand-over is explicit and logged; the reply and follow-up deadlines follow the owner.
+    await ctx.audit({ entity: 'case', entityId: c.id, projectId: c.projectId, action: 'transfer', before: { ownerId: c.ownerId }, after: { ownerId: input.toUserId, reason: input.reason } });
+    await syncReplyDeadline(ctx.tx, saved);
+    const orders = await ctx.tx.select({ id: workOrders.id }).from(workOrders).where(eq(workOrders.caseId, c.id));
+    for (const o of orders) await recomputeOrderDeadlines(ctx.tx, o.id);
+  });
+}
+
+export function replyCase(db: Db, p: Principal, id: string, input: z.infer<typeof ZCaseReply>, now?: Date) {
+  return onCase(
+    db,
+    p,
+    id,
+    input.version,
+    async (ctx, c) => {
+      const [due] = await ctx.tx.select().from(deadlines).where(and(eq(deadlines.entityId, c.id), eq(deadlines.kind, 'reply')));
+      // IN-05: a late answer carries the contact made with the customer and the reason.
+      if (due && due.dueAt < ctx.now && !input.lateReason) throw invalidField('lateReason', 'late_reason_required');
+      const saved = await save(ctx, c, { reply: input.reply, repliedAt: ctx.now, lateReason: input.lateReason ?? null, status: 'replied' });
+      await ctx.audit({ entity: 'case', entityId: c.id, projectId: c.projectId, action: 'reply', before: { status: c.status }, after: { status: 'replied', reply: input.reply, lateReason: input.lateReason } });
+      await syncReplyDeadline(ctx.tx, saved);
+    },
+    now,
+  );
+}
+
+export function addOrder(db: Db, p: Principal, id: string, version: number, input: TOrderCreate, path: string | null) {
+  return onCase(db, p, id, version, async (ctx, c) => {
+    if (input.locationKind === 'unit' && !c.unitId) throw invalidField('locationKind', 'unit_required');
+    await save(ctx, c, {});
+    await createOrder(ctx, c, path, input);
+  });
+}
+
+export function closeCase(db: Db, p: Principal, id: string, version: number, now?: Date) {
+  return onCase(
+    db,
+    p,
+    id,
+    version,
+    async (ctx, c) => {
+      if (!c.repliedAt) throw new AppError(409, 'not_replied');
+      const open = await ctx.tx
+        .select({ id: workOrders.id })
+        .from(workOrders)
+        .where(and(eq(workOrders.caseId, c.id), inArray(workOrders.status, [...OPEN_WO_STATUSES, 'completed'])));
+      if (open.length) throw new AppError(409, 'orders_open');
+      const saved = await save(ctx, c, { status: 'closed', closedAt: ctx.now });
+      await ctx.audit({ entity: 'case', entityId: c.id, projectId: c.projectId, action: 'close', before: { status: c.status }, after: { status: 'closed' } });
+      await syncReplyDeadline(ctx.tx, saved);
+    },
+    now,
+  );
+}

@@ -1,0 +1,17 @@
+// IN-01: the case owner (首问责任人) answers for the case; supervisors with case.manage may act on any.
+import type { Principal } from '../../platform/policy';
+import { can } from '../../platform/policy';
+import type { cases } from './tables';
+
+export type CaseAction = 'transfer' | 'reply' | 'close' | 'add_order';
+
+export function mayManageCase(p: Principal, c: Pick<typeof cases.$inferSelect, 'ownerId' | 'projectId'>): boolean {
+  return c.ownerId === p.userId || can(p, 'case.manage', c.projectId);
+}
+
+export function caseActions(p: Principal, c: typeof cases.$inferSelect): CaseAction[] {
+  if (!mayManageCase(p, c) || c.status === 'closed' || c.status === 'cancelled') return [];
+  const out: CaseAction[] = ['transfer', 'add_order', 'close'];
+  if (c.status === 'open') out.push('reply');
+  return out;
+}

@@ -1,0 +1,102 @@
+// Case reads (IN-01..IN-05): lists for the desk, the detail with its orders and history.
+import { aliasedTable, and, desc, eq, gte, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
+import type * as z from 'zod';
+import type { TCase, TCaseDetail, ZCaseListQuery } from '../../../common/desk';
+import type { DbOrTx } from '../../platform/db';
+import { notFound } from '../../platform/errors';
+import { decodeCursor, likePattern, pageOf } from '../../platform/pagination';
+import { can, type Principal } from '../../platform/policy';
+import { deadlines } from '../deadlines/tables';
+import { units } from '../org/tables';
+import { users } from '../people/tables';
+import { filesOf, orderEvents, orderRowsOfCase, presentOrders } from '../workorders/queries';
+import { cases } from './tables';
+import { caseActions } from './policy';
+
+const owner = aliasedTable(users, 'owner');
+
+const selection = {
+  c: cases,
+  path: units.path,
+  ownerName: owner.displayName,
+  replyDueAt: deadlines.dueAt,
+  replyMetAt: deadlines.metAt,
+  orderCount: sql<number>`(select count(*)::int from work_orders w where w.case_id = ${cases}.id)`,
+};
+
+const baseQuery = (db: DbOrTx) =>
+  db
+    .select(selection)
+    .from(cases)
+    .innerJoin(owner, eq(owner.id, cases.ownerId))
+    .leftJoin(units, eq(units.id, cases.unitId))
+    .innerJoin(deadlines, and(eq(deadlines.entityId, cases.id), eq(deadlines.kind, 'reply')));
+
+type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>[number];
+
+function present(p: Principal, r: Row, now: Date): TCase {
+  const c = r.c;
+  return {
+    id: c.id,
+    projectId: c.projectId,
+    number: c.number,
+    channel: c.channel as TCase['channel'],
+    category: c.category as TCase['category'],
+    status: c.status as TCase['status'],
+    unitId: c.unitId,
+    path: r.path,
+    customerId: c.customerId,
+    callerName: c.callerName,
+    callerPhone: c.callerPhone,
+    content: c.content,
+    confirmedWithCaller: c.confirmedWithCaller,
+    ownerId: c.ownerId,
+    ownerName: r.ownerName,
+    reply: c.reply,
+    repliedAt: c.repliedAt?.toISOString() ?? null,
+    lateReason: c.lateReason,
+    createdAt: c.createdAt.toISOString(),
+    replyDueAt: r.replyDueAt.toISOString(),
+    overdue: !r.replyMetAt && r.replyDueAt < now,
+    orderCount: r.orderCount,
+    version: c.version,
+    actions: caseActions(p, c),
+  };
+}
+
+export async function listCases(db: DbOrTx, p: Principal, q: z.infer<typeof ZCaseListQuery>, now = new Date()) {
+  if (!can(p, 'case.read', q.projectId)) throw notFound();
+  const after = decodeCursor(q.cursor);
+  const where: (SQL | undefined)[] = [eq(cases.projectId, q.projectId)];
+  if (q.status) where.push(eq(cases.status, q.status));
+  if (q.category) where.push(eq(cases.category, q.category));
+  if (q.ownerId) where.push(eq(cases.ownerId, q.ownerId === 'me' ? p.userId : q.ownerId));
+  if (q.overdue) where.push(sql`${deadlines.metAt} is null and ${deadlines.dueAt} < ${now.toISOString()}::timestamptz`);
+  if (q.from) where.push(gte(cases.createdAt, new Date(`${q.from}T00:00:00+08:00`)));
+  if (q.to) where.push(lt(cases.createdAt, new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 86_400_000)));
+  if (q.q) {
+    const pat = likePattern(q.q);
+    where.push(or(ilike(cases.number, pat), ilike(cases.callerPhone, pat), ilike(cases.callerName, pat), ilike(cases.content, pat), ilike(units.path, pat)));
+  }
+  if (after) where.push(sql`(${cases.createdAt}, ${cases.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)`);
+  const rows = await baseQuery(db).where(and(...where)).orderBy(desc(cases.createdAt), desc(cases.id)).limit(q.limit + 1);
+  const page = pageOf(rows, q.limit, (r) => [r.c.createdAt.toISOString(), r.c.id]);
+  return { items: page.items.map((r) => present(p, r, now)), nextCursor: page.nextCursor };
+}
+
+export async function loadCaseRow(db: DbOrTx, p: Principal, id: string) {
+  const [row] = await baseQuery(db).where(and(eq(cases.id, id), eq(cases.companyId, p.companyId)));
+  if (!row || !can(p, 'case.read', row.c.projectId)) throw notFound();
+  return row;
+}
+
+export async function caseDetail(db: DbOrTx, p: Principal, id: string, now = new Date()): Promise<TCaseDetail> {
+  const row = await loadCaseRow(db, p, id);
+  const orderRows = await orderRowsOfCase(db, id);
+  return {
+    ...present(p, row, now),
+    orders: await presentOrders(db, p, orderRows, now),
+    events: await orderEvents(db, p.companyId, 'case', id),
+    attachments: await filesOf(db, [id]),
+  };
+}

@@ -1,0 +1,50 @@
+// the deadline rules of a project, each with its declared clock. Defaults come from the SPEC;
+// every number is a per-project setting (desk_rules), versioned so records know which applied.
+import { eq } from 'drizzle-orm';
+import * as z from 'zod';
+import type { DeadlineRule } from '../../platform/clock';
+import type { DbOrTx } from '../../platform/db';
+import { deskRules } from './tables';
+
+const ZClock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+export const ZDeadlineRule = z.discriminatedUnion('clock', [
+  z.object({ clock: z.literal('elapsed_hours'), hours: z.number().positive().max(24 * 90) }),
+  z.object({ clock: z.literal('calendar_days'), days: z.number().int().min(0).max(365) }),
+  z.object({ clock: z.literal('working_hours'), hours: z.number().positive().max(2000) }),
+  z.object({ clock: z.literal('working_days'), days: z.number().int().min(0).max(250) }),
+  z.object({ clock: z.literal('months'), months: z.number().int().min(1).max(12) }),
+  z.object({ clock: z.literal('same_day'), cutoff: ZClock, nextDayBy: ZClock }),
+]) satisfies z.ZodType<DeadlineRule>;
+
+export const ZDeskRules = z.object({
+  reply: ZDeadlineRule, // IN-05
+  dispatch: ZDeadlineRule, // WO-02
+  completion: z.object({ normal: ZDeadlineRule, emergency: ZDeadlineRule }), // repair timeliness (QI-05)
+  followup: ZDeadlineRule, // WO-07
+  progress: ZDeadlineRule, // WO-06
+  followupSampleRate: z.number().min(0.3).max(1), // WO-07: at least 30% of free repairs
+  followupRetryLimit: z.number().int().min(1).max(10),
+  escalateAfterHours: z.number().min(0).max(240), // then the supervisor is told
+});
+export type DeskRules = z.infer<typeof ZDeskRules>;
+
+export const DEFAULT_DESK_RULES: DeskRules = {
+  reply: { clock: 'elapsed_hours', hours: 24 },
+  dispatch: { clock: 'same_day', cutoff: '20:00', nextDayBy: '10:00' },
+  completion: { normal: { clock: 'calendar_days', days: 3 }, emergency: { clock: 'elapsed_hours', hours: 4 } },
+  followup: { clock: 'calendar_days', days: 3 },
+  progress: { clock: 'months', months: 1 },
+  followupSampleRate: 0.3,
+  followupRetryLimit: 3,
+  escalateAfterHours: 2,
+};
+
+export interface ProjectRules {
+  rules: DeskRules;
+  version: number;
+}
+
+export async function rulesOf(db: DbOrTx, projectId: string): Promise<ProjectRules> {
+  const [row] = await db.select().from(deskRules).where(eq(deskRules.projectId, projectId));
+  return row ? { rules: row.rules, version: row.version } : { rules: DEFAULT_DESK_RULES, version: 0 };
+}

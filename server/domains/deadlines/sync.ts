@@ -1,0 +1,50 @@
+// X-01: writes a record's computed deadlines. A changed due time restarts the overdue notices.
+import { sql } from 'drizzle-orm';
+import type { Tx } from '../../platform/db';
+import { deadlines } from './tables';
+
+export interface ComputedDeadline {
+  kind: string;
+  dueAt: Date;
+  metAt: Date | null;
+  pausedAt?: Date | null;
+  responsibleId: string | null;
+  department?: string | null;
+}
+
+export async function syncDeadlines(
+  tx: Tx,
+  scope: { companyId: string; projectId: string; entity: string; entityId: string; ruleVersion: number },
+  computed: ComputedDeadline[],
+): Promise<void> {
+  if (!computed.length) return;
+  await tx
+    .insert(deadlines)
+    .values(
+      computed.map((d) => ({
+        companyId: scope.companyId,
+        projectId: scope.projectId,
+        entity: scope.entity,
+        entityId: scope.entityId,
+        kind: d.kind,
+        dueAt: d.dueAt,
+        metAt: d.metAt,
+        pausedAt: d.pausedAt ?? null,
+        responsibleId: d.responsibleId,
+        department: d.department ?? null,
+        ruleVersion: scope.ruleVersion,
+      })),
+    )
+    .onConflictDoUpdate({
+      target: [deadlines.entityId, deadlines.kind],
+      set: {
+        dueAt: sql`excluded.due_at`,
+        metAt: sql`excluded.met_at`,
+        pausedAt: sql`excluded.paused_at`,
+        responsibleId: sql`excluded.responsible_id`,
+        department: sql`excluded.department`,
+        ruleVersion: sql`excluded.rule_version`,
+        notifiedLevel: sql`case when ${deadlines.dueAt} = excluded.due_at then ${deadlines.notifiedLevel} else 0 end`,
+      },
+    });
+}

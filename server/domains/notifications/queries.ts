@@ -1,0 +1,41 @@
+// The notification centre: the reader's latest notices, rendered in their language, and the unread count.
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { translate } from '../../../common/i18n';
+import type { Db, DbOrTx } from '../../platform/db';
+import type { Principal } from '../../platform/policy';
+import { notifications } from './tables';
+
+const linkOf = (entity: string, id: string) => (entity === 'case' ? `/cases/${id}` : `/orders/${id}`);
+
+function render(locale: 'zh-CN' | 'en', kind: string, params: Record<string, string>): string {
+  return translate(locale, `notifications.${kind}`).replace(/\{\{(\w+)\}\}/g, (_, k: string) => params[k] ?? '');
+}
+
+export async function myNotifications(db: DbOrTx, p: Principal) {
+  const rows = await db.select().from(notifications).where(eq(notifications.userId, p.userId)).orderBy(desc(notifications.createdAt)).limit(50);
+  const [{ unread }] = await db
+    .select({ unread: sql<number>`count(*)::int` })
+    .from(notifications)
+    .where(and(eq(notifications.userId, p.userId), isNull(notifications.readAt)));
+  return {
+    unread,
+    items: rows.map((n) => ({
+      id: n.id,
+      kind: n.kind,
+      entity: n.entity,
+      entityId: n.entityId,
+      title: render(p.locale, n.kind, n.params),
+      createdAt: n.createdAt.toISOString(),
+      readAt: n.readAt?.toISOString() ?? null,
+      link: linkOf(n.entity, n.entityId),
+    })),
+  };
+}
+
+/** Marks one notice, or all, of the reader as read; other users' notices are untouched. */
+export async function markRead(db: Db, p: Principal, id?: string) {
+  await db
+    .update(notifications)
+    .set({ readAt: new Date() })
+    .where(and(eq(notifications.userId, p.userId), isNull(notifications.readAt), id ? eq(notifications.id, id) : undefined));
+}

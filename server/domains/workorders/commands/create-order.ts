@@ -1,0 +1,41 @@
+// WO-01, WO-08: a work order opened from a case, numbered per project (BX-2026-000123).
+import { eq } from 'drizzle-orm';
+import type { TOrderCreate } from '../../../../common/desk';
+import type { CommandContext } from '../../../platform/audit';
+import { toLocal } from '../../../platform/clock';
+import { formatNumber, nextInSequence } from '../../../platform/sequence';
+import type { cases } from '../../cases/tables';
+import { rulesOf } from '../../deadlines/rules';
+import { projects } from '../../org/tables';
+import { recomputeOrderDeadlines } from '../recompute';
+import { workOrders } from '../tables';
+
+export async function createOrder(ctx: CommandContext, kase: typeof cases.$inferSelect, unitPath: string | null, input: TOrderCreate) {
+  const { tx, now } = ctx;
+  const { version } = await rulesOf(tx, kase.projectId);
+  const [project] = await tx.select({ timezone: projects.timezone }).from(projects).where(eq(projects.id, kase.projectId));
+  const year = Number(toLocal(now, project.timezone).date.slice(0, 4));
+  const n = await nextInSequence(tx, kase.companyId, kase.projectId, 'BX', year);
+  const [order] = await tx
+    .insert(workOrders)
+    .values({
+      companyId: kase.companyId,
+      projectId: kase.projectId,
+      caseId: kase.id,
+      number: formatNumber('BX', year, n),
+      trade: input.trade,
+      priority: input.priority,
+      locationKind: input.locationKind,
+      unitId: input.locationKind === 'unit' ? kase.unitId : null,
+      location: input.locationKind === 'unit' ? (unitPath ?? '') : input.publicLocation!,
+      description: input.description,
+      department: input.department,
+      paid: input.paid,
+      reportedAt: now,
+      ruleVersion: version,
+    })
+    .returning();
+  await ctx.audit({ entity: 'work_order', entityId: order.id, projectId: order.projectId, action: 'create', after: { number: order.number, caseId: kase.id, ...input } });
+  await recomputeOrderDeadlines(tx, order.id);
+  return order;
+}

@@ -1,0 +1,134 @@
+// WO-03..WO-06: every state change of a work order, for every caller, through the one state machine.
+import { and, eq, sql } from 'drizzle-orm';
+import type { TTransition, TWorkOrderDetail } from '../../../../common/desk';
+import { runCommand } from '../../../platform/audit';
+import type { Db } from '../../../platform/db';
+import { AppError, forbidden, invalidField, staleVersion, updatedOrStale, type ErrorCode } from '../../../platform/errors';
+import { can, resolveProjectActions, type Grant, type Principal } from '../../../platform/policy';
+import type { Storage } from '../../../platform/storage';
+import { saveAttachment } from '../../files/store';
+import { rulesOf } from '../../deadlines/rules';
+import { selectForFollowup } from '../../followups/sampler';
+import { followups } from '../../followups/tables';
+import { notify } from '../../notifications/notify';
+import { projects } from '../../org/tables';
+import { userRoles, users } from '../../people/tables';
+import { decide } from '../machine';
+import { loadOrderRow, orderDetail, stateOf } from '../queries';
+import { recomputeOrderDeadlines } from '../recompute';
+import { workOrders, type Acceptance } from '../tables';
+
+type Patch = Partial<typeof workOrders.$inferInsert>;
+
+export async function transitionOrder(db: Db, storage: Storage, p: Principal, orderId: string, t: TTransition, now?: Date): Promise<TWorkOrderDetail> {
+  return runCommand(
+    db,
+    p,
+    async (ctx) => {
+      const { tx } = ctx;
+      const row = await loadOrderRow(tx, p, orderId);
+      const o = row.o;
+      if (o.version !== t.version) throw staleVersion();
+      const d = decide(p, stateOf(o), t.action);
+      if (!d.ok) throw d.status === 403 ? forbidden() : new AppError(409, d.reason as ErrorCode);
+
+      const [me] = await tx.select({ name: users.displayName }).from(users).where(eq(users.id, p.userId));
+      const patch: Patch = { status: d.to };
+      const { version: _v, action, ...payload } = t;
+      let logged: Record<string, unknown> = { status: d.to, ...payload };
+
+      switch (t.action) {
+        case 'dispatch':
+        case 'reassign': {
+          await mustBeWorker(tx, o.projectId, t.assigneeId);
+          patch.assigneeId = t.assigneeId;
+          patch.dispatchedAt = o.dispatchedAt ?? ctx.now;
+          await notify(tx, {
+            companyId: o.companyId,
+            projectId: o.projectId,
+            userIds: [t.assigneeId],
+            kind: 'assigned',
+            entity: 'work_order',
+            entityId: o.id,
+            params: { number: o.number, location: o.location },
+            dedupeKey: `assigned:${o.id}:${o.version}`,
+          });
+          break;
+        }
+        case 'return':
+          patch.assigneeId = null;
+          break;
+        case 'hold':
+          patch.holdReason = t.reason;
+          patch.heldFrom = o.status;
+          break;
+        case 'resume':
+          patch.holdReason = null;
+          patch.heldFrom = null;
+          break;
+        case 'complete': {
+          patch.result = t.result;
+          patch.materials = t.materials;
+          patch.completedAt = ctx.now;
+          if (t.signature) {
+            const file = await saveAttachment(
+              tx,
+              storage,
+              { companyId: o.companyId, projectId: o.projectId, entity: 'work_order', entityId: o.id, kind: 'signature', name: `${o.number}-签字.png`, bytes: Buffer.from(t.signature.split(',')[1], 'base64'), uploadedBy: p.userId },
+              'signature',
+            );
+            patch.acceptance = { kind: 'signature', by: me.name, opinion: t.customerOpinion ?? null, at: ctx.now.toISOString(), signatureFileId: file.id } satisfies Acceptance;
+          }
+          logged = { status: d.to, result: t.result, materials: t.materials, signed: !!t.signature, customerOpinion: t.customerOpinion };
+          break;
+        }
+        case 'record_acceptance':
+          patch.acceptance = { kind: 'consent', by: me.name, opinion: t.customerOpinion, at: ctx.now.toISOString(), contactedBy: t.contactedBy } satisfies Acceptance;
+          break;
+        case 'confirm_onsite':
+          patch.onsiteConfirmedBy = p.userId;
+          break;
+        case 'cannot_repair':
+          patch.explanation = t.explanation;
+          break;
+        case 'cancel':
+          patch.explanation = t.reason;
+          break;
+        case 'close': {
+          const { rules } = await rulesOf(tx, o.projectId);
+          const [project] = await tx.select({ timezone: projects.timezone }).from(projects).where(eq(projects.id, o.projectId));
+          const selected = await selectForFollowup(tx, o, rules.followupSampleRate, ctx.now, project.timezone);
+          patch.closedAt = ctx.now;
+          patch.followupSelected = selected;
+          if (selected) await tx.insert(followups).values({ companyId: o.companyId, projectId: o.projectId, orderId: o.id, round: o.reworkCount });
+          logged = { status: d.to, followupSelected: selected };
+          break;
+        }
+        case 'progress_note':
+          patch.lastProgressAt = ctx.now;
+          break;
+      }
+
+      updatedOrStale(
+        await tx
+          .update(workOrders)
+          .set({ ...patch, version: sql`${workOrders.version} + 1` })
+          .where(and(eq(workOrders.id, o.id), eq(workOrders.version, t.version)))
+          .returning({ id: workOrders.id }),
+      );
+      await ctx.audit({ entity: 'work_order', entityId: o.id, projectId: o.projectId, action, before: { status: o.status }, after: logged });
+      await recomputeOrderDeadlines(tx, o.id);
+      return orderDetail(tx, p, o.id);
+    },
+    now,
+  );
+}
+
+/** Orders go to technicians (维修工/保洁员) of the order's project. */
+async function mustBeWorker(tx: Parameters<typeof recomputeOrderDeadlines>[0], projectId: string, userId: string) {
+  const grants = (await tx.select({ role: userRoles.role, projectId: userRoles.projectId }).from(userRoles).where(eq(userRoles.userId, userId))) as Grant[];
+  if (!grants.length) throw invalidField('assigneeId', 'unknown_user');
+  const actions = resolveProjectActions(grants, [projectId]);
+  const worker: Principal = { userId, companyId: '', locale: 'zh-CN', grants, projectActions: actions };
+  if (!can(worker, 'wo.work', projectId)) throw invalidField('assigneeId', 'not_technician');
+}

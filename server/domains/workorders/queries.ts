@@ -1,0 +1,196 @@
+// Work-order reads: one presenter for lists and detail, scoped so technicians see only their own orders.
+import { aliasedTable, and, asc, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { TDeadline, TWorkOrder, TWorkOrderDetail, TWorkOrderListQuery, TWoStatus } from '../../../common/desk';
+import type { DbOrTx } from '../../platform/db';
+import { notFound } from '../../platform/errors';
+import { decodeCursor, likePattern, pageOf } from '../../platform/pagination';
+import { can, type Principal } from '../../platform/policy';
+import { auditEvents } from '../../platform/tables';
+import { cases } from '../cases/tables';
+import { deadlines } from '../deadlines/tables';
+import { attachments } from '../files/tables';
+import { fileUrl } from '../files/store';
+import { users } from '../people/tables';
+import { availableActions, type OrderState } from './machine';
+import { workOrders } from './tables';
+
+const assignee = aliasedTable(users, 'assignee');
+const owner = aliasedTable(users, 'owner');
+const confirmer = aliasedTable(users, 'confirmer');
+
+/** 'all' for the desk, dispatchers and managers; 'own' for technicians; null: none of the project. */
+export function orderScope(p: Principal, projectId: string): 'all' | 'own' | null {
+  if (!can(p, 'wo.read', projectId)) return null;
+  if (can(p, 'case.read', projectId) || can(p, 'wo.dispatch', projectId) || can(p, 'wo.desk', projectId)) return 'all';
+  return 'own';
+}
+
+const selection = {
+  o: workOrders,
+  caseNumber: cases.number,
+  caseOwnerId: cases.ownerId,
+  customerName: cases.callerName,
+  customerPhone: cases.callerPhone,
+  ownerName: owner.displayName,
+  assigneeName: assignee.displayName,
+  confirmerName: confirmer.displayName,
+};
+
+const baseQuery = (db: DbOrTx) =>
+  db
+    .select(selection)
+    .from(workOrders)
+    .innerJoin(cases, eq(cases.id, workOrders.caseId))
+    .innerJoin(owner, eq(owner.id, cases.ownerId))
+    .leftJoin(assignee, eq(assignee.id, workOrders.assigneeId))
+    .leftJoin(confirmer, eq(confirmer.id, workOrders.onsiteConfirmedBy));
+
+// Spelled out: Drizzle cannot type a select that joins one table under several aliases.
+export interface Row {
+  o: typeof workOrders.$inferSelect;
+  caseNumber: string;
+  caseOwnerId: string;
+  customerName: string;
+  customerPhone: string;
+  ownerName: string;
+  assigneeName: string | null;
+  confirmerName: string | null;
+}
+
+export const stateOf = (o: typeof workOrders.$inferSelect): OrderState => ({
+  projectId: o.projectId,
+  status: o.status as TWoStatus,
+  assigneeId: o.assigneeId,
+  heldFrom: o.heldFrom,
+  locationKind: o.locationKind,
+  hasAcceptance: !!o.acceptance,
+  onsiteConfirmed: !!o.onsiteConfirmedBy,
+});
+
+async function deadlinesOf(db: DbOrTx, ids: string[], now: Date): Promise<Map<string, TDeadline[]>> {
+  const out = new Map<string, TDeadline[]>();
+  if (!ids.length) return out;
+  const rows = await db.select().from(deadlines).where(inArray(deadlines.entityId, ids)).orderBy(asc(deadlines.dueAt));
+  for (const d of rows) {
+    const list = out.get(d.entityId) ?? [];
+    list.push({ kind: d.kind, dueAt: d.dueAt.toISOString(), metAt: d.metAt?.toISOString() ?? null, overdue: !d.metAt && !d.pausedAt && d.dueAt < now });
+    out.set(d.entityId, list);
+  }
+  return out;
+}
+
+function present(p: Principal, r: Row, dl: TDeadline[]): TWorkOrder {
+  const o = r.o;
+  return {
+    id: o.id,
+    projectId: o.projectId,
+    caseId: o.caseId,
+    caseNumber: r.caseNumber,
+    number: o.number,
+    trade: o.trade as TWorkOrder['trade'],
+    priority: o.priority as TWorkOrder['priority'],
+    locationKind: o.locationKind as TWorkOrder['locationKind'],
+    unitId: o.unitId,
+    location: o.location,
+    description: o.description,
+    status: o.status as TWoStatus,
+    department: o.department,
+    assigneeId: o.assigneeId,
+    assigneeName: r.assigneeName,
+    ownerName: r.ownerName,
+    customerName: r.customerName,
+    customerPhone: r.customerPhone,
+    reportedAt: o.reportedAt.toISOString(),
+    completedAt: o.completedAt?.toISOString() ?? null,
+    closedAt: o.closedAt?.toISOString() ?? null,
+    holdReason: o.holdReason as TWorkOrder['holdReason'],
+    result: o.result,
+    materials: o.materials,
+    acceptance: o.acceptance ? { kind: o.acceptance.kind, by: o.acceptance.by, opinion: o.acceptance.opinion, at: o.acceptance.at } : null,
+    onsiteConfirmedBy: r.confirmerName,
+    explanation: o.explanation,
+    paid: o.paid,
+    reworkCount: o.reworkCount,
+    followupSelected: o.followupSelected,
+    ruleVersion: o.ruleVersion,
+    deadlines: dl,
+    version: o.version,
+    actions: availableActions(p, stateOf(o)),
+  };
+}
+
+export async function presentOrders(db: DbOrTx, p: Principal, rows: Row[], now = new Date()) {
+  const dl = await deadlinesOf(db, rows.map((r) => r.o.id), now);
+  return rows.map((r) => present(p, r, dl.get(r.o.id) ?? []));
+}
+
+export async function listOrders(db: DbOrTx, p: Principal, q: TWorkOrderListQuery, now = new Date()) {
+  const scope = orderScope(p, q.projectId);
+  if (!scope) throw notFound();
+  const after = decodeCursor(q.cursor);
+  const where: (SQL | undefined)[] = [eq(workOrders.projectId, q.projectId)];
+  if (scope === 'own') where.push(eq(workOrders.assigneeId, p.userId));
+  if (q.status) where.push(inArray(workOrders.status, [q.status].flat()));
+  if (q.trade) where.push(eq(workOrders.trade, q.trade));
+  if (q.department) where.push(eq(workOrders.department, q.department));
+  if (q.assigneeId) where.push(eq(workOrders.assigneeId, q.assigneeId === 'me' ? p.userId : q.assigneeId));
+  if (q.from) where.push(gte(workOrders.reportedAt, new Date(`${q.from}T00:00:00+08:00`)));
+  if (q.to) where.push(lt(workOrders.reportedAt, new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 86_400_000)));
+  if (q.overdue)
+    where.push(
+      sql`exists (select 1 from ${deadlines} d where d.entity_id = ${workOrders.id} and d.met_at is null and d.paused_at is null and d.due_at < ${now.toISOString()}::timestamptz)`,
+    );
+  if (q.q) {
+    const pat = likePattern(q.q);
+    where.push(or(ilike(workOrders.number, pat), ilike(workOrders.location, pat), ilike(workOrders.description, pat), ilike(cases.callerPhone, pat), ilike(cases.callerName, pat)));
+  }
+  if (after) where.push(sql`(${workOrders.reportedAt}, ${workOrders.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)`);
+  const rows = (await baseQuery(db)
+    .where(and(...where))
+    .orderBy(desc(workOrders.reportedAt), desc(workOrders.id))
+    .limit(q.limit + 1)) as Row[];
+  const page = pageOf(rows, q.limit, (r) => [r.o.reportedAt.toISOString(), r.o.id]);
+  return { items: await presentOrders(db, p, page.items, now), nextCursor: page.nextCursor };
+}
+
+export async function orderRowsOfCase(db: DbOrTx, caseId: string): Promise<Row[]> {
+  return (await baseQuery(db).where(eq(workOrders.caseId, caseId)).orderBy(asc(workOrders.reportedAt))) as Row[];
+}
+
+/** The order row if the principal may see it; 404 otherwise (other project, or not assigned to a technician). */
+export async function loadOrderRow(db: DbOrTx, p: Principal, id: string): Promise<Row> {
+  const [row] = (await baseQuery(db).where(and(eq(workOrders.id, id), eq(workOrders.companyId, p.companyId)))) as Row[];
+  const scope = row ? orderScope(p, row.o.projectId) : null;
+  if (!row || !scope || (scope === 'own' && row.o.assigneeId !== p.userId)) throw notFound();
+  return row;
+}
+
+export async function orderEvents(db: DbOrTx, companyId: string, entity: 'work_order' | 'case', id: string) {
+  const rows = await db
+    .select({ e: auditEvents, actorName: users.displayName })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorId))
+    .where(and(eq(auditEvents.companyId, companyId), eq(auditEvents.entity, entity), eq(auditEvents.entityId, id)))
+    .orderBy(asc(auditEvents.id));
+  return rows.map(({ e, actorName }) => ({ id: e.id, action: e.action, actorName, at: e.at.toISOString(), before: e.before, after: e.after }));
+}
+
+export async function filesOf(db: DbOrTx, entityIds: string[]) {
+  if (!entityIds.length) return [];
+  const rows = await db.select().from(attachments).where(inArray(attachments.entityId, entityIds)).orderBy(asc(attachments.createdAt));
+  return rows.map((a) => ({ id: a.id, kind: a.kind, name: a.name, mime: a.mime, size: a.size, url: fileUrl(a.id) }));
+}
+
+export async function orderDetail(db: DbOrTx, p: Principal, id: string): Promise<TWorkOrderDetail> {
+  const row = await loadOrderRow(db, p, id);
+  const [order] = await presentOrders(db, p, [row]);
+  // Attachments travel from the case to its orders.
+  const files = await filesOf(db, [row.o.id, row.o.caseId]);
+  const signatureId = row.o.acceptance?.signatureFileId;
+  return {
+    ...order,
+    events: await orderEvents(db, p.companyId, 'work_order', id),
+    attachments: files.filter((f) => f.kind !== 'signature'),
+    signatureUrl: signatureId ? fileUrl(signatureId) : null,
+  };
+}

@@ -1,0 +1,27 @@
+import { ZTransition, ZWorkOrderDetail, ZWorkOrderList, ZWorkOrderListQuery } from '../../../common/desk';
+import { ZIdParams } from '../../../common/shared';
+import { principal, type App, type Deps } from '../../platform/http';
+import { transitionOrder } from './commands/transition-order';
+import { exportOrders } from './export';
+import { listOrders, orderDetail } from './queries';
+
+export function workOrderRoutes(app: App, { db, storage }: Deps) {
+  app.get('/api/work-orders', { schema: { querystring: ZWorkOrderListQuery, response: { 200: ZWorkOrderList } }, config: { access: 'wo.read' } }, (req) =>
+    listOrders(db, principal(req), req.query),
+  );
+  app.get('/api/work-orders/export', { schema: { querystring: ZWorkOrderListQuery }, config: { access: 'wo.read' } }, async (req, reply) => {
+    const file = await exportOrders(db, principal(req), req.query);
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+      .send(file.bytes);
+  });
+  app.get('/api/work-orders/:id', { schema: { params: ZIdParams, response: { 200: ZWorkOrderDetail } }, config: { access: 'wo.read' } }, (req) =>
+    orderDetail(db, principal(req), req.params.id),
+  );
+  app.post(
+    '/api/work-orders/:id/transitions',
+    { schema: { params: ZIdParams, body: ZTransition, response: { 200: ZWorkOrderDetail } }, config: { access: 'wo.read' }, bodyLimit: 1024 * 1024 },
+    (req) => transitionOrder(db, storage, principal(req), req.params.id, req.body),
+  );
+}
