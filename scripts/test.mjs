@@ -22,6 +22,7 @@ const roots = process.argv.slice(2).length ? process.argv.slice(2) : ['common', 
 const files = roots.filter(existsSync).flatMap((p) => (statSync(p).isDirectory() ? testFiles(p) : [p])).sort();
 
 run('npx', ['tsx', 'scripts/prepare-test-db.ts']);
-// Browser tests run against a fresh build of the web app (a few seconds with Vite).
-if (files.some((f) => f.startsWith('tests'))) run('npx', ['vite', 'build', '--logLevel', 'warn']);
+// Browser tests run against a fresh build of the web app (a few seconds with Vite); server tests
+// need one too, for the page fallback.
+if (files.some((f) => f.startsWith('tests')) || !existsSync('web/dist/index.html')) run('npx', ['vite', 'build', '--logLevel', 'warn']);
 run('node', ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files]);

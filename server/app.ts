@@ -96,10 +96,11 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: boolean;
     register(app, deps);
 
   const hasWeb = existsSync(webDist);
-  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  // Files are looked up per request (wildcard), so a rebuilt web app is served without a restart.
+  if (hasWeb) await app.register(fastifyStatic, { root: webDist });
   app.setNotFoundHandler((req, reply) => {
-    // The admin app routes on the client: unknown non-API GETs get its page.
-    if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
+    // The admin app routes on the client: unknown page paths get its page; a missing asset is a 404.
+    if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/assets/')) return reply.sendFile('index.html');
     return reply.status(404).send({ error: 'not_found', message: translate(requestLocale(req), 'errors.not_found') });
   });
   return { app, routes };

@@ -3,12 +3,16 @@ import { buildApp } from './app';
 import { loadConfig } from './platform/config';
 import { openDatabase } from './platform/db';
 import { seedDemo } from './seed/demo';
+import { seedHistory } from './seed/history';
+import { localStorage } from './platform/storage';
+import { join } from 'node:path';
 import { startSweeper } from './domains/deadlines/jobs';
 
 const config = loadConfig();
 const database = await openDatabase(config);
 let demo = 'ready';
-const { app } = await buildApp(database.db, config, { demoStatus: () => demo });
+const storage = localStorage(join(config.dataDir, 'files'));
+const { app } = await buildApp(database.db, config, { demoStatus: () => demo, storage });
 await app.listen({ port: config.port, host: config.host });
 app.log.info({ engine: database.engine, dataDir: config.dataDir }, 'Estate Desk is up');
 
@@ -16,9 +20,14 @@ if (config.seedDemo) {
   // Demo data loads after the server answers, so /api/health is quick; health reports "loading" meanwhile.
   demo = 'loading';
   seedDemo(database.db)
-    .then((s) => {
+    .then(async (s) => {
+      if (!s) return void (demo = 'ready');
+      app.log.info({ units: s.units, customers: s.customers, users: s.users }, 'demo company created');
+      // The desk's history replays through the real commands; the page shows a banner until it is done.
+      demo = 'history';
+      const matters = await seedHistory(database.db, storage, s, { days: config.demoHistoryDays });
+      app.log.info({ matters }, 'demo desk history created');
       demo = 'ready';
-      if (s) app.log.info({ units: s.units, customers: s.customers, users: s.users }, 'demo company created');
     })
     .catch((err) => {
       demo = 'failed';

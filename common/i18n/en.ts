@@ -162,6 +162,8 @@ export const en: Catalog = {
     verdict: { satisfied: 'Satisfied', fairly_satisfied: 'Fairly satisfied', unsatisfied: 'Unsatisfied' },
     outcome: { reached: 'Reached', not_reached: 'Not reached', retry_later: 'Retry later' },
     order: {
+      handledBy: 'recorded by {{name}}', 
+      photoBefore: 'Photo before', photoAfter: 'Photo after', 
       number: 'Order no.', status: 'Status', trade: 'Trade', location: 'Location', description: 'Problem', customer: 'Customer', phone: 'Phone',
       assignee: 'Technician', reportedAt: 'Reported', completedAt: 'Completed', priority: 'Priority', department: 'Department',
       owner: 'Case owner', case: 'Case', result: 'Result', materials: 'Materials', acceptance: 'Customer acceptance', signature: 'Signature',

@@ -160,6 +160,8 @@ export const zhCN = {
     verdict: { satisfied: '满意', fairly_satisfied: '较满意', unsatisfied: '不满意' },
     outcome: { reached: '已联系上', not_reached: '未接通', retry_later: '稍后再联系' },
     order: {
+      handledBy: '经办人 {{name}}', 
+      photoBefore: '上传维修前照片', photoAfter: '上传维修后照片', 
       number: '工单号', status: '状态', trade: '类别', location: '位置', description: '报修内容', customer: '客户', phone: '电话',
       assignee: '维修人员', reportedAt: '报修时间', completedAt: '完工时间', priority: '紧急程度', department: '责任部门',
       owner: '首问责任人', case: '所属案件', result: '处理结果', materials: '用料', acceptance: '客户验收', signature: '客户签字',

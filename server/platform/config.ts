@@ -11,6 +11,7 @@ export interface Config {
   sessionSecret: string;
   sessionHours: number;
   seedDemo: boolean;
+  demoHistoryDays: number;
   logLevel: string;
 }
 
@@ -33,6 +34,7 @@ export function loadConfig(env = process.env): Config {
     sessionSecret: sessionSecret(dataDir),
     sessionHours: Number(env.SESSION_HOURS ?? 12),
     seedDemo: env.SEED_DEMO !== '0',
+    demoHistoryDays: Number(env.DEMO_HISTORY_DAYS ?? 90),
     logLevel: env.LOG_LEVEL ?? 'info',
   };
 }

@@ -45,3 +45,12 @@ test('malformed requests answer 4xx, never 500', async () => {
   ];
   for (const r of cases) assert.ok(r.status >= 400 && r.status < 500, `got ${r.status}: ${JSON.stringify(r.body)}`);
 });
+
+// scripts/test.mjs builds the web app before the server tests run.
+test('client-side page paths get the web app; a missing asset or API path is a 404, not the page', async () => {
+  const page = await t.anonymous.get('/orders/123');
+  assert.equal(page.status, 200);
+  assert.match(String(page.body), /<div id="root">/);
+  assert.equal((await t.anonymous.get('/assets/nope-123.js')).status, 404);
+  assert.equal((await t.anonymous.get('/api/nope')).status, 404);
+});

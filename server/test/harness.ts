@@ -36,6 +36,7 @@ export const testConfig: Config = {
   sessionSecret: 'test-secret-test-secret-test-secret',
   sessionHours: 12,
   seedDemo: false,
+  demoHistoryDays: 0,
   logLevel: 'silent',
 };
 

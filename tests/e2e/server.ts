@@ -22,13 +22,14 @@ export interface RunningProduct {
 }
 
 export async function startProduct(): Promise<RunningProduct> {
+  // No replayed history: the tests' own orders are the first of the month, so the sampler's choice is known.
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'estate-desk-e2e-'));
   const base = process.env.DATABASE_URL;
   const dbName = base ? `${new URL(base).pathname.slice(1)}_e2e_${port}` : null;
   if (base && dbName) await adminQuery(base, `CREATE DATABASE "${dbName}"`);
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: base && dbName ? databaseUrlFor(base, dbName) : '' },
+    env: { ...process.env, DEMO_HISTORY_DAYS: '0', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: base && dbName ? databaseUrlFor(base, dbName) : '' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;

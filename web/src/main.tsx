@@ -19,6 +19,16 @@ import { UnitPage } from './pages/org/UnitPage';
 import { CustomersPage } from './pages/people/CustomersPage';
 import { CalendarPage } from './pages/calendar/CalendarPage';
 import { StaffPage } from './pages/people/StaffPage';
+import { DeskPage } from './pages/desk/DeskPage';
+import { CasesPage } from './pages/cases/CasesPage';
+import { CasePage } from './pages/cases/CasePage';
+import { OrdersPage } from './pages/workorders/OrdersPage';
+import { OrderPage } from './pages/workorders/OrderPage';
+import { OrderPrintPage } from './pages/workorders/OrderPrintPage';
+import { DispatchPage } from './pages/workorders/DispatchPage';
+import { MyOrdersPage } from './pages/workorders/MyOrdersPage';
+import { FollowupsPage } from './pages/followups/FollowupsPage';
+import { FaqPage } from './pages/faq/FaqPage';
 
 function Root() {
   const { i18n } = useTranslation();
@@ -37,6 +47,7 @@ function Root() {
           <BrowserRouter>
             <Routes>
               <Route path="/login" element={<LoginPage />} />
+              <Route path="/orders/:id/print" element={<OrderPrintPage />} />
               <Route element={<AppLayout />}>
                 <Route index element={<ProjectsPage />} />
                 <Route path="space" element={<SpacePage />} />
@@ -45,6 +56,15 @@ function Root() {
                 <Route path="customers" element={<CustomersPage />} />
                 <Route path="calendar" element={<CalendarPage />} />
                 <Route path="staff" element={<StaffPage />} />
+                <Route path="desk" element={<DeskPage />} />
+                <Route path="cases" element={<CasesPage />} />
+                <Route path="cases/:id" element={<CasePage />} />
+                <Route path="orders" element={<OrdersPage />} />
+                <Route path="orders/:id" element={<OrderPage />} />
+                <Route path="dispatch" element={<DispatchPage />} />
+                <Route path="my" element={<MyOrdersPage />} />
+                <Route path="followups" element={<FollowupsPage />} />
+                <Route path="faq" element={<FaqPage />} />
                 <Route path="*" element={<Navigate to="/" replace />} />
               </Route>
             </Routes>

@@ -19,3 +19,28 @@ export function RelationTag({ relation }: { relation: 'owner' | 'tenant' }) {
   const { t } = useTranslation();
   return <Tag color={relation === 'owner' ? 'geekblue' : 'purple'}>{t(`ui.relation.${relation}`)}</Tag>;
 }
+
+const WO_COLORS: Record<string, string> = {
+  reported: 'red',
+  dispatched: 'orange',
+  accepted: 'gold',
+  in_progress: 'blue',
+  on_hold: 'purple',
+  completed: 'cyan',
+  closed: 'green',
+  followed_up: 'green',
+  cannot_repair: 'default',
+  cancelled: 'default',
+};
+
+export function WoStatusTag({ status }: { status: string }) {
+  const { t } = useTranslation();
+  return <Tag color={WO_COLORS[status]}>{t(`ui.woStatus.${status}`)}</Tag>;
+}
+
+const CASE_COLORS: Record<string, string> = { open: 'orange', replied: 'blue', closed: 'green', cancelled: 'default' };
+
+export function CaseStatusTag({ status }: { status: string }) {
+  const { t } = useTranslation();
+  return <Tag color={CASE_COLORS[status]}>{t(`ui.caseStatus.${status}`)}</Tag>;
+}

@@ -1,0 +1,143 @@
+// Three months of desk history for the demo company, replayed through the same commands staff use
+// (so every record has its events and deadlines): calls answered on the spot, repairs in every state,
+// follow-ups with verdicts and some rework, and a few matters left overdue.
+import { eq } from 'drizzle-orm';
+import type { TCaseCreate, TTransition } from '../../common/desk';
+import type { Db } from '../platform/db';
+import type { Principal } from '../platform/policy';
+import type { Storage } from '../platform/storage';
+import { principalForUser } from '../domains/auth/session';
+import { createCase } from '../domains/cases/commands/create-case';
+import { replyCase } from '../domains/cases/commands/manage-case';
+import { createFaq } from '../domains/faq/commands/write-faq';
+import { recordAttempt } from '../domains/followups/commands/record-attempt';
+import { followups } from '../domains/followups/tables';
+import { units } from '../domains/org/tables';
+import { users } from '../domains/people/tables';
+import { transitionOrder } from '../domains/workorders/commands/transition-order';
+import { DEMO_FAQ, DEMO_MATTERS, DEMO_REPAIRS } from './desk-texts';
+import type { DemoSummary } from './demo';
+import { personName } from './names';
+import { Rng } from './random';
+
+const H = 3_600_000;
+const SIGNATURE =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+
+interface Staff {
+  supervisor: Principal;
+  desk: Principal[];
+  dispatcher: Record<'engineering' | 'environment', Principal>;
+  techs: Record<'engineering' | 'environment', Principal[]>;
+}
+
+async function staffOf(db: Db, companyId: string, key: string): Promise<Staff> {
+  const as = async (username: string) => {
+    const [u] = await db.select().from(users).where(eq(users.username, username));
+    return principalForUser(db, u.id, companyId, 'zh-CN');
+  };
+  return {
+    supervisor: await as(`${key}-super`),
+    desk: [await as(`${key}-clerk`), await as(`${key}-clerk2`), await as(`${key}-keeper`)],
+    dispatcher: { engineering: await as(`${key}-eng`), environment: await as(`${key}-clean`) },
+    techs: { engineering: [await as(`${key}-tech`), await as(`${key}-tech2`)], environment: [await as(`${key}-cleaner`)] },
+  };
+}
+
+export async function seedHistory(db: Db, storage: Storage, demo: DemoSummary, opts: { days?: number; perDay?: number; now?: Date } = {}): Promise<number> {
+  const now = opts.now ?? new Date();
+  const days = opts.days ?? 90;
+  const r = new Rng(7_370_002);
+  let made = 0;
+  for (const project of demo.projects) {
+    const staff = await staffOf(db, demo.companyId, project.key);
+    for (const [question, answer] of DEMO_FAQ) await createFaq(db, staff.supervisor, { projectId: project.id, question, answer });
+    const unitRows = await db.select({ id: units.id }).from(units).where(eq(units.projectId, project.id));
+    const perDay = opts.perDay ?? (project.key === 'ch' ? 4 : project.key === 'gm' ? 2 : 1);
+    for (let d = days; days > 0 && d >= 0; d--) {
+      const count = r.int(Math.max(0, perDay - 1), perDay + 1);
+      for (let i = 0; i < count; i++) {
+        const at = new Date(now.getTime() - d * 24 * H - r.int(0, 13) * H - r.int(0, 59) * 60_000);
+        if (at > now) continue;
+        await oneMatter(db, storage, r, staff, project.id, unitRows[r.int(0, unitRows.length - 1)].id, at, now);
+        made++;
+      }
+    }
+  }
+  return made;
+}
+
+async function oneMatter(db: Db, storage: Storage, r: Rng, staff: Staff, projectId: string, unitId: string, at: Date, now: Date) {
+  const desk = r.pick(staff.desk);
+  const caller = personName(r).slice(0, 1) + r.pick(['先生', '女士']);
+  const phone = `13${r.int(0, 9)}${String(r.int(0, 99_999_999)).padStart(8, '0')}`;
+  const base: Omit<TCaseCreate, 'category' | 'content'> = {
+    projectId,
+    channel: r.pick(['phone', 'phone', 'walk_in', 'portal', 'phone_night']),
+    unitId,
+    callerName: caller,
+    callerPhone: phone,
+    confirmedWithCaller: r.chance(0.95),
+  };
+  if (r.chance(0.4)) {
+    const [category, content, answer] = r.pick(DEMO_MATTERS);
+    const kase = await createCase(db, desk, { ...base, category, content, answerNow: answer && r.chance(0.7) ? answer : undefined }, at);
+    if (kase.status === 'open') {
+      const replyAt = new Date(at.getTime() + r.int(1, 30) * H);
+      // Most are answered within the day; a few late ones carry the reason; the newest stay open.
+      if (replyAt < now && r.chance(0.9))
+        await replyCase(db, desk, kase.id, { version: kase.version, reply: '已向客户说明处理情况', lateReason: replyAt.getTime() - at.getTime() > 24 * H ? '当日多次致电未接通，次日联系上' : undefined }, replyAt);
+    }
+    return;
+  }
+  const [trade, content] = r.pick(DEMO_REPAIRS);
+  const kase = await createCase(
+    db,
+    desk,
+    {
+      ...base,
+      category: 'repair',
+      content,
+      order: { trade, priority: r.chance(0.1) ? 'emergency' : 'normal', locationKind: 'unit', description: content, department: trade === 'cleaning' ? 'environment' : 'engineering', paid: r.chance(0.1) },
+    },
+    at,
+  );
+  let o = kase.orders[0];
+  let t = at.getTime();
+  const department = o.department as 'engineering' | 'environment';
+  const tech = r.pick(staff.techs[department]);
+  const step = async (who: Principal, body: TTransition, gapHours: [number, number]) => {
+    t += r.int(gapHours[0] * 60, gapHours[1] * 60) * 60_000;
+    if (t > now.getTime()) return false;
+    o = await transitionOrder(db, storage, who, o.id, body, new Date(t));
+    return true;
+  };
+  // A few stay undispatched, so the board and the sweeper have real overdue work.
+  if (r.chance(0.03)) return;
+  if (!(await step(staff.dispatcher[department], { action: 'dispatch', version: o.version, assigneeId: tech.userId }, [0.2, 3]))) return;
+  if (!(await step(tech, { action: 'accept', version: o.version }, [0.1, 0.5]))) return;
+  if (r.chance(0.02)) {
+    await step(tech, { action: 'cannot_repair', version: o.version, explanation: '属开发商保修范围，已告知业主联系开发商' }, [1, 4]);
+    return;
+  }
+  if (!(await step(tech, { action: 'start', version: o.version }, [0.3, 6]))) return;
+  if (r.chance(0.08)) {
+    if (!(await step(tech, { action: 'hold', version: o.version, reason: r.pick(['waiting_parts', 'waiting_customer', 'waiting_access'] as const), note: '' }, [0.5, 2]))) return;
+    if (!(await step(tech, { action: 'resume', version: o.version }, [6, 40]))) return;
+  }
+  const signed = r.chance(0.85);
+  const done = await step(
+    tech,
+    { action: 'complete', version: o.version, result: '已处理完毕，经客户确认正常', materials: [], signature: signed ? SIGNATURE : undefined, customerOpinion: signed ? '满意' : undefined },
+    [0.5, 4],
+  );
+  if (!done) return;
+  if (!signed && !(await step(r.pick(staff.desk), { action: 'record_acceptance', version: o.version, consent: true, customerOpinion: '电话确认已修好', contactedBy: 'phone' }, [1, 20]))) return;
+  if (!(await step(r.pick(staff.desk), { action: 'close', version: o.version }, [0.5, 20]))) return;
+  if (!o.followupSelected) return;
+  t += r.int(4, 60) * H;
+  if (t > now.getTime()) return;
+  const [f] = await db.select().from(followups).where(eq(followups.orderId, o.id));
+  const solved = r.chance(0.95);
+  await recordAttempt(db, r.pick(staff.desk), f.id, { version: f.version, outcome: 'reached', channel: 'phone', verdict: solved ? r.pick(['satisfied', 'satisfied', 'fairly_satisfied'] as const) : 'unsatisfied', solved, note: '' }, new Date(t));
+}

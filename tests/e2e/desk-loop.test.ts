@@ -1,0 +1,156 @@
+// The service desk end to end in Chromium: a call found by phone → repair order → dispatch → the
+// technician accepts and completes with a drawn signature on a phone screen → the clerk closes →
+// follow-up with a verdict. And: an unfinished order offers no close, and the server refuses one (WO-04).
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import type { TMe } from '../../common/auth';
+import type { TCustomer } from '../../common/people';
+import { apiAs, launchBrowser, startProduct, type RunningProduct } from './server';
+
+let product: RunningProduct;
+let browser: Browser;
+const errors: string[] = [];
+
+before(async () => {
+  product = await startProduct();
+  browser = await launchBrowser();
+  mkdirSync('docs/screenshots', { recursive: true });
+});
+after(async () => {
+  await browser?.close();
+  await product?.stop();
+});
+
+async function signIn(username: string, viewport = { width: 1440, height: 900 }): Promise<Page> {
+  const page = await browser.newPage({ viewport, locale: 'zh-CN' });
+  page.on('pageerror', (e) => errors.push(`${username}: ${e.message}`));
+  await page.goto(`${product.url}/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill('demo1234');
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.waitForURL(`${product.url}/`);
+  return page;
+}
+
+async function modalOk(page: Page) {
+  await page.locator('.ant-modal-footer .ant-btn-primary').click();
+  await page.locator('.ant-modal').waitFor({ state: 'detached' });
+}
+
+async function act(page: Page, action: string) {
+  const status = page.waitForResponse((r) => r.url().includes('/transitions') && r.request().method() === 'POST');
+  await page.locator(`[data-action="${action}"]`).first().click();
+  return status;
+}
+
+async function orderStatus(page: Page, text: string) {
+  await page.locator('.ant-card-head .ant-tag').filter({ hasText: text }).first().waitFor();
+}
+
+let orderUrl = '';
+
+test('WO-03 / IN-03 / WO-05 / WO-07 the whole loop from the call to the follow-up', async () => {
+  const api = await apiAs(product.url, 'ch-clerk');
+  const me = await api<TMe>('/api/me');
+  const owner = (await api<{ items: TCustomer[] }>(`/api/customers?projectId=${me.projects[0].id}&relation=owner&limit=1`)).items[0];
+  const detail = await api<TCustomer>(`/api/customers/${owner.id}`);
+
+  // The clerk takes the call: typing part of the caller's number finds the owner and the unit.
+  const clerk = await signIn('ch-clerk');
+  await clerk.goto(`${product.url}/desk`);
+  await clerk.getByTestId('desk-lookup').fill(detail.phone.slice(0, 7));
+  await clerk.locator('.ant-select-dropdown .ant-select-item').filter({ hasText: owner.name }).first().click();
+  await clerk.getByTestId('caller-name').and(clerk.locator(`[value="${owner.name}"]`)).waitFor();
+  await clerk.getByTestId('case-content').fill('厨房水槽下水管漏水，地面有积水');
+  await clerk.getByText('已向来电人复述确认').click();
+  await clerk.screenshot({ path: 'docs/screenshots/intake.png' });
+  await clerk.getByTestId('desk-submit').click();
+  await clerk.getByTestId('created-order').click();
+  await clerk.waitForURL(/\/orders\//);
+  orderUrl = clerk.url();
+  const number = (await clerk.getByTestId('order-number').textContent())!;
+  assert.match(number, /^BX-\d{4}-\d{6}$/);
+  assert.equal(await clerk.locator('[data-action="close"]').count(), 0);
+
+  // The engineering supervisor dispatches it from the board.
+  const eng = await signIn('ch-eng');
+  await eng.goto(`${product.url}/dispatch`);
+  const card = eng.getByTestId(`board-${number}`);
+  await card.locator('[data-action="dispatch"]').click();
+  await eng.getByTestId('assignee-select').click();
+  const techName = (await eng.locator('.ant-select-dropdown .ant-select-item-option').first().textContent())!;
+  await eng.locator('.ant-select-dropdown .ant-select-item-option').first().click();
+  await modalOk(eng);
+  await eng.getByTestId(`board-${number}`).getByText(`维修人员：${techName}`).waitFor();
+
+  // The technician works it on a phone screen and the customer signs with a finger.
+  const tech = await signIn('ch-tech', { width: 390, height: 844 });
+  await tech.goto(`${product.url}/my`);
+  const mine = tech.getByTestId(`my-${number}`);
+  await mine.waitFor();
+  assert.equal((await act(tech, 'accept')).status(), 200);
+  assert.equal((await act(tech, 'start')).status(), 200);
+  await mine.locator('[data-action="complete"]').click();
+  await tech.locator('.ant-modal textarea').first().fill('更换下水管及密封圈，试水正常');
+  const pad = tech.getByTestId('signature-pad');
+  await pad.scrollIntoViewIfNeeded();
+  const box = (await pad.boundingBox())!;
+  await tech.mouse.move(box.x + 30, box.y + 100);
+  await tech.mouse.down();
+  for (const [dx, dy] of [[60, -50], [110, 20], [170, -40], [230, 30], [290, -20]]) await tech.mouse.move(box.x + dx, box.y + 100 + dy, { steps: 5 });
+  await tech.mouse.up();
+  await tech.screenshot({ path: 'docs/screenshots/technician.png' });
+  const completed = tech.waitForResponse((r) => r.url().includes('/transitions'));
+  await modalOk(tech);
+  assert.equal((await completed).status(), 200);
+
+  // The clerk closes it (销项): the signature is on record.
+  await clerk.reload();
+  await orderStatus(clerk, '已完工');
+  assert.equal((await act(clerk, 'close')).status(), 200);
+  await orderStatus(clerk, '已销项');
+  await clerk.getByAltText('客户签字').waitFor();
+  await clerk.screenshot({ path: 'docs/screenshots/order.png', fullPage: true });
+
+  // The first free repair closed this month is selected for a return visit.
+  await clerk.goto(`${product.url}/followups`);
+  await clerk.getByRole('row').filter({ hasText: number }).getByRole('cell').nth(1).click();
+  await clerk.locator('.ant-modal').getByText('较满意').click();
+  const saved = clerk.waitForResponse((r) => r.url().includes('/attempts'));
+  await modalOk(clerk);
+  assert.equal((await saved).status(), 200);
+  await clerk.goto(orderUrl);
+  await orderStatus(clerk, '已回访');
+  await clerk.getByText('回访完成').first().waitFor();
+});
+
+test('WO-04 an unfinished order offers no close button, and a close sent anyway is refused with the reason', async () => {
+  const clerk = await signIn('ch-clerk');
+  await clerk.goto(`${product.url}/desk`);
+  await clerk.getByTestId('caller-name').fill('孙');
+  await clerk.getByTestId('caller-phone').fill('13600001111');
+  await clerk.locator('.ant-segmented-item').filter({ hasText: '公共区域' }).click();
+  await clerk.locator('#publicLocation').fill('3栋电梯厅');
+  await clerk.getByTestId('case-content').fill('电梯厅吸顶灯不亮');
+  await clerk.getByTestId('desk-submit').click();
+  await clerk.getByTestId('created-order').click();
+  await clerk.waitForURL(/\/orders\//);
+  await orderStatus(clerk, '待派单');
+  assert.equal(await clerk.locator('[data-action="close"]').count(), 0, 'no close for a reported order');
+  const id = clerk.url().split('/orders/')[1];
+  const refused = await clerk.evaluate(async (orderId) => {
+    const o = await (await fetch(`/api/work-orders/${orderId}`)).json();
+    const r = await fetch(`/api/work-orders/${orderId}/transitions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'close', version: o.version }) });
+    return { status: r.status, body: await r.json() };
+  }, id);
+  assert.equal(refused.status, 409);
+  assert.equal(refused.body.message, '工单尚未完成维修，不允许销项');
+  await clerk.reload();
+  await orderStatus(clerk, '待派单');
+});
+
+test('no uncaught errors in any page', () => {
+  assert.deepEqual(errors, []);
+});

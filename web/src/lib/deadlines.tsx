@@ -1,0 +1,65 @@
+// X-01: deadlines as chips with a countdown or how late, refreshed every minute.
+import { useEffect, useState } from 'react';
+import { Space, Tag, Tooltip } from 'antd';
+import { useTranslation } from 'react-i18next';
+import dayjs from 'dayjs';
+import type { TDeadline } from '../../../common/desk';
+
+export function useNow(everyMs = 60_000): number {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const id = setInterval(() => setNow(Date.now()), everyMs);
+    return () => clearInterval(id);
+  }, [everyMs]);
+  return now;
+}
+
+/** "2天3小时" / "2d 3h": the two largest units. */
+export function span(ms: number, zh: boolean): string {
+  const m = Math.max(1, Math.round(Math.abs(ms) / 60_000));
+  const d = Math.floor(m / 1440);
+  const h = Math.floor((m % 1440) / 60);
+  const min = m % 60;
+  if (zh) return d ? `${d}天${h ? `${h}小时` : ''}` : h ? `${h}小时${min ? `${min}分` : ''}` : `${min}分钟`;
+  return d ? `${d}d${h ? ` ${h}h` : ''}` : h ? `${h}h${min ? ` ${min}m` : ''}` : `${min}m`;
+}
+
+export function DeadlineChip({ d, now }: { d: TDeadline; now: number }) {
+  const { t, i18n } = useTranslation();
+  const zh = i18n.language !== 'en';
+  const due = new Date(d.dueAt).getTime();
+  const label = t(`ui.deadline.${d.kind}`);
+  let color: string;
+  let text: string;
+  if (d.metAt) {
+    const late = new Date(d.metAt).getTime() > due;
+    color = late ? 'orange' : 'green';
+    text = late ? t('ui.deadline.metLate') : t('ui.deadline.met');
+  } else if (due < now) {
+    color = 'red';
+    text = t('ui.deadline.overdue', { t: span(now - due, zh) });
+  } else {
+    color = due - now < 2 * 3600_000 ? 'gold' : 'blue';
+    text = t('ui.deadline.left', { t: span(due - now, zh) });
+  }
+  return (
+    <Tooltip title={dayjs(d.dueAt).format('YYYY-MM-DD HH:mm')}>
+      <Tag color={color} style={{ marginInlineEnd: 4 }}>
+        {label} · {text}
+      </Tag>
+    </Tooltip>
+  );
+}
+
+/** The deadlines still running (and those missed), the way lists show them. */
+export function DeadlineChips({ deadlines, all = false }: { deadlines: TDeadline[]; all?: boolean }) {
+  const now = useNow();
+  const shown = all ? deadlines : deadlines.filter((d) => !d.metAt);
+  return (
+    <Space size={0} wrap>
+      {shown.map((d) => (
+        <DeadlineChip key={d.kind} d={d} now={now} />
+      ))}
+    </Space>
+  );
+}

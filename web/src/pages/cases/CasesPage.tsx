@@ -1,0 +1,80 @@
+// IN-01..IN-05: the desk's cases — whose they are, and which replies are due or late.
+import { useState } from 'react';
+import { Button, Card, Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { Link } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import dayjs from 'dayjs';
+import { CASE_STATUSES, CATEGORIES, type TCase } from '../../../../common/desk';
+import { api, qs } from '../../lib/api';
+import { DeadlineChip, useNow } from '../../lib/deadlines';
+import { CaseStatusTag } from '../../lib/labels';
+import { useSession } from '../../lib/session';
+import { useDebounced } from '../../lib/useDebounced';
+
+export function CasesPage() {
+  const { t } = useTranslation();
+  const { projectId } = useSession();
+  const now = useNow();
+  const [status, setStatus] = useState<string>();
+  const [category, setCategory] = useState<string>();
+  const [overdue, setOverdue] = useState(false);
+  const [mine, setMine] = useState(false);
+  const [text, setText] = useState('');
+  const q = useDebounced(text.trim());
+  const query = qs({ projectId, status, category, overdue: overdue ? '1' : undefined, ownerId: mine ? 'me' : undefined, q });
+  const pages = useInfiniteQuery({
+    queryKey: ['cases', query],
+    queryFn: ({ pageParam }) => api.get<{ items: TCase[]; nextCursor: string | null }>(`/api/cases?${query}&${qs({ cursor: pageParam, limit: 50 })}`),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    enabled: !!projectId,
+  });
+  const rows = pages.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <Card size="small" title={t('ui.nav.cases')}>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Input.Search allowClear style={{ width: 300 }} placeholder={t('ui.case.free_text')} value={text} onChange={(e) => setText(e.target.value)} />
+        <Select allowClear style={{ width: 120 }} placeholder={t('ui.case.status')} value={status} onChange={setStatus} options={CASE_STATUSES.map((s) => ({ value: s, label: t(`ui.caseStatus.${s}`) }))} />
+        <Select allowClear style={{ width: 140 }} placeholder={t('ui.case.category')} value={category} onChange={setCategory} options={CATEGORIES.map((s) => ({ value: s, label: t(`ui.category.${s}`) }))} />
+        <Space>
+          <Switch checked={overdue} onChange={setOverdue} />
+          <Typography.Text>{t('ui.order.overdueOnly')}</Typography.Text>
+        </Space>
+        <Space>
+          <Switch checked={mine} onChange={setMine} />
+          <Typography.Text>{t('ui.order.mine')}</Typography.Text>
+        </Space>
+      </Space>
+      <Table<TCase>
+        rowKey="id"
+        size="small"
+        loading={pages.isPending}
+        dataSource={rows}
+        pagination={false}
+        locale={{ emptyText: t('ui.case.empty') }}
+        scroll={{ x: 1100 }}
+        columns={[
+          { title: t('ui.case.number'), dataIndex: 'number', width: 150, render: (v, c) => <Link to={`/cases/${c.id}`}>{v}</Link> },
+          { title: t('ui.case.status'), dataIndex: 'status', width: 90, render: (v) => <CaseStatusTag status={v} /> },
+          { title: t('ui.case.category'), dataIndex: 'category', width: 90, render: (v) => <Tag>{t(`ui.category.${v}`)}</Tag> },
+          { title: t('ui.case.unit'), dataIndex: 'path', width: 170, render: (v) => v ?? '—' },
+          { title: t('ui.case.caller'), dataIndex: 'callerName', width: 90 },
+          { title: t('ui.case.content'), dataIndex: 'content', ellipsis: true },
+          { title: t('ui.case.owner'), dataIndex: 'ownerName', width: 90 },
+          { title: t('ui.case.createdAt'), dataIndex: 'createdAt', width: 120, render: (v) => dayjs(v).format('MM-DD HH:mm') },
+          {
+            title: t('ui.case.replyDue'),
+            width: 170,
+            render: (_, c) => <DeadlineChip now={now} d={{ kind: 'reply', dueAt: c.replyDueAt, metAt: c.repliedAt, overdue: c.overdue }} />,
+          },
+        ]}
+      />
+      <div style={{ textAlign: 'center', marginTop: 12 }}>
+        <Button onClick={() => pages.fetchNextPage()} disabled={!pages.hasNextPage} loading={pages.isFetchingNextPage}>
+          {pages.hasNextPage ? t('ui.loadMore') : t('ui.noMore')}
+        </Button>
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,152 @@
+// WO-03..WO-10: one work order — facts, deadlines, the actions allowed now, photos, signature, timeline.
+import { Button, Card, Col, Descriptions, Image, Row, Space, Tag, Timeline, Typography, Upload } from 'antd';
+import { PrinterOutlined, UploadOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import dayjs from 'dayjs';
+import type { TWorkOrderDetail } from '../../../../common/desk';
+import { api, ApiError } from '../../lib/api';
+import { DeadlineChips } from '../../lib/deadlines';
+import { WoStatusTag } from '../../lib/labels';
+import { OrderActions } from './OrderActions';
+
+const fmt = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—');
+
+export function EventText({ e }: { e: TWorkOrderDetail['events'][number] }) {
+  const { t } = useTranslation();
+  const after = (e.after ?? {}) as Record<string, unknown>;
+  const detail = [after.reason && (t(`ui.holdReason.${after.reason}`, { defaultValue: String(after.reason) }) as string), after.note, after.result, after.explanation, after.customerOpinion, after.reply, after.lateReason]
+    .filter(Boolean)
+    .join('；');
+  return (
+    <>
+      <Typography.Text strong>{t(`ui.woAction.${e.action}`, { defaultValue: e.action })}</Typography.Text>
+      <Typography.Text type="secondary">
+        {' '}
+        · {e.actorName ?? t('ui.history.system')} · {fmt(e.at)}
+      </Typography.Text>
+      {detail && <div>{detail}</div>}
+    </>
+  );
+}
+
+export function OrderPage() {
+  const { t } = useTranslation();
+  const { id } = useParams();
+  const queryClient = useQueryClient();
+  const q = useQuery({ queryKey: ['order', id], queryFn: () => api.get<TWorkOrderDetail>(`/api/work-orders/${id}`) });
+  if (q.isError) return <Card>{(q.error as ApiError).message}</Card>;
+  const o = q.data;
+  const upload = async (file: File, kind: 'before' | 'after') => {
+    const data = await new Promise<string>((resolve) => {
+      const r = new FileReader();
+      r.onload = () => resolve(String(r.result));
+      r.readAsDataURL(file);
+    });
+    await api.post('/api/files', { entity: 'work_order', entityId: id, kind, name: file.name, data });
+    await queryClient.invalidateQueries({ queryKey: ['order', id] });
+    return false;
+  };
+  return (
+    <Card
+      loading={q.isPending}
+      title={
+        o && (
+          <Space>
+            <span data-testid="order-number">{o.number}</span>
+            <WoStatusTag status={o.status} />
+            {o.priority === 'emergency' && <Tag color="red">{t('ui.priority.emergency')}</Tag>}
+            {o.reworkCount > 0 && <Tag color="magenta">{t('ui.order.rework', { n: o.reworkCount })}</Tag>}
+            <Tag>{o.paid ? t('ui.order.paid') : t('ui.order.free')}</Tag>
+          </Space>
+        )
+      }
+      extra={
+        o && (
+          <Link to={`/orders/${o.id}/print`} target="_blank">
+            <Button icon={<PrinterOutlined />}>{t('ui.order.print')}</Button>
+          </Link>
+        )
+      }
+    >
+      {o && (
+        <Row gutter={16}>
+          <Col xs={24} lg={15}>
+            <div style={{ marginBottom: 12 }} data-testid="order-actions">
+              <OrderActions order={o} />
+            </div>
+            <Descriptions size="small" bordered column={{ xs: 1, md: 2 }}>
+              <Descriptions.Item label={t('ui.order.location')}>
+                {o.unitId ? <Link to={`/units/${o.unitId}`}>{o.location}</Link> : `${t('ui.order.publicArea')} · ${o.location}`}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('ui.order.trade')}>{t(`ui.trade.${o.trade}`)}</Descriptions.Item>
+              <Descriptions.Item label={t('ui.order.customer')}>
+                {o.customerName} {o.customerPhone}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('ui.order.case')}>
+                <Link to={`/cases/${o.caseId}`}>{o.caseNumber}</Link> · {t('ui.order.owner')} {o.ownerName}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('ui.order.description')} span={2}>
+                {o.description}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('ui.order.department')}>{t(`ui.department.${o.department}`)}</Descriptions.Item>
+              <Descriptions.Item label={t('ui.order.assignee')}>{o.assigneeName ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('ui.order.reportedAt')}>{fmt(o.reportedAt)}</Descriptions.Item>
+              <Descriptions.Item label={t('ui.order.completedAt')}>{fmt(o.completedAt)}</Descriptions.Item>
+              {o.holdReason && <Descriptions.Item label={t('ui.order.reason')}>{t(`ui.holdReason.${o.holdReason}`)}</Descriptions.Item>}
+              {o.result && (
+                <Descriptions.Item label={t('ui.order.result')} span={2}>
+                  {o.result}
+                  {o.materials.length > 0 && ` （${o.materials.map((m) => `${m.name}×${m.quantity}${m.unit}`).join('、')}）`}
+                </Descriptions.Item>
+              )}
+              {o.explanation && (
+                <Descriptions.Item label={t('ui.order.explanation')} span={2}>
+                  {o.explanation}
+                </Descriptions.Item>
+              )}
+              {o.acceptance && (
+                <Descriptions.Item label={t('ui.order.acceptance')} span={2}>
+                  {o.acceptance.kind === 'signature' ? t('ui.order.signature') : t('ui.woAction.record_acceptance')} · {t('ui.order.handledBy', { name: o.acceptance.by })} · {fmt(o.acceptance.at)}
+                  {o.acceptance.opinion && ` · ${o.acceptance.opinion}`}
+                </Descriptions.Item>
+              )}
+              {o.onsiteConfirmedBy && <Descriptions.Item label={t('ui.order.onsite')}>{o.onsiteConfirmedBy}</Descriptions.Item>}
+              {o.followupSelected !== null && <Descriptions.Item label={t('ui.order.followupSelected')}>{o.followupSelected ? t('ui.yes') : t('ui.no')}</Descriptions.Item>}
+            </Descriptions>
+            <Card size="small" title={t('ui.order.deadlines')} style={{ marginTop: 12 }}>
+              <DeadlineChips deadlines={o.deadlines} all />
+            </Card>
+            <Card
+              size="small"
+              title={t('ui.order.photos')}
+              style={{ marginTop: 12 }}
+              extra={
+                <Space>
+                  {(['before', 'after'] as const).map((kind) => (
+                    <Upload key={kind} accept="image/*" showUploadList={false} beforeUpload={(f) => upload(f, kind)}>
+                      <Button size="small" icon={<UploadOutlined />}>
+                        {t(kind === 'before' ? 'ui.order.photoBefore' : 'ui.order.photoAfter')}
+                      </Button>
+                    </Upload>
+                  ))}
+                </Space>
+              }
+            >
+              <Space wrap>
+                {o.attachments.map((a) => (a.mime.startsWith('image/') ? <Image key={a.id} width={96} src={a.url} alt={a.name} /> : <a key={a.id} href={a.url}>{a.name}</a>))}
+                {o.signatureUrl && <Image width={160} src={o.signatureUrl} alt={t('ui.order.signature')} style={{ border: '1px solid #eee' }} />}
+              </Space>
+            </Card>
+          </Col>
+          <Col xs={24} lg={9}>
+            <Card size="small" title={t('ui.order.timeline')}>
+              <Timeline items={[...o.events].reverse().map((e) => ({ key: e.id, content: <EventText e={e} /> }))} />
+            </Card>
+          </Col>
+        </Row>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,60 @@
+// WO-10, X-05: the A4 service slip (报修受理单) printed from the same order record.
+import { useEffect } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useParams } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import dayjs from 'dayjs';
+import type { TWorkOrderDetail } from '../../../../common/desk';
+import { api } from '../../lib/api';
+
+const cell: React.CSSProperties = { border: '1px solid #000', padding: '6px 8px', verticalAlign: 'top' };
+const fmt = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '');
+
+export function OrderPrintPage() {
+  const { t } = useTranslation();
+  const { id } = useParams();
+  const q = useQuery({ queryKey: ['order', id], queryFn: () => api.get<TWorkOrderDetail>(`/api/work-orders/${id}`) });
+  useEffect(() => {
+    if (q.data && !navigator.webdriver) setTimeout(() => window.print(), 300);
+  }, [q.data]);
+  const o = q.data;
+  if (!o) return null;
+  const row = (label: string, value: React.ReactNode, span = 3) => (
+    <tr>
+      <th style={{ ...cell, width: 110, textAlign: 'left', background: '#f5f5f5' }}>{label}</th>
+      <td style={cell} colSpan={span}>
+        {value}
+      </td>
+    </tr>
+  );
+  return (
+    <div style={{ width: '190mm', margin: '0 auto', padding: '10mm 0', fontSize: 13, color: '#000', background: '#fff' }}>
+      <style>{'@page { size: A4; margin: 10mm } @media print { body { background: #fff } }'}</style>
+      <h2 style={{ textAlign: 'center', margin: 0 }}>{t('ui.order.slipTitle')}</h2>
+      <p style={{ display: 'flex', justifyContent: 'space-between' }}>
+        <span>
+          {t('ui.order.number')}：{o.number}
+        </span>
+        <span>
+          {t('ui.order.case')}：{o.caseNumber}
+        </span>
+      </p>
+      <table style={{ width: '100%', borderCollapse: 'collapse' }}>
+        <tbody>
+          {row(t('ui.order.location'), o.location)}
+          {row(t('ui.order.customer'), `${o.customerName ?? ''} ${o.customerPhone ?? ''}`)}
+          {row(t('ui.order.trade'), `${t(`ui.trade.${o.trade}`)} · ${t(`ui.priority.${o.priority}`)} · ${o.paid ? t('ui.order.paid') : t('ui.order.free')}`)}
+          {row(t('ui.order.description'), o.description)}
+          {row(t('ui.order.reportedAt'), fmt(o.reportedAt))}
+          {row(t('ui.order.owner'), o.ownerName)}
+          {row(t('ui.order.assignee'), o.assigneeName ?? '')}
+          {row(t('ui.order.result'), o.result ?? '')}
+          {row(t('ui.order.materials'), o.materials.map((m) => `${m.name}×${m.quantity}${m.unit}`).join('、'))}
+          {row(t('ui.order.completedAt'), fmt(o.completedAt))}
+          {row(t('ui.order.opinion'), o.acceptance?.opinion ?? '')}
+          {row(t('ui.order.signature'), o.signatureUrl ? <img src={o.signatureUrl} alt="" style={{ height: 60 }} /> : <div style={{ height: 60 }} />)}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+// WO-10: the work-order list — the front-desk log, the duty log and the engineering view are filters of it.
+import { useState } from 'react';
+import { Button, Card, DatePicker, Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { Link } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import dayjs, { type Dayjs } from 'dayjs';
+import { TRADES, WO_STATUSES, type TWorkOrder } from '../../../../common/desk';
+import { api, qs } from '../../lib/api';
+import { DeadlineChips } from '../../lib/deadlines';
+import { WoStatusTag } from '../../lib/labels';
+import { useSession } from '../../lib/session';
+import { useDebounced } from '../../lib/useDebounced';
+
+export function OrdersPage() {
+  const { t } = useTranslation();
+  const { projectId } = useSession();
+  const [status, setStatus] = useState<string[]>([]);
+  const [trade, setTrade] = useState<string>();
+  const [overdue, setOverdue] = useState(false);
+  const [mine, setMine] = useState(false);
+  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
+  const [text, setText] = useState('');
+  const q = useDebounced(text.trim());
+  const filters = {
+    projectId,
+    trade,
+    overdue: overdue ? '1' : undefined,
+    assigneeId: mine ? 'me' : undefined,
+    from: range?.[0]?.format('YYYY-MM-DD'),
+    to: range?.[1]?.format('YYYY-MM-DD'),
+    q,
+  };
+  const query = qs(filters) + status.map((s) => `&status=${s}`).join('');
+  const pages = useInfiniteQuery({
+    queryKey: ['orders', query],
+    queryFn: ({ pageParam }) => api.get<{ items: TWorkOrder[]; nextCursor: string | null }>(`/api/work-orders?${query}&${qs({ cursor: pageParam, limit: 50 })}`),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    enabled: !!projectId,
+  });
+  const rows = pages.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <Card
+      size="small"
+      title={t('ui.nav.orders')}
+      extra={
+        <Button icon={<DownloadOutlined />} href={`/api/work-orders/export?${query}`}>
+          {t('ui.order.export')}
+        </Button>
+      }
+    >
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Input.Search allowClear style={{ width: 280 }} placeholder={t('ui.order.free_text')} value={text} onChange={(e) => setText(e.target.value)} />
+        <Select
+          mode="multiple"
+          allowClear
+          style={{ minWidth: 200 }}
+          placeholder={t('ui.order.status')}
+          value={status}
+          onChange={setStatus}
+          options={WO_STATUSES.map((s) => ({ value: s, label: t(`ui.woStatus.${s}`) }))}
+        />
+        <Select allowClear style={{ width: 120 }} placeholder={t('ui.order.trade')} value={trade} onChange={setTrade} options={TRADES.map((s) => ({ value: s, label: t(`ui.trade.${s}`) }))} />
+        <DatePicker.RangePicker value={range} onChange={(v) => setRange(v)} />
+        <Space>
+          <Switch checked={overdue} onChange={setOverdue} />
+          <Typography.Text>{t('ui.order.overdueOnly')}</Typography.Text>
+        </Space>
+        <Space>
+          <Switch checked={mine} onChange={setMine} />
+          <Typography.Text>{t('ui.order.mine')}</Typography.Text>
+        </Space>
+      </Space>
+      <Table<TWorkOrder>
+        rowKey="id"
+        size="small"
+        loading={pages.isPending}
+        dataSource={rows}
+        pagination={false}
+        locale={{ emptyText: t('ui.order.empty') }}
+        scroll={{ x: 1100 }}
+        columns={[
+          { title: t('ui.order.number'), dataIndex: 'number', width: 150, render: (v, o) => <Link to={`/orders/${o.id}`}>{v}</Link> },
+          {
+            title: t('ui.order.status'),
+            dataIndex: 'status',
+            width: 110,
+            render: (v, o) => (
+              <Space size={2}>
+                <WoStatusTag status={v} />
+                {o.priority === 'emergency' && <Tag color="red">{t('ui.priority.emergency')}</Tag>}
+              </Space>
+            ),
+          },
+          { title: t('ui.order.trade'), dataIndex: 'trade', width: 80, render: (v) => t(`ui.trade.${v}`) },
+          { title: t('ui.order.location'), dataIndex: 'location', width: 180 },
+          { title: t('ui.order.description'), dataIndex: 'description', ellipsis: true },
+          { title: t('ui.order.assignee'), dataIndex: 'assigneeName', width: 90, render: (v) => v ?? '—' },
+          { title: t('ui.order.reportedAt'), dataIndex: 'reportedAt', width: 140, render: (v) => dayjs(v).format('MM-DD HH:mm') },
+          { title: t('ui.order.deadlines'), dataIndex: 'deadlines', width: 260, render: (v) => <DeadlineChips deadlines={v} /> },
+        ]}
+      />
+      <div style={{ textAlign: 'center', marginTop: 12 }}>
+        <Button onClick={() => pages.fetchNextPage()} disabled={!pages.hasNextPage} loading={pages.isFetchingNextPage}>
+          {pages.hasNextPage ? t('ui.loadMore') : t('ui.noMore')}
+        </Button>
+      </div>
+    </Card>
+  );
+}
