@@ -59,7 +59,7 @@ function pickState(r: Rng, type: TProjectType): TUnitState {
   return 'owner_occupied';
 }
 
-async function insertMany(tx: Tx, table: PgTable, rows: Record<string, unknown>[], chunk = 500) {
+async function insertMany(tx: Tx, table: PgTable, rows: object[], chunk = 500) {
   for (let i = 0; i < rows.length; i += chunk) await tx.insert(table).values(rows.slice(i, i + chunk) as never);
 }
 
@@ -87,7 +87,16 @@ export async function seedDemo(db: Db, opts: { small?: boolean; year?: number } 
     const events: AuditInput[] = [];
     await tx.insert(companies).values({ id: companyId, companyId, name: DEMO_COMPANY });
 
-    const rows = { areas: [] as any[], buildings: [] as any[], units: [] as any[], depts: [] as any[], users: [] as any[], roles: [] as any[], customers: [] as any[], links: [] as any[] };
+    const rows = {
+      areas: [] as (typeof areas.$inferInsert)[],
+      buildings: [] as (typeof buildings.$inferInsert)[],
+      units: [] as (typeof units.$inferInsert & { id: string })[],
+      depts: [] as (typeof departments.$inferInsert)[],
+      users: [] as (typeof users.$inferInsert)[],
+      roles: [] as (typeof userRoles.$inferInsert)[],
+      customers: [] as (typeof customers.$inferInsert & { id: string })[],
+      links: [] as (typeof customerUnits.$inferInsert)[],
+    };
     const summary: DemoSummary = { companyId, projects: [], units: 0, customers: 0, users: 0 };
     let phoneSerial = 1;
 
@@ -96,6 +105,22 @@ export async function seedDemo(db: Db, opts: { small?: boolean; year?: number } 
       rows.users.push({ id, companyId, username, displayName, phone: mobile(r, 900_000 + rows.users.length), departmentId, passwordHash });
       for (const g of grants) rows.roles.push({ companyId, userId: id, ...g });
       events.push({ entity: 'user', entityId: id, projectId: grants[0]?.projectId ?? null, action: 'seed', after: { username, grants } });
+    };
+
+    /** A person (with ID number and an emergency contact) or a company; returns its id. */
+    const addCustomer = (projectId: string, company: boolean): string => {
+      const id = randomUUID();
+      rows.customers.push({
+        id,
+        companyId,
+        projectId,
+        kind: company ? 'company' : 'person',
+        name: company ? companyName(r, '深圳') : personName(r),
+        phone: mobile(r, phoneSerial++),
+        idNumber: company ? null : idNumber(r),
+        emergencyContacts: company ? [] : [emergencyContact(r, phoneSerial++)],
+      });
+      return id;
     };
 
     const qualityDept = randomUUID();
@@ -151,36 +176,12 @@ export async function seedDemo(db: Db, opts: { small?: boolean; year?: number } 
               // ORG-06: owners (sometimes two, sometimes a company), and a tenant where rented.
               const companyOwner = use !== 'residence' && r.chance(0.4);
               const owners = companyOwner ? 1 : r.chance(0.15) ? 2 : 1;
-              let firstOwner = '';
-              for (let o = 0; o < owners; o++) {
-                const id = randomUUID();
-                firstOwner ||= id;
-                rows.customers.push({
-                  id,
-                  companyId,
-                  projectId,
-                  kind: companyOwner ? 'company' : 'person',
-                  name: companyOwner ? companyName(r, '深圳') : personName(r),
-                  phone: mobile(r, phoneSerial++),
-                  idNumber: companyOwner ? null : idNumber(r),
-                  emergencyContacts: companyOwner ? [] : [emergencyContact(r, phoneSerial++)],
-                });
-                rows.links.push({ companyId, projectId, customerId: id, unitId, relation: 'owner', since: handover });
-              }
+              const firstOwner = addCustomer(projectId, companyOwner);
+              rows.links.push({ companyId, projectId, customerId: firstOwner, unitId, relation: 'owner', since: handover });
+              if (owners === 2) rows.links.push({ companyId, projectId, customerId: addCustomer(projectId, false), unitId, relation: 'owner', since: handover });
               if (state === 'rented') {
-                const id = randomUUID();
-                const companyTenant = use !== 'residence';
-                rows.customers.push({
-                  id,
-                  companyId,
-                  projectId,
-                  kind: companyTenant ? 'company' : 'person',
-                  name: companyTenant ? companyName(r, '深圳') : personName(r),
-                  phone: mobile(r, phoneSerial++),
-                  idNumber: companyTenant ? null : idNumber(r),
-                  emergencyContacts: companyTenant ? [] : [emergencyContact(r, phoneSerial++)],
-                });
-                rows.links.push({ companyId, projectId, customerId: id, unitId, relation: 'tenant', consentingOwnerId: firstOwner, since: `${year - 1}-0${r.int(1, 9)}-01` });
+                const tenant = addCustomer(projectId, use !== 'residence');
+                rows.links.push({ companyId, projectId, customerId: tenant, unitId, relation: 'tenant', consentingOwnerId: firstOwner, since: `${year - 1}-0${r.int(1, 9)}-01` });
               }
             }
           }

@@ -3,11 +3,11 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { TUnit } from '../../common/org';
 import type { TMe } from '../../common/auth';
 import type { TUnitDetail } from '../../common/people';
-import { apiAs, launchBrowser, startProduct, type RunningProduct } from './server';
+import { apiAs, launchBrowser, signIn, startProduct, type RunningProduct } from './server';
 
 const PATH = 'A区-1栋-2层-201';
 let product: RunningProduct;
@@ -24,16 +24,7 @@ after(async () => {
   await product?.stop();
 });
 
-async function signIn(username: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
-  await page.goto(`${product.url}/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill('demo1234');
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.waitForURL(`${product.url}/`);
-  return page;
-}
+const open = (username: string) => signIn(browser, product.url, username, consoleErrors);
 
 test('ORG-02 a clerk finds a unit by its path through caller lookup and sees its owner', async () => {
   const api = await apiAs(product.url, 'ch-clerk');
@@ -42,7 +33,7 @@ test('ORG-02 a clerk finds a unit by its path through caller lookup and sees its
   const detail = await api<TUnitDetail>(`/api/units/${unit.id}`);
   const owner = detail.occupants.find((o) => o.relation === 'owner');
 
-  const page = await signIn('ch-clerk');
+  const page = await open('ch-clerk');
   await page.getByText('翠湖苑').first().waitFor();
   await page.screenshot({ path: 'docs/screenshots/projects.png' });
   await page.getByTestId('lookup').fill(PATH);
@@ -67,7 +58,7 @@ test('ORG-02 a clerk of another project neither finds nor opens that unit', asyn
   const me = await api<TMe>('/api/me');
   const [unit] = (await api<{ items: TUnit[] }>(`/api/units?projectId=${me.projects[0].id}&q=${encodeURIComponent(PATH)}`)).items;
 
-  const page = await signIn('gm-clerk');
+  const page = await open('gm-clerk');
   await page.getByTestId('lookup').fill(PATH);
   await page.waitForResponse((r) => r.url().includes('/api/lookup'));
   await page.waitForTimeout(300);

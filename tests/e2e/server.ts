@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { adminQuery, databaseUrlFor } from '../../server/test/templates';
 
 const freePort = () =>
@@ -67,4 +67,17 @@ export async function apiAs(url: string, username: string) {
   });
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
   return <T>(path: string): Promise<T> => fetch(`${url}${path}`, { headers: { cookie } }).then((r) => r.json() as Promise<T>);
+}
+
+/** Opens a page signed in as a demo user; page errors and console errors are collected into `errors`. */
+export async function signIn(browser: Browser, url: string, username: string, errors: string[], viewport = { width: 1440, height: 900 }): Promise<Page> {
+  const page = await browser.newPage({ viewport, locale: 'zh-CN' });
+  page.on('pageerror', (e) => errors.push(`${username}: ${e.message}`));
+  page.on('console', (m) => m.type() === 'error' && errors.push(`${username}: ${m.text()}`));
+  await page.goto(`${url}/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill('demo1234');
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.waitForURL(`${url}/`);
+  return page;
 }

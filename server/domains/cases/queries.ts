@@ -1,9 +1,10 @@
 // Case reads (IN-01..IN-05): lists for the desk, the detail with its orders and history.
-import { aliasedTable, and, desc, eq, gte, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type * as z from 'zod';
 import type { TCase, TCaseDetail, ZCaseListQuery } from '../../../common/desk';
 import type { DbOrTx } from '../../platform/db';
 import { notFound } from '../../platform/errors';
+import { localDayRange } from '../org/queries';
 import { decodeCursor, likePattern, pageOf } from '../../platform/pagination';
 import { can, type Principal } from '../../platform/policy';
 import { deadlines } from '../deadlines/tables';
@@ -72,8 +73,7 @@ export async function listCases(db: DbOrTx, p: Principal, q: z.infer<typeof ZCas
   if (q.category) where.push(eq(cases.category, q.category));
   if (q.ownerId) where.push(eq(cases.ownerId, q.ownerId === 'me' ? p.userId : q.ownerId));
   if (q.overdue) where.push(sql`${deadlines.metAt} is null and ${deadlines.dueAt} < ${now.toISOString()}::timestamptz`);
-  if (q.from) where.push(gte(cases.createdAt, new Date(`${q.from}T00:00:00+08:00`)));
-  if (q.to) where.push(lt(cases.createdAt, new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 86_400_000)));
+  where.push(...(await localDayRange(db, q.projectId, cases.createdAt, q.from, q.to)));
   if (q.q) {
     const pat = likePattern(q.q);
     where.push(or(ilike(cases.number, pat), ilike(cases.callerPhone, pat), ilike(cases.callerName, pat), ilike(cases.content, pat), ilike(units.path, pat)));

@@ -1,9 +1,11 @@
 // Reads of the org and space tree, always filtered by the projects the principal may see.
-import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, ilike, lt, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type * as z from 'zod';
 import type { TProjectSummary, TSpaceTree, TUnit, ZUnitListQuery } from '../../../common/org';
 import type { TAction } from '../../../common/roles';
 import type { DbOrTx } from '../../platform/db';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { addDays, fromLocal } from '../../platform/clock';
 import { notFound } from '../../platform/errors';
 import { decodeCursor, likePattern, pageOf } from '../../platform/pagination';
 import { authorize, can, projectsWhere, type Principal } from '../../platform/policy';
@@ -123,4 +125,17 @@ export async function loadUnit(db: DbOrTx, p: Principal, unitId: string, action:
   if (!row) throw notFound();
   authorize(p, action, row.unit.projectId, 'space.read');
   return presentUnit(row);
+}
+
+/**
+ * A list filter "from day A to day B" on a timestamp column, in the project's own timezone:
+ * from A's local midnight up to (not including) the midnight after B.
+ */
+export async function localDayRange(db: DbOrTx, projectId: string, column: AnyPgColumn, from?: string, to?: string): Promise<SQL[]> {
+  if (!from && !to) return [];
+  const [p] = await db.select({ timezone: projects.timezone }).from(projects).where(eq(projects.id, projectId));
+  const out: SQL[] = [];
+  if (from) out.push(gte(column, fromLocal(from, 0, p.timezone)));
+  if (to) out.push(lt(column, fromLocal(addDays(to, 1), 0, p.timezone)));
+  return out;
 }

@@ -1,8 +1,9 @@
 // Work-order reads: one presenter for lists and detail, scoped so technicians see only their own orders.
-import { aliasedTable, and, asc, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { TDeadline, TWorkOrder, TWorkOrderDetail, TWorkOrderListQuery, TWoStatus } from '../../../common/desk';
 import type { DbOrTx } from '../../platform/db';
 import { notFound } from '../../platform/errors';
+import { localDayRange } from '../org/queries';
 import { decodeCursor, likePattern, pageOf } from '../../platform/pagination';
 import { can, type Principal } from '../../platform/policy';
 import { auditEvents } from '../../platform/tables';
@@ -134,8 +135,7 @@ export async function listOrders(db: DbOrTx, p: Principal, q: TWorkOrderListQuer
   if (q.trade) where.push(eq(workOrders.trade, q.trade));
   if (q.department) where.push(eq(workOrders.department, q.department));
   if (q.assigneeId) where.push(eq(workOrders.assigneeId, q.assigneeId === 'me' ? p.userId : q.assigneeId));
-  if (q.from) where.push(gte(workOrders.reportedAt, new Date(`${q.from}T00:00:00+08:00`)));
-  if (q.to) where.push(lt(workOrders.reportedAt, new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 86_400_000)));
+  where.push(...(await localDayRange(db, q.projectId, workOrders.reportedAt, q.from, q.to)));
   if (q.overdue)
     where.push(
       sql`exists (select 1 from ${deadlines} d where d.entity_id = ${workOrders.id} and d.met_at is null and d.paused_at is null and d.due_at < ${now.toISOString()}::timestamptz)`,

@@ -187,3 +187,13 @@ test('WO-10 one record: the desk, the dispatcher and the technician read the sam
   assert.match(String(xlsx.headers['content-type']), /spreadsheetml/);
   assert.equal((await (await t.as('gm-clerk')).get(`/api/work-orders?projectId=${chy}`)).status, 404);
 });
+
+test('WO-10 the date filter follows the project timezone: a report at 07:30 Beijing time is that Beijing day', async () => {
+  const at = new Date('2026-03-10T07:30:00+08:00'); // 2026-03-09 23:30 UTC
+  const o = await fresh({ now: at });
+  const day = await clerk.get(`/api/work-orders?projectId=${chy}&from=2026-03-10&to=2026-03-10`);
+  assert.deepEqual(day.body.items.map((x: { id: string }) => x.id), [o.id]);
+  const before = await clerk.get(`/api/work-orders?projectId=${chy}&from=2026-03-09&to=2026-03-09`);
+  assert.equal(before.body.items.length, 0);
+  assert.equal((await clerk.get(`/api/work-orders?projectId=${chy}&from=2026-02-30`)).status, 400);
+});

@@ -1,12 +1,12 @@
 // IN-01..IN-05: the desk's cases — whose they are, and which replies are due or late.
 import { useState } from 'react';
-import { Button, Card, Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { Card, Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { CASE_STATUSES, CATEGORIES, type TCase } from '../../../../common/desk';
-import { api, qs } from '../../lib/api';
+import { qs } from '../../lib/api';
+import { LoadMore, useKeysetList } from '../../lib/keyset';
 import { DeadlineChip, useNow } from '../../lib/deadlines';
 import { CaseStatusTag } from '../../lib/labels';
 import { useSession } from '../../lib/session';
@@ -23,14 +23,7 @@ export function CasesPage() {
   const [text, setText] = useState('');
   const q = useDebounced(text.trim());
   const query = qs({ projectId, status, category, overdue: overdue ? '1' : undefined, ownerId: mine ? 'me' : undefined, q });
-  const pages = useInfiniteQuery({
-    queryKey: ['cases', query],
-    queryFn: ({ pageParam }) => api.get<{ items: TCase[]; nextCursor: string | null }>(`/api/cases?${query}&${qs({ cursor: pageParam, limit: 50 })}`),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    enabled: !!projectId,
-  });
-  const rows = pages.data?.pages.flatMap((p) => p.items) ?? [];
+  const { pages, rows } = useKeysetList<TCase>('cases', '/api/cases', query, !!projectId);
   return (
     <Card size="small" title={t('ui.nav.cases')}>
       <Space wrap style={{ marginBottom: 12 }}>
@@ -70,11 +63,7 @@ export function CasesPage() {
           },
         ]}
       />
-      <div style={{ textAlign: 'center', marginTop: 12 }}>
-        <Button onClick={() => pages.fetchNextPage()} disabled={!pages.hasNextPage} loading={pages.isFetchingNextPage}>
-          {pages.hasNextPage ? t('ui.loadMore') : t('ui.noMore')}
-        </Button>
-      </div>
+      <LoadMore pages={pages} />
     </Card>
   );
 }

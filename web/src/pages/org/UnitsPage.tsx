@@ -1,11 +1,11 @@
 // ORG-02: units of the project, searchable by path, filtered by state, paged by keyset.
 import { useState } from 'react';
-import { Button, Card, Input, Select, Space, Table } from 'antd';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { Card, Input, Select, Space, Table } from 'antd';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { UNIT_STATES, type TUnit, type TUnitState } from '../../../../common/org';
-import { api, qs } from '../../lib/api';
+import { qs } from '../../lib/api';
+import { LoadMore, useKeysetList } from '../../lib/keyset';
 import { UnitStateTag } from '../../lib/labels';
 import { useSession } from '../../lib/session';
 import { useDebounced } from '../../lib/useDebounced';
@@ -16,14 +16,7 @@ export function UnitsPage() {
   const [text, setText] = useState('');
   const [state, setState] = useState<TUnitState>();
   const q = useDebounced(text.trim());
-  const pages = useInfiniteQuery({
-    queryKey: ['units', projectId, q, state],
-    queryFn: ({ pageParam }) => api.get<{ items: TUnit[]; nextCursor: string | null }>(`/api/units?${qs({ projectId, q, state, cursor: pageParam, limit: 100 })}`),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    enabled: !!projectId,
-  });
-  const rows = pages.data?.pages.flatMap((p) => p.items) ?? [];
+  const { pages, rows } = useKeysetList<TUnit>('units', '/api/units', qs({ projectId, q, state }), !!projectId, 100);
   return (
     <Card size="small" title={t('ui.nav.units')}>
       <Space style={{ marginBottom: 12 }} wrap>
@@ -51,11 +44,7 @@ export function UnitsPage() {
           { title: t('ui.unit.handover'), dataIndex: 'handoverDate', width: 120 },
         ]}
       />
-      <div style={{ textAlign: 'center', marginTop: 12 }}>
-        <Button onClick={() => pages.fetchNextPage()} disabled={!pages.hasNextPage} loading={pages.isFetchingNextPage}>
-          {pages.hasNextPage ? t('ui.loadMore') : t('ui.noMore')}
-        </Button>
-      </div>
+      <LoadMore pages={pages} />
     </Card>
   );
 }

@@ -2,12 +2,13 @@
 import { useState } from 'react';
 import { App, Button, Card, Form, Input, Modal, Segmented, Select, Space, Table } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { TUnit } from '../../../../common/org';
 import { CUSTOMER_KINDS, RELATIONS, type TCustomer, type TUnitDetail } from '../../../../common/people';
 import { api, ApiError, qs } from '../../lib/api';
+import { LoadMore, useKeysetList } from '../../lib/keyset';
 import { RelationTag } from '../../lib/labels';
 import { useSession } from '../../lib/session';
 import { useDebounced } from '../../lib/useDebounced';
@@ -19,15 +20,7 @@ export function CustomersPage() {
   const [relation, setRelation] = useState<string>('');
   const [creating, setCreating] = useState(false);
   const q = useDebounced(text.trim());
-  const pages = useInfiniteQuery({
-    queryKey: ['customers', projectId, q, relation],
-    queryFn: ({ pageParam }) =>
-      api.get<{ items: TCustomer[]; nextCursor: string | null }>(`/api/customers?${qs({ projectId, q, relation, cursor: pageParam, limit: 100 })}`),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    enabled: !!projectId,
-  });
-  const rows = pages.data?.pages.flatMap((p) => p.items) ?? [];
+  const { pages, rows } = useKeysetList<TCustomer>('customers', '/api/customers', qs({ projectId, q, relation }), !!projectId, 100);
   return (
     <Card
       size="small"
@@ -75,11 +68,7 @@ export function CustomersPage() {
           { title: t('ui.customer.idNumber'), dataIndex: 'idNumber', width: 200, render: (v) => v ?? '—' },
         ]}
       />
-      <div style={{ textAlign: 'center', marginTop: 12 }}>
-        <Button onClick={() => pages.fetchNextPage()} disabled={!pages.hasNextPage} loading={pages.isFetchingNextPage}>
-          {pages.hasNextPage ? t('ui.loadMore') : t('ui.noMore')}
-        </Button>
-      </div>
+      <LoadMore pages={pages} />
       {creating && <CreateCustomer projectId={projectId} onClose={() => setCreating(false)} />}
     </Card>
   );

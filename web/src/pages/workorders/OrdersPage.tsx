@@ -2,12 +2,12 @@
 import { useState } from 'react';
 import { Button, Card, DatePicker, Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import { TRADES, WO_STATUSES, type TWorkOrder } from '../../../../common/desk';
-import { api, qs } from '../../lib/api';
+import { qs } from '../../lib/api';
+import { LoadMore, useKeysetList } from '../../lib/keyset';
 import { DeadlineChips } from '../../lib/deadlines';
 import { WoStatusTag } from '../../lib/labels';
 import { useSession } from '../../lib/session';
@@ -33,14 +33,7 @@ export function OrdersPage() {
     q,
   };
   const query = qs(filters) + status.map((s) => `&status=${s}`).join('');
-  const pages = useInfiniteQuery({
-    queryKey: ['orders', query],
-    queryFn: ({ pageParam }) => api.get<{ items: TWorkOrder[]; nextCursor: string | null }>(`/api/work-orders?${query}&${qs({ cursor: pageParam, limit: 50 })}`),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    enabled: !!projectId,
-  });
-  const rows = pages.data?.pages.flatMap((p) => p.items) ?? [];
+  const { pages, rows } = useKeysetList<TWorkOrder>('orders', '/api/work-orders', query, !!projectId);
   return (
     <Card
       size="small"
@@ -102,11 +95,7 @@ export function OrdersPage() {
           { title: t('ui.order.deadlines'), dataIndex: 'deadlines', width: 260, render: (v) => <DeadlineChips deadlines={v} /> },
         ]}
       />
-      <div style={{ textAlign: 'center', marginTop: 12 }}>
-        <Button onClick={() => pages.fetchNextPage()} disabled={!pages.hasNextPage} loading={pages.isFetchingNextPage}>
-          {pages.hasNextPage ? t('ui.loadMore') : t('ui.noMore')}
-        </Button>
-      </div>
+      <LoadMore pages={pages} />
     </Card>
   );
 }
