@@ -1,20 +1,22 @@
 // Three months of desk history for the demo company, replayed through the same commands staff use
 // (so every record has its events and deadlines): calls answered on the spot, repairs in every state,
 // follow-ups with verdicts and some rework, and a few matters left overdue.
-import { eq } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { TCaseCreate, TTransition } from '../../common/desk';
 import type { Db } from '../platform/db';
 import type { Principal } from '../platform/policy';
 import type { Storage } from '../platform/storage';
 import { principalForUser } from '../domains/auth/session';
 import { createCase } from '../domains/cases/commands/create-case';
-import { replyCase } from '../domains/cases/commands/manage-case';
+import { closeCase, replyCase } from '../domains/cases/commands/manage-case';
 import { createFaq } from '../domains/faq/commands/write-faq';
 import { recordAttempt } from '../domains/followups/commands/record-attempt';
 import { followups } from '../domains/followups/tables';
 import { units } from '../domains/org/tables';
 import { users } from '../domains/people/tables';
 import { transitionOrder } from '../domains/workorders/commands/transition-order';
+import { workOrders } from '../domains/workorders/tables';
+import { notifications } from '../domains/notifications/tables';
 import { DEMO_FAQ, DEMO_MATTERS, DEMO_REPAIRS } from './desk-texts';
 import type { DemoSummary } from './demo';
 import { personName } from './names';
@@ -64,6 +66,8 @@ export async function seedHistory(db: Db, storage: Storage, demo: DemoSummary, o
       }
     }
   }
+  // Notices about long-past replayed events are shown as read, as they would be by now.
+  await db.update(notifications).set({ readAt: sql`${notifications.createdAt} + interval '1 hour'` }).where(lt(notifications.createdAt, new Date(now.getTime() - 2 * 24 * H)));
   return made;
 }
 
@@ -104,40 +108,53 @@ async function oneMatter(db: Db, storage: Storage, r: Rng, staff: Staff, project
   );
   let o = kase.orders[0];
   let t = at.getTime();
+  let version = kase.version;
   const department = o.department as 'engineering' | 'environment';
   const tech = r.pick(staff.techs[department]);
   const step = async (who: Principal, body: TTransition, gapHours: [number, number]) => {
     t += r.int(gapHours[0] * 60, gapHours[1] * 60) * 60_000;
     if (t > now.getTime()) return false;
-    o = await transitionOrder(db, storage, who, o.id, body, new Date(t));
+    o = await transitionOrder(db, storage, who, o.id, { ...body, version: o.version } as TTransition, new Date(t));
     return true;
   };
   // A few stay undispatched, so the board and the sweeper have real overdue work.
   if (r.chance(0.03)) return;
-  if (!(await step(staff.dispatcher[department], { action: 'dispatch', version: o.version, assigneeId: tech.userId }, [0.2, 3]))) return;
-  if (!(await step(tech, { action: 'accept', version: o.version }, [0.1, 0.5]))) return;
-  if (r.chance(0.02)) {
-    await step(tech, { action: 'cannot_repair', version: o.version, explanation: '属开发商保修范围，已告知业主联系开发商' }, [1, 4]);
-    return;
+  // A repair is reworked until the customer is satisfied (WO-09); the demo allows one rework.
+  for (let round = 0; round < 2; round++) {
+    if (!(await step(staff.dispatcher[department], { action: 'dispatch', version: 0, assigneeId: tech.userId }, [0.2, 3]))) return;
+    if (round === 0) {
+      // The owner tells the customer who is coming: the case's reply (IN-05).
+      version = (await replyCase(db, desk, kase.id, { version, reply: `已安排${o.assigneeName}师傅上门处理` }, new Date(t))).version;
+    }
+    if (!(await step(tech, { action: 'accept', version: 0 }, [0.1, 0.5]))) return;
+    if (r.chance(0.02)) {
+      await step(tech, { action: 'cannot_repair', version: 0, explanation: '属开发商保修范围，已告知业主联系开发商' }, [1, 4]);
+      return;
+    }
+    if (!(await step(tech, { action: 'start', version: 0 }, [0.3, 6]))) return;
+    if (r.chance(0.08)) {
+      if (!(await step(tech, { action: 'hold', version: 0, reason: r.pick(['waiting_parts', 'waiting_customer', 'waiting_access'] as const), note: '' }, [0.5, 2]))) return;
+      if (!(await step(tech, { action: 'resume', version: 0 }, [6, 40]))) return;
+    }
+    const signed = r.chance(0.85);
+    const result = round ? '返修：更换配件，试用正常' : '已处理完毕，经客户确认正常';
+    if (!(await step(tech, { action: 'complete', version: 0, result, materials: [], signature: signed ? SIGNATURE : undefined, customerOpinion: signed ? '满意' : undefined }, [0.5, 4]))) return;
+    if (!signed && !(await step(r.pick(staff.desk), { action: 'record_acceptance', version: 0, consent: true, customerOpinion: '电话确认已修好', contactedBy: 'phone' }, [1, 20]))) return;
+    if (!(await step(r.pick(staff.desk), { action: 'close', version: 0 }, [0.5, 20]))) return;
+    if (o.followupSelected) {
+      t += r.int(4, 60) * H;
+      if (t > now.getTime()) return;
+      const [f] = await db.select().from(followups).where(and(eq(followups.orderId, o.id), eq(followups.round, round)));
+      const solved = round > 0 || r.chance(0.95);
+      const verdict = solved ? r.pick(['satisfied', 'satisfied', 'fairly_satisfied'] as const) : 'unsatisfied';
+      await recordAttempt(db, r.pick(staff.desk), f.id, { version: f.version, outcome: 'reached', channel: 'phone', verdict, solved, note: '' }, new Date(t));
+      if (!solved) {
+        o = { ...o, ...(await db.select({ version: workOrders.version }).from(workOrders).where(eq(workOrders.id, o.id)))[0] };
+        continue;
+      }
+    }
+    break;
   }
-  if (!(await step(tech, { action: 'start', version: o.version }, [0.3, 6]))) return;
-  if (r.chance(0.08)) {
-    if (!(await step(tech, { action: 'hold', version: o.version, reason: r.pick(['waiting_parts', 'waiting_customer', 'waiting_access'] as const), note: '' }, [0.5, 2]))) return;
-    if (!(await step(tech, { action: 'resume', version: o.version }, [6, 40]))) return;
-  }
-  const signed = r.chance(0.85);
-  const done = await step(
-    tech,
-    { action: 'complete', version: o.version, result: '已处理完毕，经客户确认正常', materials: [], signature: signed ? SIGNATURE : undefined, customerOpinion: signed ? '满意' : undefined },
-    [0.5, 4],
-  );
-  if (!done) return;
-  if (!signed && !(await step(r.pick(staff.desk), { action: 'record_acceptance', version: o.version, consent: true, customerOpinion: '电话确认已修好', contactedBy: 'phone' }, [1, 20]))) return;
-  if (!(await step(r.pick(staff.desk), { action: 'close', version: o.version }, [0.5, 20]))) return;
-  if (!o.followupSelected) return;
-  t += r.int(4, 60) * H;
-  if (t > now.getTime()) return;
-  const [f] = await db.select().from(followups).where(eq(followups.orderId, o.id));
-  const solved = r.chance(0.95);
-  await recordAttempt(db, r.pick(staff.desk), f.id, { version: f.version, outcome: 'reached', channel: 'phone', verdict: solved ? r.pick(['satisfied', 'satisfied', 'fairly_satisfied'] as const) : 'unsatisfied', solved, note: '' }, new Date(t));
+  t += r.int(1, 4) * H;
+  if (t < now.getTime()) await closeCase(db, desk, kase.id, version, new Date(t));
 }

@@ -6,10 +6,10 @@ import { rulesOf } from '../deadlines/rules';
 import { syncDeadlines } from '../deadlines/sync';
 import type { cases } from './tables';
 
-export async function syncReplyDeadline(tx: Tx, c: typeof cases.$inferSelect): Promise<void> {
+export async function syncReplyDeadline(tx: Tx, c: typeof cases.$inferSelect, now = new Date()): Promise<void> {
   const { rules } = await rulesOf(tx, c.projectId);
   const cal = await workCalendar(tx, c.companyId, c.projectId);
   await syncDeadlines(tx, { companyId: c.companyId, projectId: c.projectId, entity: 'case', entityId: c.id, ruleVersion: c.ruleVersion }, [
     { kind: 'reply', dueAt: dueAt(rules.reply, c.createdAt, cal), metAt: c.repliedAt ?? c.closedAt, responsibleId: c.ownerId },
-  ]);
+  ], now);
 }

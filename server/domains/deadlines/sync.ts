@@ -1,5 +1,5 @@
 // X-01: writes a record's computed deadlines. A changed due time restarts the overdue notices.
-import { sql } from 'drizzle-orm';
+import { and, eq, isNull, notInArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db';
 import { deadlines } from './tables';
 
@@ -12,11 +12,20 @@ export interface ComputedDeadline {
   department?: string | null;
 }
 
+/**
+ * Upserts the computed deadlines; kinds the record no longer has (a follow-up of a cycle that a rework
+ * ended) are closed at `now`, so nothing stale stays overdue.
+ */
 export async function syncDeadlines(
   tx: Tx,
   scope: { companyId: string; projectId: string; entity: string; entityId: string; ruleVersion: number },
   computed: ComputedDeadline[],
+  now = new Date(),
 ): Promise<void> {
+  await tx
+    .update(deadlines)
+    .set({ metAt: now })
+    .where(and(eq(deadlines.entityId, scope.entityId), isNull(deadlines.metAt), computed.length ? notInArray(deadlines.kind, computed.map((d) => d.kind)) : undefined));
   if (!computed.length) return;
   await tx
     .insert(deadlines)

@@ -1,5 +1,5 @@
 // WO-07: the follow-up queue and the achieved follow-up rates of the month.
-import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
 import type { TFollowup } from '../../../common/desk';
 import { addDays, fromLocal, toLocal } from '../../platform/clock';
 import type { DbOrTx } from '../../platform/db';
@@ -10,6 +10,7 @@ import { deadlines } from '../deadlines/tables';
 import { rulesOf } from '../deadlines/rules';
 import { projects } from '../org/tables';
 import { workOrders } from '../workorders/tables';
+import { auditEvents } from '../../platform/tables';
 import { followups } from './tables';
 
 const selection = {
@@ -57,21 +58,27 @@ export async function followupQueue(db: DbOrTx, p: Principal, projectId: string,
   return { items, rate: await followupRate(db, projectId, now) };
 }
 
-/** WO-07: of the orders closed this month, how many free and paid ones were selected for a follow-up. */
+/**
+ * WO-07: of the closings this month (first closings of free repairs, and paid services), how many were
+ * selected for a follow-up — counted from the close events, so a later rework cannot change the figure.
+ */
 export async function followupRate(db: DbOrTx, projectId: string, now: Date) {
   const [project] = await db.select({ timezone: projects.timezone }).from(projects).where(eq(projects.id, projectId));
   const month = toLocal(now, project.timezone).date.slice(0, 7);
   const start = fromLocal(`${month}-01`, 0, project.timezone);
   const end = fromLocal(addDays(`${month}-28`, 4).slice(0, 7) + '-01', 0, project.timezone);
+  const paid = sql`(${auditEvents.after}->>'paid')::boolean`;
+  const selected = sql`(${auditEvents.after}->>'followupSelected')::boolean`;
+  const firstClose = sql`not coalesce((${auditEvents.after}->>'rework')::boolean, false)`;
   const [r] = await db
     .select({
-      closedFree: sql<number>`count(*) filter (where not ${workOrders.paid})::int`,
-      selectedFree: sql<number>`count(*) filter (where not ${workOrders.paid} and ${workOrders.followupSelected})::int`,
-      closedPaid: sql<number>`count(*) filter (where ${workOrders.paid})::int`,
-      selectedPaid: sql<number>`count(*) filter (where ${workOrders.paid} and ${workOrders.followupSelected})::int`,
+      closedFree: sql<number>`count(*) filter (where not ${paid} and ${firstClose})::int`,
+      selectedFree: sql<number>`count(*) filter (where not ${paid} and ${firstClose} and ${selected})::int`,
+      closedPaid: sql<number>`count(*) filter (where ${paid})::int`,
+      selectedPaid: sql<number>`count(*) filter (where ${paid} and ${selected})::int`,
     })
-    .from(workOrders)
-    .where(and(eq(workOrders.projectId, projectId), gte(workOrders.closedAt, start), lt(workOrders.closedAt, end), inArray(workOrders.status, ['closed', 'followed_up'])));
+    .from(auditEvents)
+    .where(and(eq(auditEvents.projectId, projectId), eq(auditEvents.entity, 'work_order'), eq(auditEvents.action, 'close'), gte(auditEvents.at, start), lt(auditEvents.at, end)));
   const { rules } = await rulesOf(db, projectId);
   return { month, ...r, target: rules.followupSampleRate };
 }

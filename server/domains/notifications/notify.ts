@@ -11,6 +11,7 @@ export interface Notice {
   entityId: string;
   params: Record<string, string>;
   dedupeKey: string;
+  at?: Date; // the command's clock; the wall time when absent
 }
 
 export async function notify(tx: Tx, n: Notice): Promise<number> {
@@ -18,7 +19,7 @@ export async function notify(tx: Tx, n: Notice): Promise<number> {
   if (!users.length) return 0;
   const rows = await tx
     .insert(notifications)
-    .values(users.map((userId) => ({ companyId: n.companyId, projectId: n.projectId, userId, kind: n.kind, entity: n.entity, entityId: n.entityId, params: n.params, dedupeKey: n.dedupeKey })))
+    .values(users.map((userId) => ({ companyId: n.companyId, projectId: n.projectId, userId, kind: n.kind, entity: n.entity, entityId: n.entityId, params: n.params, dedupeKey: n.dedupeKey, ...(n.at ? { createdAt: n.at } : {}) })))
     .onConflictDoNothing()
     .returning({ id: notifications.id });
   return rows.length;

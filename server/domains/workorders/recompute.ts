@@ -10,7 +10,7 @@ import { syncDeadlines } from '../deadlines/sync';
 import { orderDeadlines } from './deadlines';
 import { workOrders } from './tables';
 
-export async function recomputeOrderDeadlines(tx: Tx, orderId: string): Promise<void> {
+export async function recomputeOrderDeadlines(tx: Tx, orderId: string, now = new Date()): Promise<void> {
   const [row] = await tx.select({ o: workOrders, ownerId: cases.ownerId }).from(workOrders).innerJoin(cases, eq(cases.id, workOrders.caseId)).where(eq(workOrders.id, orderId));
   const o = row.o;
   const events = await tx
@@ -35,5 +35,5 @@ export async function recomputeOrderDeadlines(tx: Tx, orderId: string): Promise<
     rules,
     cal,
   );
-  await syncDeadlines(tx, { companyId: o.companyId, projectId: o.projectId, entity: 'work_order', entityId: o.id, ruleVersion: o.ruleVersion }, computed);
+  await syncDeadlines(tx, { companyId: o.companyId, projectId: o.projectId, entity: 'work_order', entityId: o.id, ruleVersion: o.ruleVersion }, computed, now);
 }

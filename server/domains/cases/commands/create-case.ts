@@ -68,7 +68,7 @@ export async function createCase(db: Db, p: Principal, input: TCaseCreate, now?:
         .returning();
       await ctx.audit({ entity: 'case', entityId: c.id, projectId: c.projectId, action: 'create', after: { ...input, order: undefined, number: c.number } });
       if (input.order) await createOrder(ctx, c, unit?.path ?? null, input.order);
-      await syncReplyDeadline(tx, c);
+      await syncReplyDeadline(tx, c, ctx.now);
       return caseDetail(tx, p, c.id, ctx.now);
     },
     now,

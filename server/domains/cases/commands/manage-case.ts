@@ -53,9 +53,9 @@ export function transferCase(db: Db, p: Principal, id: string, input: z.infer<ty
     const saved = await save(ctx, c, { ownerId: input.toUserId });
     // IN-01: the hand-over is explicit and logged; the reply and follow-up deadlines follow the owner.
     await ctx.audit({ entity: 'case', entityId: c.id, projectId: c.projectId, action: 'transfer', before: { ownerId: c.ownerId }, after: { ownerId: input.toUserId, reason: input.reason } });
-    await syncReplyDeadline(ctx.tx, saved);
+    await syncReplyDeadline(ctx.tx, saved, ctx.now);
     const orders = await ctx.tx.select({ id: workOrders.id }).from(workOrders).where(eq(workOrders.caseId, c.id));
-    for (const o of orders) await recomputeOrderDeadlines(ctx.tx, o.id);
+    for (const o of orders) await recomputeOrderDeadlines(ctx.tx, o.id, ctx.now);
   });
 }
 
@@ -71,7 +71,7 @@ export function replyCase(db: Db, p: Principal, id: string, input: z.infer<typeo
       if (due && due.dueAt < ctx.now && !input.lateReason) throw invalidField('lateReason', 'late_reason_required');
       const saved = await save(ctx, c, { reply: input.reply, repliedAt: ctx.now, lateReason: input.lateReason ?? null, status: 'replied' });
       await ctx.audit({ entity: 'case', entityId: c.id, projectId: c.projectId, action: 'reply', before: { status: c.status }, after: { status: 'replied', reply: input.reply, lateReason: input.lateReason } });
-      await syncReplyDeadline(ctx.tx, saved);
+      await syncReplyDeadline(ctx.tx, saved, ctx.now);
     },
     now,
   );
@@ -100,7 +100,7 @@ export function closeCase(db: Db, p: Principal, id: string, version: number, now
       if (open.length) throw new AppError(409, 'orders_open');
       const saved = await save(ctx, c, { status: 'closed', closedAt: ctx.now });
       await ctx.audit({ entity: 'case', entityId: c.id, projectId: c.projectId, action: 'close', before: { status: c.status }, after: { status: 'closed' } });
-      await syncReplyDeadline(ctx.tx, saved);
+      await syncReplyDeadline(ctx.tx, saved, ctx.now);
     },
     now,
   );

@@ -67,7 +67,7 @@ export async function recordAttempt(db: Db, p: Principal, followupId: string, a:
           before: { status: o.status },
           after: { status: orderPatch.status, verdict: a.verdict, solved: a.solved, followupId: f.id },
         });
-        await recomputeOrderDeadlines(tx, o.id);
+        await recomputeOrderDeadlines(tx, o.id, ctx.now);
       }
       const [saved] = await tx.select().from(followups).where(eq(followups.id, f.id));
       return { id: saved.id, status: saved.status, attempts: saved.attempts, version: saved.version };

@@ -36,6 +36,6 @@ export async function createOrder(ctx: CommandContext, kase: typeof cases.$infer
     })
     .returning();
   await ctx.audit({ entity: 'work_order', entityId: order.id, projectId: order.projectId, action: 'create', after: { number: order.number, caseId: kase.id, ...input } });
-  await recomputeOrderDeadlines(tx, order.id);
+  await recomputeOrderDeadlines(tx, order.id, now);
   return order;
 }

@@ -52,6 +52,7 @@ export async function transitionOrder(db: Db, storage: Storage, p: Principal, or
             entityId: o.id,
             params: { number: o.number, location: o.location },
             dedupeKey: `assigned:${o.id}:${o.version}`,
+            at: ctx.now,
           });
           break;
         }
@@ -101,7 +102,8 @@ export async function transitionOrder(db: Db, storage: Storage, p: Principal, or
           patch.closedAt = ctx.now;
           patch.followupSelected = selected;
           if (selected) await tx.insert(followups).values({ companyId: o.companyId, projectId: o.projectId, orderId: o.id, round: o.reworkCount });
-          logged = { status: d.to, followupSelected: selected };
+          // WO-07: the achieved follow-up rate is counted from these events.
+          logged = { status: d.to, followupSelected: selected, paid: o.paid, rework: o.reworkCount > 0 };
           break;
         }
         case 'progress_note':
@@ -117,7 +119,7 @@ export async function transitionOrder(db: Db, storage: Storage, p: Principal, or
           .returning({ id: workOrders.id }),
       );
       await ctx.audit({ entity: 'work_order', entityId: o.id, projectId: o.projectId, action, before: { status: o.status }, after: logged });
-      await recomputeOrderDeadlines(tx, o.id);
+      await recomputeOrderDeadlines(tx, o.id, ctx.now);
       return orderDetail(tx, p, o.id);
     },
     now,

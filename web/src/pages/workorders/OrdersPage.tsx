@@ -75,19 +75,19 @@ export function OrdersPage() {
         locale={{ emptyText: t('ui.order.empty') }}
         scroll={{ x: 1100 }}
         columns={[
-          { title: t('ui.order.number'), dataIndex: 'number', width: 150, render: (v, o) => <Link to={`/orders/${o.id}`}>{v}</Link> },
           {
-            title: t('ui.order.status'),
-            dataIndex: 'status',
-            width: 110,
+            title: t('ui.order.number'),
+            dataIndex: 'number',
+            width: 170,
             render: (v, o) => (
-              <Space size={2}>
-                <WoStatusTag status={v} />
+              <Space size={4}>
+                <Link to={`/orders/${o.id}`}>{v}</Link>
                 {o.priority === 'emergency' && <Tag color="red">{t('ui.priority.emergency')}</Tag>}
               </Space>
             ),
           },
-          { title: t('ui.order.trade'), dataIndex: 'trade', width: 80, render: (v) => t(`ui.trade.${v}`) },
+          { title: t('ui.order.status'), dataIndex: 'status', width: 110, render: (v) => <WoStatusTag status={v} /> },
+          { title: t('ui.order.trade'), dataIndex: 'trade', width: 110, render: (v) => t(`ui.trade.${v}`) },
           { title: t('ui.order.location'), dataIndex: 'location', width: 180 },
           { title: t('ui.order.description'), dataIndex: 'description', ellipsis: true },
           { title: t('ui.order.assignee'), dataIndex: 'assigneeName', width: 90, render: (v) => v ?? '—' },
