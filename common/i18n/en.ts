@@ -155,6 +155,7 @@ export const en: Catalog = {
       create: 'Reported', rework: 'Rework', followed_up: 'Followed up', followup_unreachable: 'Follow-up unreachable', attach: 'Attachment',
       transfer: 'Transfer', reply: 'Reply',
     },
+    caseAction: { create: 'Received', transfer: 'Transferred', reply: 'Replied', close: 'Closed', attach: 'Attachment' },
     holdReason: { waiting_customer: 'Waiting for customer', waiting_parts: 'Waiting for parts', waiting_access: 'Waiting for access' },
     trade: { water: 'Water', electric: 'Electric', door_window: 'Door/window', public_facility: 'Public facility', elevator: 'Elevator', cleaning: 'Cleaning', greening: 'Greening', other: 'Other' },
     priority: { normal: 'Normal', emergency: 'Emergency' },
@@ -190,6 +191,7 @@ export const en: Catalog = {
     dispatch: { title: 'Dispatch board', unassigned: 'To dispatch', inWork: 'In work', onHold: 'On hold', department: 'Department' },
     my: { title: 'My orders', empty: 'Nothing to do', accept: 'Accept', start: 'Start', complete: 'Complete', hold: 'Hold', resultPlaceholder: 'What was done, e.g. replaced the tap cartridge' },
     followup: {
+      attemptsCol: 'Attempts', 
       title: 'Follow-ups', queue: 'To follow up', done: 'Done', unreachable: 'Unreachable', rate: 'Follow-up rate this month', free: 'Free repairs', paid: 'Paid services',
       target: 'target ≥{{p}}%', record: 'Record follow-up', attempts: '{{n}} attempts', solved: 'Solved', notSolved: 'Not solved (rework)',
       verdict: 'Verdict', outcome: 'Outcome', channel: 'Channel', phone: 'Phone', onSite: 'On site',

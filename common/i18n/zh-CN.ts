@@ -153,6 +153,7 @@ export const zhCN = {
       create: '报修', rework: '返修', followed_up: '回访完成', followup_unreachable: '回访未联系上', attach: '上传附件',
       transfer: '转交', reply: '答复客户',
     },
+    caseAction: { create: '受理登记', transfer: '转交', reply: '答复客户', close: '关闭案件', attach: '上传附件' },
     holdReason: { waiting_customer: '等客户', waiting_parts: '等配件', waiting_access: '等入户' },
     trade: { water: '水', electric: '电', door_window: '门窗', public_facility: '公共设施', elevator: '电梯', cleaning: '保洁', greening: '绿化', other: '其他' },
     priority: { normal: '普通', emergency: '紧急' },
@@ -188,6 +189,7 @@ export const zhCN = {
     dispatch: { title: '派单看板', unassigned: '待派单', inWork: '处理中', onHold: '暂停', department: '部门' },
     my: { title: '我的工单', empty: '暂无待处理工单', accept: '接单', start: '开始', complete: '完工', hold: '暂停', resultPlaceholder: '处理结果，如：更换水龙头阀芯' },
     followup: {
+      attemptsCol: '联系次数', 
       title: '回访', queue: '待回访', done: '已回访', unreachable: '未联系上', rate: '本月回访率', free: '无偿维修', paid: '有偿服务',
       target: '目标 ≥{{p}}%', record: '记录回访', attempts: '已联系 {{n}} 次', solved: '问题已解决', notSolved: '未解决（返修）',
       verdict: '满意度', outcome: '联系结果', channel: '回访方式', phone: '电话', onSite: '上门',

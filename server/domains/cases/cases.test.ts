@@ -86,7 +86,9 @@ test('IN-04 a repair opens its order with the case; the case closes only when re
   assert.equal(kase.orders.length, 1);
   assert.equal(kase.orders[0].caseId, kase.id);
   assert.equal((await clerk.post(`/api/cases/${kase.id}/close`, { version: kase.version })).body.error, 'not_replied');
+  assert.deepEqual(kase.actions.sort(), ['add_order', 'reply', 'transfer'], 'no close before the customer is answered');
   const replied = (await clerk.post(`/api/cases/${kase.id}/reply`, { version: kase.version, reply: '已安排维修师傅今天下午上门' })).body;
+  assert.deepEqual(replied.actions.sort(), ['add_order', 'close', 'transfer']);
   const blocked = await clerk.post(`/api/cases/${kase.id}/close`, { version: replied.version });
   assert.equal(blocked.status, 409);
   assert.equal(blocked.body.error, 'orders_open');

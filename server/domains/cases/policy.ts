@@ -11,7 +11,8 @@ export function mayManageCase(p: Principal, c: Pick<typeof cases.$inferSelect, '
 
 export function caseActions(p: Principal, c: typeof cases.$inferSelect): CaseAction[] {
   if (!mayManageCase(p, c) || c.status === 'closed' || c.status === 'cancelled') return [];
-  const out: CaseAction[] = ['transfer', 'add_order', 'close'];
-  if (c.status === 'open') out.push('reply');
+  const out: CaseAction[] = ['transfer', 'add_order'];
+  // IN-05: a case is closed only after the customer has been answered.
+  out.push(c.status === 'open' ? 'reply' : 'close');
   return out;
 }

@@ -117,7 +117,7 @@ export function CasePage() {
           </Col>
           <Col xs={24} lg={9}>
             <Card size="small" title={t('ui.case.history')}>
-              <Timeline items={[...c.events].reverse().map((e) => ({ key: e.id, content: <EventText e={e} /> }))} />
+              <Timeline items={[...c.events].reverse().map((e) => ({ key: e.id, content: <EventText e={e} ns="caseAction" /> }))} />
             </Card>
           </Col>
         </Row>

@@ -69,7 +69,7 @@ export function FollowupsPage() {
             { title: t('ui.order.customer'), render: (_, f) => `${f.customerName ?? ''} ${f.customerPhone ?? ''}` },
             { title: t('ui.order.description'), dataIndex: 'description', ellipsis: true },
             { title: '', dataIndex: 'paid', width: 70, render: (v) => <Tag>{v ? t('ui.order.paid') : t('ui.order.free')}</Tag> },
-            { title: t('ui.followup.attempts', { n: '' }).trim(), dataIndex: 'attempts', width: 90, render: (n) => t('ui.followup.attempts', { n }) },
+            { title: t('ui.followup.attemptsCol'), dataIndex: 'attempts', width: 100, render: (n) => t('ui.followup.attempts', { n }) },
             {
               title: status === 'pending' ? t('ui.deadline.followup') : t('ui.followup.verdict'),
               width: 170,

@@ -13,7 +13,8 @@ import { OrderActions } from './OrderActions';
 
 const fmt = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—');
 
-export function EventText({ e }: { e: TWorkOrderDetail['events'][number] }) {
+/** One history event; `ns` names the catalog of action words (orders and cases differ). */
+export function EventText({ e, ns = 'woAction' }: { e: TWorkOrderDetail['events'][number]; ns?: 'woAction' | 'caseAction' }) {
   const { t } = useTranslation();
   const after = (e.after ?? {}) as Record<string, unknown>;
   const detail = [after.reason && (t(`ui.holdReason.${after.reason}`, { defaultValue: String(after.reason) }) as string), after.note, after.result, after.explanation, after.customerOpinion, after.reply, after.lateReason]
@@ -21,7 +22,7 @@ export function EventText({ e }: { e: TWorkOrderDetail['events'][number] }) {
     .join('；');
   return (
     <>
-      <Typography.Text strong>{t(`ui.woAction.${e.action}`, { defaultValue: e.action })}</Typography.Text>
+      <Typography.Text strong>{t(`ui.${ns}.${e.action}`, { defaultValue: e.action })}</Typography.Text>
       <Typography.Text type="secondary">
         {' '}
         · {e.actorName ?? t('ui.history.system')} · {fmt(e.at)}
