@@ -297,7 +297,7 @@ export const ZFollowup = z.object({
 export type TFollowup = z.infer<typeof ZFollowup>;
 export const ZFollowupQueue = z.object({
   items: z.array(ZFollowup),
-  rate: z.object({ month: z.string(), closedFree: z.number(), selectedFree: z.number(), closedPaid: z.number(), selectedPaid: z.number(), target: z.number() }),
+  rate: z.object({ month: z.string(), closedFree: z.number(), selectedFree: z.number(), closedPaid: z.number(), selectedPaid: z.number(), reworked: z.number(), target: z.number() }),
 });
 
 export const ZFaq = z.object({ id: ZId, projectId: ZId, question: z.string(), answer: z.string(), reviewedAt: z.string(), stale: z.boolean(), version: z.number().int() });

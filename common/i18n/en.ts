@@ -163,6 +163,7 @@ export const en: Catalog = {
     verdict: { satisfied: 'Satisfied', fairly_satisfied: 'Fairly satisfied', unsatisfied: 'Unsatisfied' },
     outcome: { reached: 'Reached', not_reached: 'Not reached', retry_later: 'Retry later' },
     order: {
+      view: { desk: 'Front-desk log', duty: 'Duty log (2 days)', engineering: 'Engineering slips' }, 
       handledBy: 'recorded by {{name}}', 
       photoBefore: 'Photo before', photoAfter: 'Photo after', 
       number: 'Order no.', status: 'Status', trade: 'Trade', location: 'Location', description: 'Problem', customer: 'Customer', phone: 'Phone',
@@ -191,6 +192,7 @@ export const en: Catalog = {
     dispatch: { title: 'Dispatch board', unassigned: 'To dispatch', inWork: 'In work', onHold: 'On hold', department: 'Department' },
     my: { title: 'My orders', empty: 'Nothing to do', accept: 'Accept', start: 'Start', complete: 'Complete', hold: 'Hold', resultPlaceholder: 'What was done, e.g. replaced the tap cartridge' },
     followup: {
+      reworkRate: 'Rework rate this month', reworkHint: 'orders reopened by a follow-up, of the orders closed this month', 
       attemptsCol: 'Attempts', 
       title: 'Follow-ups', queue: 'To follow up', done: 'Done', unreachable: 'Unreachable', rate: 'Follow-up rate this month', free: 'Free repairs', paid: 'Paid services',
       target: 'target ≥{{p}}%', record: 'Record follow-up', attempts: '{{n}} attempts', solved: 'Solved', notSolved: 'Not solved (rework)',

@@ -161,6 +161,7 @@ export const zhCN = {
     verdict: { satisfied: '满意', fairly_satisfied: '较满意', unsatisfied: '不满意' },
     outcome: { reached: '已联系上', not_reached: '未接通', retry_later: '稍后再联系' },
     order: {
+      view: { desk: '前台登记', duty: '值班记录（近两日）', engineering: '工程派工' }, 
       handledBy: '经办人 {{name}}', 
       photoBefore: '上传维修前照片', photoAfter: '上传维修后照片', 
       number: '工单号', status: '状态', trade: '类别', location: '位置', description: '报修内容', customer: '客户', phone: '电话',
@@ -189,6 +190,7 @@ export const zhCN = {
     dispatch: { title: '派单看板', unassigned: '待派单', inWork: '处理中', onHold: '暂停', department: '部门' },
     my: { title: '我的工单', empty: '暂无待处理工单', accept: '接单', start: '开始', complete: '完工', hold: '暂停', resultPlaceholder: '处理结果，如：更换水龙头阀芯' },
     followup: {
+      reworkRate: '本月返修率', reworkHint: '回访发现未解决而返修的工单占本月销项工单', 
       attemptsCol: '联系次数', 
       title: '回访', queue: '待回访', done: '已回访', unreachable: '未联系上', rate: '本月回访率', free: '无偿维修', paid: '有偿服务',
       target: '目标 ≥{{p}}%', record: '记录回访', attempts: '已联系 {{n}} 次', solved: '问题已解决', notSolved: '未解决（返修）',

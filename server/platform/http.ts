@@ -118,3 +118,11 @@ export function principal(req: FastifyRequest): Principal {
   if (!req.principal) throw new AppError(401, 'unauthenticated');
   return req.principal;
 }
+
+/** Sends an .xlsx download with a UTF-8 file name. */
+export function sendWorkbook(reply: FastifyReply, file: { name: string; bytes: Buffer }) {
+  return reply
+    .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+    .send(file.bytes);
+}

@@ -129,3 +129,11 @@ test('IN-06 the FAQ is searched on the call; entries unreviewed for 6 months are
   const reviewed = await sup.put(`/api/faq/${created.body.id}`, { question: created.body.question, answer: created.body.answer, version: created.body.version });
   assert.equal(reviewed.body.stale, false);
 });
+
+test('X-05 the case list exports to Excel with the same scope', async () => {
+  const clerk = await t.as('ch-clerk');
+  const xlsx = await clerk.get(`/api/cases/export?projectId=${chy}`);
+  assert.equal(xlsx.status, 200);
+  assert.match(String(xlsx.headers['content-disposition']), /filename\*=UTF-8''/);
+  assert.equal((await (await t.as('gm-clerk')).get(`/api/cases/export?projectId=${chy}`)).status, 404);
+});

@@ -76,6 +76,9 @@ export async function followupRate(db: DbOrTx, projectId: string, now: Date) {
       selectedFree: sql<number>`count(*) filter (where not ${paid} and ${firstClose} and ${selected})::int`,
       closedPaid: sql<number>`count(*) filter (where ${paid})::int`,
       selectedPaid: sql<number>`count(*) filter (where ${paid} and ${selected})::int`,
+      // WO-09: follow-ups this month that found the problem unsolved and reopened the order.
+      reworked: sql<number>`(select count(*)::int from audit_events r where r.project_id = ${projectId} and r.entity = 'work_order'
+        and r.action = 'rework' and r.at >= ${start.toISOString()}::timestamptz and r.at < ${end.toISOString()}::timestamptz)`,
     })
     .from(auditEvents)
     .where(and(eq(auditEvents.projectId, projectId), eq(auditEvents.entity, 'work_order'), eq(auditEvents.action, 'close'), gte(auditEvents.at, start), lt(auditEvents.at, end)));

@@ -133,9 +133,14 @@ export async function loadUnit(db: DbOrTx, p: Principal, unitId: string, action:
  */
 export async function localDayRange(db: DbOrTx, projectId: string, column: AnyPgColumn, from?: string, to?: string): Promise<SQL[]> {
   if (!from && !to) return [];
-  const [p] = await db.select({ timezone: projects.timezone }).from(projects).where(eq(projects.id, projectId));
+  const tz = await projectTimezone(db, projectId);
   const out: SQL[] = [];
-  if (from) out.push(gte(column, fromLocal(from, 0, p.timezone)));
-  if (to) out.push(lt(column, fromLocal(addDays(to, 1), 0, p.timezone)));
+  if (from) out.push(gte(column, fromLocal(from, 0, tz)));
+  if (to) out.push(lt(column, fromLocal(addDays(to, 1), 0, tz)));
   return out;
+}
+
+export async function projectTimezone(db: DbOrTx, projectId: string): Promise<string> {
+  const [p] = await db.select({ timezone: projects.timezone }).from(projects).where(eq(projects.id, projectId));
+  return p?.timezone ?? 'Asia/Shanghai';
 }

@@ -1,6 +1,7 @@
 import { ZTransition, ZWorkOrderDetail, ZWorkOrderList, ZWorkOrderListQuery } from '../../../common/desk';
 import { ZIdParams } from '../../../common/shared';
-import { principal, type App, type Deps } from '../../platform/http';
+import { principal, sendWorkbook, type App, type Deps } from '../../platform/http';
+import { projectTimezone } from '../org/queries';
 import { transitionOrder } from './commands/transition-order';
 import { exportOrders } from './export';
 import { listOrders, orderDetail } from './queries';
@@ -10,11 +11,8 @@ export function workOrderRoutes(app: App, { db, storage }: Deps) {
     listOrders(db, principal(req), req.query),
   );
   app.get('/api/work-orders/export', { schema: { querystring: ZWorkOrderListQuery }, config: { access: 'wo.read' } }, async (req, reply) => {
-    const file = await exportOrders(db, principal(req), req.query);
-    return reply
-      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`)
-      .send(file.bytes);
+    const file = await exportOrders(db, principal(req), req.query, await projectTimezone(db, req.query.projectId));
+    return sendWorkbook(reply, file);
   });
   app.get('/api/work-orders/:id', { schema: { params: ZIdParams, response: { 200: ZWorkOrderDetail } }, config: { access: 'wo.read' } }, (req) =>
     orderDetail(db, principal(req), req.params.id),

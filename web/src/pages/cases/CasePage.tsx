@@ -1,6 +1,7 @@
 // IN-01, IN-05: one case — its owner answers the customer, hands it over explicitly, adds orders, closes it.
 import { useState } from 'react';
-import { App, Button, Card, Col, Descriptions, Form, Input, Modal, Row, Select, Space, Table, Tag, Timeline } from 'antd';
+import { App, Button, Card, Col, Descriptions, Form, Image, Input, Modal, Row, Select, Space, Table, Tag, Timeline, Upload } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +9,7 @@ import dayjs from 'dayjs';
 import { TRADES, type TCaseDetail, type TWorkOrder } from '../../../../common/desk';
 import type { TStaff } from '../../../../common/people';
 import { api, ApiError } from '../../lib/api';
+import { uploadFile } from '../../lib/upload';
 import { DeadlineChip, DeadlineChips, useNow } from '../../lib/deadlines';
 import { CaseStatusTag, WoStatusTag } from '../../lib/labels';
 import { EventText } from '../workorders/OrderPage';
@@ -99,6 +101,30 @@ export function CasePage() {
                 </Form>
               </Card>
             )}
+            <Card
+              size="small"
+              title={t('ui.order.attachments')}
+              style={{ marginTop: 12 }}
+              extra={
+                <Upload
+                  accept="image/*,application/pdf"
+                  showUploadList={false}
+                  beforeUpload={async (f) => {
+                    await uploadFile('case', c.id, f.type === 'application/pdf' ? 'document' : 'photo', f).catch((e: ApiError) => message.error(e.body?.fields?.[0]?.message ?? e.message));
+                    await queryClient.invalidateQueries({ queryKey: ['case', id] });
+                    return false;
+                  }}
+                >
+                  <Button size="small" icon={<UploadOutlined />}>
+                    {t('ui.order.uploadPhoto')}
+                  </Button>
+                </Upload>
+              }
+            >
+              <Space wrap>
+                {c.attachments.map((a) => (a.mime.startsWith('image/') ? <Image key={a.id} width={96} src={a.url} alt={a.name} /> : <a key={a.id} href={a.url}>{a.name}</a>))}
+              </Space>
+            </Card>
             <Card size="small" title={t('ui.case.orders')} style={{ marginTop: 12 }}>
               <Table<TWorkOrder>
                 rowKey="id"

@@ -1,8 +1,9 @@
 // IN-01..IN-05: the desk's cases — whose they are, and which replies are due or late.
 import { useState } from 'react';
-import { Card, Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Button, Card, Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
+import { DownloadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { CASE_STATUSES, CATEGORIES, type TCase } from '../../../../common/desk';
 import { qs } from '../../lib/api';
@@ -25,7 +26,15 @@ export function CasesPage() {
   const query = qs({ projectId, status, category, overdue: overdue ? '1' : undefined, ownerId: mine ? 'me' : undefined, q });
   const { pages, rows } = useKeysetList<TCase>('cases', '/api/cases', query, !!projectId);
   return (
-    <Card size="small" title={t('ui.nav.cases')}>
+    <Card
+      size="small"
+      title={t('ui.nav.cases')}
+      extra={
+        <Button icon={<DownloadOutlined />} href={`/api/cases/export?${query}`}>
+          {t('ui.order.export')}
+        </Button>
+      }
+    >
       <Space wrap style={{ marginBottom: 12 }}>
         <Input.Search allowClear style={{ width: 300 }} placeholder={t('ui.case.free_text')} value={text} onChange={(e) => setText(e.target.value)} />
         <Select allowClear style={{ width: 120 }} placeholder={t('ui.case.status')} value={status} onChange={setStatus} options={CASE_STATUSES.map((s) => ({ value: s, label: t(`ui.caseStatus.${s}`) }))} />

@@ -25,18 +25,25 @@ export function FollowupsPage() {
     <>
       {rate && (
         <Row gutter={16} style={{ marginBottom: 16 }}>
-          <Col xs={24} md={12}>
+          <Col xs={24} md={8}>
             <Card size="small" title={`${t('ui.followup.rate')} · ${t('ui.followup.free')}`}>
               <Statistic value={pct(rate.selectedFree, rate.closedFree)} suffix={`%（${rate.selectedFree}/${rate.closedFree}）`} />
               <Progress percent={pct(rate.selectedFree, rate.closedFree)} success={{ percent: rate.target * 100 }} showInfo={false} />
               <Tag>{t('ui.followup.target', { p: Math.round(rate.target * 100) })}</Tag>
             </Card>
           </Col>
-          <Col xs={24} md={12}>
+          <Col xs={24} md={8}>
             <Card size="small" title={`${t('ui.followup.rate')} · ${t('ui.followup.paid')}`}>
               <Statistic value={pct(rate.selectedPaid, rate.closedPaid)} suffix={`%（${rate.selectedPaid}/${rate.closedPaid}）`} />
               <Progress percent={pct(rate.selectedPaid, rate.closedPaid)} showInfo={false} />
               <Tag>{t('ui.followup.target', { p: 100 })}</Tag>
+            </Card>
+          </Col>
+          <Col xs={24} md={8}>
+            <Card size="small" title={t('ui.followup.reworkRate')}>
+              <Statistic value={pct(rate.reworked, rate.closedFree + rate.closedPaid)} suffix={`%（${rate.reworked}/${rate.closedFree + rate.closedPaid}）`} />
+              <Progress percent={pct(rate.reworked, rate.closedFree + rate.closedPaid)} status="exception" showInfo={false} />
+              <Tag>{t('ui.followup.reworkHint')}</Tag>
             </Card>
           </Col>
         </Row>

@@ -12,8 +12,9 @@ import { SignaturePad } from './SignaturePad';
 /** Actions that need nothing but a confirmation. */
 export const DIRECT_ACTIONS: TWoAction[] = ['accept', 'start', 'resume', 'close', 'confirm_onsite'];
 
-export function useTechnicians(projectId: string, department?: string) {
+export function useTechnicians(projectId: string, department: string, enabled: boolean) {
   return useQuery({
+    enabled,
     queryKey: ['staff', projectId],
     queryFn: () => api.get<{ items: TStaff[] }>(`/api/projects/${projectId}/staff`),
     select: (d) => d.items.filter((s) => s.roles.some((r) => r.role === 'technician') && (!department || s.departmentKind === department)),
@@ -40,7 +41,8 @@ export function ActionModal({ order, action, onClose }: { order: TWorkOrder; act
   const { t } = useTranslation();
   const [form] = Form.useForm();
   const [signature, setSignature] = useState<string>();
-  const techs = useTechnicians(order.projectId, order.department);
+  // Only dispatchers choose a technician; a technician completing an order needs no staff list.
+  const techs = useTechnicians(order.projectId, order.department, action === 'dispatch' || action === 'reassign');
   const run = useTransition(order, onClose);
   const required = [{ required: true, message: t('fieldErrors.required') }];
   const submit = (v: Record<string, unknown>) =>

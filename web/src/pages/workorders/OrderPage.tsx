@@ -1,5 +1,5 @@
 // WO-03..WO-10: one work order — facts, deadlines, the actions allowed now, photos, signature, timeline.
-import { Button, Card, Col, Descriptions, Image, Row, Space, Tag, Timeline, Typography, Upload } from 'antd';
+import { App, Button, Card, Col, Descriptions, Image, Row, Space, Tag, Timeline, Typography, Upload } from 'antd';
 import { PrinterOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import type { TWorkOrderDetail } from '../../../../common/desk';
 import { api, ApiError } from '../../lib/api';
+import { uploadFile } from '../../lib/upload';
 import { DeadlineChips } from '../../lib/deadlines';
 import { WoStatusTag } from '../../lib/labels';
 import { OrderActions } from './OrderActions';
@@ -36,16 +37,12 @@ export function OrderPage() {
   const { t } = useTranslation();
   const { id } = useParams();
   const queryClient = useQueryClient();
+  const { message } = App.useApp();
   const q = useQuery({ queryKey: ['order', id], queryFn: () => api.get<TWorkOrderDetail>(`/api/work-orders/${id}`) });
   if (q.isError) return <Card>{(q.error as ApiError).message}</Card>;
   const o = q.data;
   const upload = async (file: File, kind: 'before' | 'after') => {
-    const data = await new Promise<string>((resolve) => {
-      const r = new FileReader();
-      r.onload = () => resolve(String(r.result));
-      r.readAsDataURL(file);
-    });
-    await api.post('/api/files', { entity: 'work_order', entityId: id, kind, name: file.name, data });
+    await uploadFile('work_order', id!, kind, file).catch((e: ApiError) => message.error(e.body?.fields?.[0]?.message ?? e.message));
     await queryClient.invalidateQueries({ queryKey: ['order', id] });
     return false;
   };

@@ -1,6 +1,6 @@
 // WO-10: the work-order list — the front-desk log, the duty log and the engineering view are filters of it.
 import { useState } from 'react';
-import { Button, Card, DatePicker, Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Input, Segmented, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -22,10 +22,27 @@ export function OrdersPage() {
   const [mine, setMine] = useState(false);
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const [text, setText] = useState('');
+  const [department, setDepartment] = useState<string>();
+  // WO-10: the front-desk log, the duty log and the engineering slip are views of the same orders.
+  const views: Record<string, () => void> = {
+    desk: () => {
+      setDepartment(undefined);
+      setRange(null);
+    },
+    duty: () => {
+      setDepartment(undefined);
+      setRange([dayjs().subtract(1, 'day'), dayjs()]);
+    },
+    engineering: () => {
+      setDepartment('engineering');
+      setRange(null);
+    },
+  };
   const q = useDebounced(text.trim());
   const filters = {
     projectId,
     trade,
+    department,
     overdue: overdue ? '1' : undefined,
     assigneeId: mine ? 'me' : undefined,
     from: range?.[0]?.format('YYYY-MM-DD'),
@@ -45,6 +62,11 @@ export function OrdersPage() {
       }
     >
       <Space wrap style={{ marginBottom: 12 }}>
+        <Segmented
+          defaultValue="desk"
+          onChange={(v) => views[String(v)]()}
+          options={Object.keys(views).map((v) => ({ value: v, label: t(`ui.order.view.${v}`) }))}
+        />
         <Input.Search allowClear style={{ width: 280 }} placeholder={t('ui.order.free_text')} value={text} onChange={(e) => setText(e.target.value)} />
         <Select
           mode="multiple"
