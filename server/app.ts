@@ -54,9 +54,10 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: boolean;
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
-  // Every /api route declares its access; this hook enforces sign-in and "holds the action somewhere".
+  // Every /api route declares its access; this hook enforces sign-in and "holds the action somewhere"
+  // before the body is even validated, so a caller without access learns nothing about the contract.
   // Record-level checks (which project) happen in the queries and commands.
-  app.addHook('preHandler', async (req, reply) => {
+  app.addHook('preValidation', async (req, reply) => {
     const access = req.routeOptions.config?.access;
     if (!access) return;
     const raw = req.cookies[SESSION_COOKIE];
