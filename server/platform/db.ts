@@ -20,6 +20,7 @@ export type DbOrTx = Db | Tx;
 export interface Database {
   db: Db;
   engine: 'pglite' | 'postgres';
+  url?: string; // PostgreSQL only: where other processes can reach the same database
   close(): Promise<void>;
 }
 
@@ -45,7 +46,7 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
   }
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   const db = drizzlePg(pool, { schema }) as unknown as Db;
-  return { db, engine: 'postgres', close: () => pool.end() };
+  return { db, engine: 'postgres', url, close: () => pool.end() };
 }
 
 export function openDatabase(cfg: { databaseUrl: string | null; dataDir: string }): Promise<Database> {

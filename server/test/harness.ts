@@ -2,7 +2,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { localStorage } from '../platform/storage';
+import { localStorage, type Storage } from '../platform/storage';
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { buildApp } from '../app';
@@ -55,6 +55,7 @@ export interface Client {
 
 export interface TestApp {
   database: Database;
+  storage: Storage;
   routes: RegisteredRoute[];
   anonymous: Client;
   /** A client sending exactly this Cookie header. */
@@ -68,7 +69,8 @@ export interface TestApp {
 export async function testApp(kind: TemplateKind = 'demo'): Promise<TestApp> {
   const database = await testDatabase(kind);
   const files = mkdtempSync(join(tmpdir(), 'estate-desk-files-'));
-  const { app, routes } = await buildApp(database.db, testConfig, { logger: false, storage: localStorage(files) });
+  const storage = localStorage(files);
+  const { app, routes } = await buildApp(database.db, testConfig, { logger: false, storage });
   await app.ready();
 
   const client = (cookie?: string, lang = 'zh-CN'): Client => {
@@ -101,6 +103,7 @@ export async function testApp(kind: TemplateKind = 'demo'): Promise<TestApp> {
 
   return {
     database,
+    storage,
     routes,
     anonymous: client(),
     withCookie: (cookie) => client(cookie),

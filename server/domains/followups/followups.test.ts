@@ -7,7 +7,6 @@ import { testApp, type Client, type TestApp } from '../../test/harness';
 import { principalOf, repairCase, SIGNATURE } from '../../test/desk';
 import { transitionOrder } from '../workorders/commands/transition-order';
 import { workOrders } from '../workorders/tables';
-import { localStorage } from '../../platform/storage';
 import { systematicPick } from './sampler';
 
 let t: TestApp;
@@ -20,18 +19,17 @@ before(async () => {
 });
 after(() => t.close());
 
-const storage = localStorage('/tmp/estate-desk-test/files');
 
 /** A repair taken to "closed" through the same commands the API uses. */
 async function closedOrder(paid = false) {
   const db = t.database.db;
   const [eng, tech, desk] = await Promise.all([principalOf(db, 'ch-eng'), principalOf(db, 'ch-tech'), principalOf(db, 'ch-clerk')]);
   const o = (await repairCase(db, 'ch-clerk', chy, { paid })).orders[0];
-  let r = await transitionOrder(db, storage, eng, o.id, { action: 'dispatch', version: o.version, assigneeId: tech.userId });
-  r = await transitionOrder(db, storage, tech, o.id, { action: 'accept', version: r.version });
-  r = await transitionOrder(db, storage, tech, o.id, { action: 'start', version: r.version });
-  r = await transitionOrder(db, storage, tech, o.id, { action: 'complete', version: r.version, result: '已修复', materials: [], signature: SIGNATURE });
-  return transitionOrder(db, storage, desk, o.id, { action: 'close', version: r.version });
+  let r = await transitionOrder(db, t.storage, eng, o.id, { action: 'dispatch', version: o.version, assigneeId: tech.userId });
+  r = await transitionOrder(db, t.storage, tech, o.id, { action: 'accept', version: r.version });
+  r = await transitionOrder(db, t.storage, tech, o.id, { action: 'start', version: r.version });
+  r = await transitionOrder(db, t.storage, tech, o.id, { action: 'complete', version: r.version, result: '已修复', materials: [], signature: SIGNATURE });
+  return transitionOrder(db, t.storage, desk, o.id, { action: 'close', version: r.version });
 }
 
 test('WO-07 the systematic sampler selects at least the rate at every moment, and exactly ceil(n × rate) of n', () => {
@@ -91,11 +89,11 @@ test('RV-01 / WO-09 a reached customer gives a verdict; unsolved reopens the ord
   // The rework is done and closed again: its follow-up is mandatory, and this time the customer is satisfied.
   const db = t.database.db;
   const [eng, tech, desk] = await Promise.all([principalOf(db, 'ch-eng'), principalOf(db, 'ch-tech'), principalOf(db, 'ch-clerk')]);
-  let r = await transitionOrder(db, storage, eng, o.id, { action: 'dispatch', version: reopened.version, assigneeId: tech.userId });
-  r = await transitionOrder(db, storage, tech, o.id, { action: 'accept', version: r.version });
-  r = await transitionOrder(db, storage, tech, o.id, { action: 'start', version: r.version });
-  r = await transitionOrder(db, storage, tech, o.id, { action: 'complete', version: r.version, result: '更换整套龙头', materials: [], signature: SIGNATURE });
-  r = await transitionOrder(db, storage, desk, o.id, { action: 'close', version: r.version });
+  let r = await transitionOrder(db, t.storage, eng, o.id, { action: 'dispatch', version: reopened.version, assigneeId: tech.userId });
+  r = await transitionOrder(db, t.storage, tech, o.id, { action: 'accept', version: r.version });
+  r = await transitionOrder(db, t.storage, tech, o.id, { action: 'start', version: r.version });
+  r = await transitionOrder(db, t.storage, tech, o.id, { action: 'complete', version: r.version, result: '更换整套龙头', materials: [], signature: SIGNATURE });
+  r = await transitionOrder(db, t.storage, desk, o.id, { action: 'close', version: r.version });
   assert.equal(r.followupSelected, true);
   const f2 = (await clerk.get(`/api/followups?projectId=${chy}`)).body.items.find((x: { orderId: string }) => x.orderId === o.id);
   const ok = await clerk.post(`/api/followups/${f2.id}/attempts`, { version: f2.version, outcome: 'reached', channel: 'on_site', verdict: 'satisfied', solved: true });
