@@ -4,124 +4,18 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ROLE_ACTIONS, COMPANY_WIDE_ROLES, type TRole } from '../../common/roles';
+import { routeRequests, USERS, type Scope } from './route-requests';
 import { testApp, type TestApp } from './harness';
 import { fixtures } from './fixtures';
-import { userId } from './desk';
-
-type Scope = 'own' | 'other';
-interface Req {
-  method: 'GET' | 'POST' | 'PUT';
-  url: string;
-  body?: unknown;
-}
-type Builder = (f: ReturnType<typeof fixtures>, projectId: string, scope: Scope) => Promise<Req>;
-/** Who may, beyond "holds the route's action in the project": a rule about the record itself. */
-type Rule = (role: TRole, scope: Scope) => boolean;
-
-const USERS: Record<TRole, string> = {
-  clerk: 'ch-clerk',
-  housekeeper: 'ch-keeper',
-  cs_supervisor: 'ch-super',
-  dept_supervisor: 'ch-eng',
-  technician: 'ch-tech',
-  finance: 'ch-finance',
-  project_manager: 'ch-manager',
-  quality_inspector: 'quality',
-  company_admin: 'admin',
-};
-
-const only = (...roles: TRole[]): Rule => (role, scope) => roles.includes(role) && (scope === 'own' || COMPANY_WIDE_ROLES.includes(role));
-const get = (url: string): Req => ({ method: 'GET', url });
 
 let t: TestApp;
 let ids: Record<Scope, string>;
-
-const ROUTES: Record<string, { req: Builder; rule?: Rule }> = {
-  'GET /api/me': { req: async () => get('/api/me') },
-  'PUT /api/me/locale': { req: async () => ({ method: 'PUT', url: '/api/me/locale', body: { locale: 'zh-CN' } }) },
-  'GET /api/projects': { req: async () => get('/api/projects') },
-  'POST /api/projects': {
-    req: async () => ({ method: 'POST', url: '/api/projects', body: { code: `T${Math.floor(Math.random() * 1e8)}`, name: '测试项目', type: 'apartment', serviceLevel: 2 } }),
-    rule: only('company_admin'),
-  },
-  'PUT /api/projects/:id': { req: async (_f, pid) => ({ method: 'PUT', url: `/api/projects/${pid}`, body: { version: 1 } }) },
-  'GET /api/projects/:id/space': { req: async (_f, pid) => get(`/api/projects/${pid}/space`) },
-  'GET /api/projects/:id/staff': { req: async (_f, pid) => get(`/api/projects/${pid}/staff`) },
-  'GET /api/projects/:id/calendar': { req: async (_f, pid) => get(`/api/projects/${pid}/calendar`) },
-  'PUT /api/projects/:id/calendar': {
-    req: async (_f, pid) => {
-      const cal = (await (await t.as('admin')).get(`/api/projects/${pid}/calendar`)).body;
-      return { method: 'PUT', url: `/api/projects/${pid}/calendar`, body: { settings: cal.settings, days: cal.days, version: cal.version } };
-    },
-  },
-  'GET /api/projects/:id/desk-rules': { req: async (_f, pid) => get(`/api/projects/${pid}/desk-rules`) },
-  'PUT /api/projects/:id/desk-rules': {
-    req: async (_f, pid) => {
-      const r = (await (await t.as('admin')).get(`/api/projects/${pid}/desk-rules`)).body;
-      return { method: 'PUT', url: `/api/projects/${pid}/desk-rules`, body: r };
-    },
-  },
-  'GET /api/units': { req: async (_f, pid) => get(`/api/units?projectId=${pid}`) },
-  'GET /api/units/:id': { req: async (f) => get(`/api/units/${(await f.unit()).id}`) },
-  'PUT /api/units/:id': { req: async (f) => { const u = await f.unit(); return { method: 'PUT', url: `/api/units/${u.id}`, body: { version: u.version } }; } },
-  'GET /api/customers': { req: async (_f, pid) => get(`/api/customers?projectId=${pid}`) },
-  'GET /api/customers/:id': { req: async (f) => get(`/api/customers/${(await f.owner()).c.id}`) },
-  'POST /api/customers': {
-    req: async (f, pid) => ({ method: 'POST', url: '/api/customers', body: { projectId: pid, kind: 'person', name: '新业主', phone: '13500000000', unitId: (await f.owner()).unitId, relation: 'owner' } }),
-  },
-  'PUT /api/customers/:id': { req: async (f) => { const o = await f.owner(); return { method: 'PUT', url: `/api/customers/${o.c.id}`, body: { version: o.c.version } }; } },
-  'GET /api/lookup': { req: async (_f, pid) => get(`/api/lookup?q=13&projectId=${pid}`) },
-  'GET /api/history/:entity/:id': { req: async (f) => get(`/api/history/unit/${(await f.unit()).id}`) },
-  'GET /api/cases': { req: async (_f, pid) => get(`/api/cases?projectId=${pid}`) },
-  'GET /api/cases/export': { req: async (_f, pid) => get(`/api/cases/export?projectId=${pid}`) },
-  'GET /api/cases/:id': { req: async (f) => get(`/api/cases/${(await f.repair()).id}`) },
-  'POST /api/cases': {
-    req: async (_f, pid) => ({ method: 'POST', url: '/api/cases', body: { projectId: pid, channel: 'phone', category: 'consultation', callerName: '王', callerPhone: '13800000000', content: '咨询', confirmedWithCaller: true } }),
-  },
-  // IN-01: the owner (the project's first clerk made these cases) or a supervisor with case.manage.
-  'POST /api/cases/:id/transfer': {
-    req: async (f, pid) => { const c = await f.repair(); return { method: 'POST', url: `/api/cases/${c.id}/transfer`, body: { version: c.version, toUserId: await userId(t.database.db, pid === ids.own ? 'ch-keeper' : 'gm-keeper'), reason: '转交' } }; },
-    rule: only('clerk', 'cs_supervisor', 'project_manager', 'company_admin'),
-  },
-  'POST /api/cases/:id/reply': {
-    req: async (f) => { const c = await f.repair(); return { method: 'POST', url: `/api/cases/${c.id}/reply`, body: { version: c.version, reply: '已答复' } }; },
-    rule: only('clerk', 'cs_supervisor', 'project_manager', 'company_admin'),
-  },
-  'POST /api/cases/:id/close': {
-    req: async (f) => { const c = await f.repair(); return { method: 'POST', url: `/api/cases/${c.id}/close`, body: { version: c.version } }; },
-    rule: only('clerk', 'cs_supervisor', 'project_manager', 'company_admin'),
-  },
-  'POST /api/cases/:id/orders': {
-    req: async (f) => { const c = await f.repair(); return { method: 'POST', url: `/api/cases/${c.id}/orders`, body: { version: c.version, order: { trade: 'cleaning', locationKind: 'unit', description: '清理' } } }; },
-    rule: only('clerk', 'cs_supervisor', 'project_manager', 'company_admin'),
-  },
-  'GET /api/work-orders': { req: async (_f, pid) => get(`/api/work-orders?projectId=${pid}`) },
-  'GET /api/work-orders/export': { req: async (_f, pid) => get(`/api/work-orders/export?projectId=${pid}`) },
-  // Technicians reach only the orders assigned to them; these are not.
-  'GET /api/work-orders/:id': { req: async (f) => get(`/api/work-orders/${(await f.repair()).orders[0].id}`), rule: (role, scope) => role !== 'technician' && only(...(Object.keys(USERS) as TRole[]))(role, scope) },
-  'POST /api/work-orders/:id/transitions': {
-    req: async (f) => { const o = (await f.repair()).orders[0]; return { method: 'POST', url: `/api/work-orders/${o.id}/transitions`, body: { action: 'progress_note', version: o.version, note: '进度' } }; },
-    rule: only('clerk', 'housekeeper', 'cs_supervisor', 'dept_supervisor', 'project_manager', 'company_admin'),
-  },
-  'GET /api/followups': { req: async (_f, pid) => get(`/api/followups?projectId=${pid}`) },
-  'POST /api/followups/:id/attempts': {
-    req: async (f) => { const fu = await f.followup(); return { method: 'POST', url: `/api/followups/${fu.id}/attempts`, body: { version: fu.version, outcome: 'retry_later', channel: 'phone' } }; },
-  },
-  'GET /api/faq': { req: async (_f, pid) => get(`/api/faq?projectId=${pid}`) },
-  'POST /api/faq': { req: async (_f, pid) => ({ method: 'POST', url: '/api/faq', body: { projectId: pid, question: '问', answer: '答' } }) },
-  'PUT /api/faq/:id': { req: async (f) => { const q = await f.faq(); return { method: 'PUT', url: `/api/faq/${q.id}`, body: { question: q.question, answer: q.answer, version: q.version } }; } },
-  'POST /api/files': {
-    req: async (f) => ({ method: 'POST', url: '/api/files', body: { entity: 'case', entityId: (await f.repair()).id, kind: 'photo', name: 'a.png', data: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==' } }),
-    rule: (role, scope) => role !== 'technician' && only(...(Object.keys(USERS) as TRole[]))(role, scope),
-  },
-  'GET /api/files/:id': { req: async (f) => get(`/api/files/${(await f.file()).id}`), rule: (role, scope) => role !== 'technician' && only(...(Object.keys(USERS) as TRole[]))(role, scope) },
-  'GET /api/notifications': { req: async () => get('/api/notifications') },
-  'POST /api/notifications/read': { req: async () => ({ method: 'POST', url: '/api/notifications/read', body: {} }) },
-};
+let ROUTES: ReturnType<typeof routeRequests>;
 
 before(async () => {
   t = await testApp();
   ids = { own: await t.projectId('CHY'), other: await t.projectId('GMZX') };
+  ROUTES = routeRequests({ t, ids });
 });
 after(() => t.close());
 

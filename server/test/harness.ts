@@ -95,8 +95,8 @@ export async function testApp(kind: TemplateKind = 'demo'): Promise<TestApp> {
     };
     return {
       get: (url) => call('GET', url),
-      post: (url, body) => call('POST', url, body ?? {}),
-      put: (url, body) => call('PUT', url, body ?? {}),
+      post: (url, body) => call('POST', url, body === undefined ? {} : body),
+      put: (url, body) => call('PUT', url, body === undefined ? {} : body),
       raw: (method, url, payload) => call(method, url, undefined, payload),
     };
   };
