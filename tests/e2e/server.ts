@@ -18,34 +18,58 @@ const freePort = () =>
 
 export interface RunningProduct {
   url: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  /** kill -9: the process dies mid-write, as in a power cut of the process (not of the machine). */
+  crash(): Promise<void>;
+  /** Starts the server again on the same data. */
+  restart(): Promise<void>;
+  /** Graceful stop, leaving the data in place. */
+  halt(): Promise<void>;
+  /** Stops the server and removes its data. */
   stop(): Promise<void>;
 }
 
-export async function startProduct(): Promise<RunningProduct> {
+export async function startProduct(env: Record<string, string> = {}): Promise<RunningProduct> {
   // No replayed history: the tests' own orders are the first of the month, so the sampler's choice is known.
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'estate-desk-e2e-'));
   const base = process.env.DATABASE_URL;
   const dbName = base ? `${new URL(base).pathname.slice(1)}_e2e_${port}` : null;
   if (base && dbName) await adminQuery(base, `CREATE DATABASE "${dbName}"`);
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, DEMO_HISTORY_DAYS: '0', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: base && dbName ? databaseUrlFor(base, dbName) : '' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  const databaseUrl = base && dbName ? databaseUrlFor(base, dbName) : null;
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    const health = await fetch(`${url}/api/health`).then((r) => r.json() as Promise<{ demo: string }>).catch(() => null);
-    if (health?.demo === 'ready') break;
-    if (Date.now() > deadline) throw new Error('server did not become ready');
-    await new Promise((r) => setTimeout(r, 300));
-  }
+  let child: ChildProcess;
+  const launch = async () => {
+    child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      env: { ...process.env, DEMO_HISTORY_DAYS: '0', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl ?? '', ...env },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    const deadline = Date.now() + 120_000;
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+      const health = await fetch(`${url}/api/health`).then((r) => r.json() as Promise<{ demo: string }>).catch(() => null);
+      if (health?.demo === 'ready') break;
+      if (Date.now() > deadline) throw new Error('server did not become ready');
+      await new Promise((r) => setTimeout(r, 300));
+    }
+  };
+  const end = async (signal: NodeJS.Signals) => {
+    if (child.exitCode !== null || child.signalCode) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill(signal);
+    await exited;
+  };
+  await launch();
   return {
     url,
+    dataDir,
+    databaseUrl,
+    crash: () => end('SIGKILL'),
+    restart: launch,
+    halt: () => end('SIGTERM'),
     async stop() {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
+      await end('SIGTERM');
       rmSync(dataDir, { recursive: true, force: true });
       if (base && dbName) await adminQuery(base, `DROP DATABASE IF EXISTS "${dbName}"`);
     },

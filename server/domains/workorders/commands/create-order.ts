@@ -35,7 +35,7 @@ export async function createOrder(ctx: CommandContext, kase: typeof cases.$infer
       ruleVersion: version,
     })
     .returning();
-  await ctx.audit({ entity: 'work_order', entityId: order.id, projectId: order.projectId, action: 'create', after: { number: order.number, caseId: kase.id, ...input } });
+  await ctx.audit({ entity: 'work_order', entityId: order.id, projectId: order.projectId, action: 'create', after: { status: order.status, number: order.number, caseId: kase.id, ...input } });
   await recomputeOrderDeadlines(tx, order.id, now);
   return order;
 }
