@@ -316,3 +316,24 @@ export const ZNotification = z.object({
   link: z.string(),
 });
 export const ZNotificationList = z.object({ items: z.array(ZNotification), unread: z.number().int() });
+
+// QI-05: the monthly KPIs of a project's repairs, and the company's ranking by them.
+export const ZKpiQuery = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) });
+export const ZProjectKpis = z.object({
+  projectId: ZId,
+  projectName: z.string(),
+  month: z.string(),
+  reported: z.number().int(),
+  dispatchedSameDay: z.number().int(),
+  completed: z.number().int(),
+  reworked: z.number().int(),
+  closed: z.number().int(),
+  followupSelected: z.number().int(),
+  sameDayDispatchRate: z.number(),
+  completionRate: z.number(),
+  reworkRate: z.number(),
+  followupRate: z.number(),
+  score: z.number(),
+});
+export type TProjectKpis = z.infer<typeof ZProjectKpis>;
+export const ZKpiRanking = z.object({ month: z.string(), items: z.array(ZProjectKpis) });

@@ -28,6 +28,7 @@ import { notificationRoutes } from './domains/notifications/routes';
 import { faqRoutes } from './domains/faq/routes';
 import { fileRoutes } from './domains/files/routes';
 import { deskRuleRoutes } from './domains/deadlines/routes';
+import { kpiRoutes } from './domains/kpi/routes';
 import { localStorage, type Storage } from './platform/storage';
 
 export interface BuiltApp {
@@ -93,6 +94,7 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: boolean;
     faqRoutes,
     fileRoutes,
     deskRuleRoutes,
+    kpiRoutes,
   ])
     register(app, deps);
 

@@ -50,7 +50,7 @@ for (const role of Object.keys(USERS) as TRole[]) {
         const refused = res.status === 403 || res.status === 404;
         if (res.status >= 500) failures.push(`${key} ${scope}: ${res.status}`);
         // Lists, lookups and the user's own things have no "other project" record: refusal means it is not shown.
-        const listing = ['GET /api/projects', 'GET /api/lookup', 'GET /api/me', 'PUT /api/me/locale', 'GET /api/notifications', 'POST /api/notifications/read'].includes(key);
+        const listing = ['GET /api/projects', 'GET /api/kpis/ranking', 'GET /api/lookup', 'GET /api/me', 'PUT /api/me/locale', 'GET /api/notifications', 'POST /api/notifications/read'].includes(key);
         if (listing && scope === 'other' && holds) {
           const leaked = JSON.stringify(res.body).includes(ids.other);
           if (leaked !== COMPANY_WIDE_ROLES.includes(role) && key !== 'GET /api/me' && key !== 'PUT /api/me/locale' && !key.includes('notifications'))

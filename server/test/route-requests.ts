@@ -114,6 +114,8 @@ export const routeRequests = ({ t, ids }: Ctx): Record<string, { req: Builder; r
     rule: (role, scope) => role !== 'technician' && only(...(Object.keys(USERS) as TRole[]))(role, scope),
   },
   'GET /api/files/:id': { req: async (f) => get(`/api/files/${(await f.file()).id}`), rule: (role, scope) => role !== 'technician' && only(...(Object.keys(USERS) as TRole[]))(role, scope) },
+  'GET /api/projects/:id/kpis': { req: async (_f, pid) => get(`/api/projects/${pid}/kpis?month=2026-11`) },
+  'GET /api/kpis/ranking': { req: async () => get('/api/kpis/ranking?month=2026-11') },
   'GET /api/notifications': { req: async () => get('/api/notifications') },
   'POST /api/notifications/read': { req: async () => ({ method: 'POST', url: '/api/notifications/read', body: {} }) },
 });

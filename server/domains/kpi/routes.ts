@@ -1,0 +1,14 @@
+import { ZKpiQuery, ZKpiRanking, ZProjectKpis } from '../../../common/desk';
+import { ZIdParams } from '../../../common/shared';
+import { principal, type App, type Deps } from '../../platform/http';
+import { projectKpis, ranking } from './queries';
+
+export function kpiRoutes(app: App, { db }: Deps) {
+  app.get('/api/projects/:id/kpis', { schema: { params: ZIdParams, querystring: ZKpiQuery, response: { 200: ZProjectKpis } }, config: { access: 'project.read' } }, (req) =>
+    projectKpis(db, principal(req), req.params.id, req.query.month),
+  );
+  app.get('/api/kpis/ranking', { schema: { querystring: ZKpiQuery, response: { 200: ZKpiRanking } }, config: { access: 'project.read' } }, async (req) => ({
+    month: req.query.month,
+    items: await ranking(db, principal(req), req.query.month),
+  }));
+}
