@@ -6,6 +6,7 @@ import { notFound } from '../../platform/errors';
 import { can, type Principal } from '../../platform/policy';
 import { projects } from '../org/tables';
 import { projectCalendars } from './tables';
+import { memoInTx } from '../../platform/tx-memo';
 
 async function load(db: DbOrTx, companyId: string, projectId: string) {
   const [row] = await db
@@ -29,7 +30,8 @@ export async function calendarOf(db: DbOrTx, p: Principal, projectId: string): P
 }
 
 /** The calendar the deadline clock runs on (X-01). */
-export async function workCalendar(db: DbOrTx, companyId: string, projectId: string): Promise<WorkCalendar> {
+export function workCalendar(db: DbOrTx, companyId: string, projectId: string): Promise<WorkCalendar> {
+  return memoInTx(db, `calendar:${projectId}`, async () => {
   const { cal, timezone } = await load(db, companyId, projectId);
   return {
     timezone,
@@ -39,4 +41,5 @@ export async function workCalendar(db: DbOrTx, companyId: string, projectId: str
     holidays: new Set(cal.days.filter((d) => d.kind === 'holiday').map((d) => d.date)),
     workdays: new Set(cal.days.filter((d) => d.kind === 'workday').map((d) => d.date)),
   };
+  });
 }

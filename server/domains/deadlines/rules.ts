@@ -5,6 +5,7 @@ import * as z from 'zod';
 import type { DeadlineRule } from '../../platform/clock';
 import type { DbOrTx } from '../../platform/db';
 import { deskRules } from './tables';
+import { memoInTx } from '../../platform/tx-memo';
 
 const ZClock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 export const ZDeadlineRule = z.discriminatedUnion('clock', [
@@ -44,7 +45,9 @@ export interface ProjectRules {
   version: number;
 }
 
-export async function rulesOf(db: DbOrTx, projectId: string): Promise<ProjectRules> {
-  const [row] = await db.select().from(deskRules).where(eq(deskRules.projectId, projectId));
-  return row ? { rules: row.rules, version: row.version } : { rules: DEFAULT_DESK_RULES, version: 0 };
+export function rulesOf(db: DbOrTx, projectId: string): Promise<ProjectRules> {
+  return memoInTx(db, `rules:${projectId}`, async () => {
+    const [row] = await db.select().from(deskRules).where(eq(deskRules.projectId, projectId));
+    return row ? { rules: row.rules, version: row.version } : { rules: DEFAULT_DESK_RULES, version: 0 };
+  });
 }

@@ -94,6 +94,7 @@ test('bad customer input answers 400 with field messages in the user language an
   const before = (await t.database.db.select().from(customers)).length;
   const zh = await t.as('ch-clerk');
   const en = await t.as('ch-clerk2', { locale: 'en' });
+  await en.put('/api/me/locale', { locale: 'en' }); // the user's own setting wins over the browser's language
   const bad = { projectId: chy, kind: 'robot', name: 'x'.repeat(500), phone: "1'; drop table customers;--", unitId: 'nope', relation: 'owner' };
   const r1 = await zh.post('/api/customers', bad);
   assert.equal(r1.status, 400);
@@ -105,6 +106,7 @@ test('bad customer input answers 400 with field messages in the user language an
   assert.equal((await zh.raw('POST', '/api/customers', '{"name": ')).status, 400);
   assert.equal((await zh.post('/api/customers', [1, 2, 3])).status, 400);
   assert.equal((await t.database.db.select().from(customers)).length, before);
+  await en.put('/api/me/locale', { locale: 'zh-CN' });
 });
 
 test('X-02 concurrent edits of a customer: the second writer with the old version gets 409', async () => {
