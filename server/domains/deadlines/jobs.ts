@@ -3,7 +3,7 @@
 // same transaction: one instance wins each deadline, and each level is told once.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
-import { notify } from '../notifications/notify';
+import { notifyMany, type Notice } from '../notifications/notify';
 import { recipients } from './recipients';
 
 interface Claimed {
@@ -40,14 +40,20 @@ export async function sweepOverdue(db: Db, now = new Date(), batch = 500): Promi
       returning d.id, d.company_id, d.project_id, d.entity, d.entity_id, d.kind, d.responsible_id, d.department, d.notified_level,
         coalesce((select number from work_orders w where w.id = d.entity_id), (select number from cases c where c.id = d.entity_id)) as label`);
     const rows = ((res as { rows?: unknown[] }).rows ?? (res as unknown as unknown[])) as Claimed[];
-    let notices = 0;
+    // Who hears of a deadline depends on project, kind, department, level and the responsible person only.
+    const asked = new Map<string, Promise<string[]>>();
+    const who = (d: Claimed, level: 1 | 2) => {
+      const key = [d.project_id, d.kind, d.department, d.responsible_id, level].join('|');
+      if (!asked.has(key)) asked.set(key, recipients(tx, { projectId: d.project_id, kind: d.kind, responsibleId: d.responsible_id, department: d.department }, level));
+      return asked.get(key)!;
+    };
+    const notices: Notice[] = [];
     for (const d of rows) {
       const level = d.notified_level as 1 | 2;
-      const userIds = await recipients(tx, { projectId: d.project_id, kind: d.kind, responsibleId: d.responsible_id, department: d.department }, level);
-      notices += await notify(tx, {
+      notices.push({
         companyId: d.company_id,
         projectId: d.project_id,
-        userIds,
+        userIds: await who(d, level),
         kind: level === 1 ? `overdue_${d.kind}` : `escalated_${d.kind}`,
         entity: d.entity as 'case' | 'work_order',
         entityId: d.entity_id,
@@ -55,7 +61,7 @@ export async function sweepOverdue(db: Db, now = new Date(), batch = 500): Promi
         dedupeKey: `deadline:${d.id}:${level}`,
       });
     }
-    return { claimed: rows.length, notices };
+    return { claimed: rows.length, notices: await notifyMany(tx, notices) };
   });
 }
 

@@ -20,6 +20,7 @@ export async function holdersOf(db: DbOrTx, projectId: string, roles: TRole[], d
 const DESK_KINDS = new Set(['reply', 'followup']);
 
 export async function recipients(db: DbOrTx, d: { projectId: string; kind: string; responsibleId: string | null; department: string | null }, level: 1 | 2): Promise<string[]> {
+  if (level === 1 && d.responsibleId) return [d.responsibleId];
   const desk = DESK_KINDS.has(d.kind);
   const supervisors = desk ? await holdersOf(db, d.projectId, ['cs_supervisor']) : await holdersOf(db, d.projectId, ['dept_supervisor'], d.department);
   if (level === 1) return d.responsibleId ? [d.responsibleId] : supervisors;

@@ -14,13 +14,18 @@ export interface Notice {
   at?: Date; // the command's clock; the wall time when absent
 }
 
-export async function notify(tx: Tx, n: Notice): Promise<number> {
-  const users = [...new Set(n.userIds)];
-  if (!users.length) return 0;
-  const rows = await tx
-    .insert(notifications)
-    .values(users.map((userId) => ({ companyId: n.companyId, projectId: n.projectId, userId, kind: n.kind, entity: n.entity, entityId: n.entityId, params: n.params, dedupeKey: n.dedupeKey, ...(n.at ? { createdAt: n.at } : {}) })))
-    .onConflictDoNothing()
-    .returning({ id: notifications.id });
-  return rows.length;
+export function notify(tx: Tx, n: Notice): Promise<number> {
+  return notifyMany(tx, [n]);
+}
+
+/** Many notices in few statements (the sweeper's batch); returns how many were new. */
+export async function notifyMany(tx: Tx, notices: Notice[]): Promise<number> {
+  const rows = notices.flatMap((n) =>
+    [...new Set(n.userIds)].map((userId) => ({ companyId: n.companyId, projectId: n.projectId, userId, kind: n.kind, entity: n.entity, entityId: n.entityId, params: n.params, dedupeKey: n.dedupeKey, ...(n.at ? { createdAt: n.at } : {}) })),
+  );
+  let written = 0;
+  for (let i = 0; i < rows.length; i += 1000) {
+    written += (await tx.insert(notifications).values(rows.slice(i, i + 1000)).onConflictDoNothing().returning({ id: notifications.id })).length;
+  }
+  return written;
 }
