@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { client, engine, freshDatabase, load, ms, percentile, report, startServer } from './lib';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 8);
@@ -62,7 +63,7 @@ export async function benchWrite() {
     });
     await pool.end();
   } else {
-    const db = await PGlite.create({ dataDir: join(dataDir, 'pglite') });
+    const db = await PGlite.create({ dataDir: join(dataDir, 'pglite'), extensions: { pg_trgm } });
     const { owner, project, company } = (await db.query<{ owner: string; project: string; company: string }>(ownerSql)).rows[0];
     raw = await load(CLIENTS, SECONDS, () =>
       db.transaction(async (tx) => {
