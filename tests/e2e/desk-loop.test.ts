@@ -1,29 +1,17 @@
 // The service desk end to end in Chromium: a call found by phone → repair order → dispatch → the
 // technician accepts and completes with a drawn signature on a phone screen → the clerk closes →
 // follow-up with a verdict. And: an unfinished order offers no close, and the server refuses one (WO-04).
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { TMe } from '../../common/auth';
 import type { TCustomer } from '../../common/people';
-import { apiAs, launchBrowser, signIn, startProduct, type RunningProduct } from './server';
+import { apiAs, signIn, withProductAndBrowser } from './server';
 
-let product: RunningProduct;
-let browser: Browser;
+const ctx = withProductAndBrowser();
 const errors: string[] = [];
 
-before(async () => {
-  product = await startProduct();
-  browser = await launchBrowser();
-  mkdirSync('docs/screenshots', { recursive: true });
-});
-after(async () => {
-  await browser?.close();
-  await product?.stop();
-});
-
-const open = (username: string, viewport?: { width: number; height: number }) => signIn(browser, product.url, username, errors, viewport);
+const open = (username: string, viewport?: { width: number; height: number }) => signIn(ctx.browser, ctx.product.url, username, errors, viewport);
 
 async function modalOk(page: Page) {
   await page.locator('.ant-modal-footer .ant-btn-primary').click();
@@ -43,14 +31,14 @@ async function orderStatus(page: Page, text: string) {
 let orderUrl = '';
 
 test('WO-03 / IN-03 / WO-05 / WO-07 the whole loop from the call to the follow-up', async () => {
-  const api = await apiAs(product.url, 'ch-clerk');
+  const api = await apiAs(ctx.product.url, 'ch-clerk');
   const me = await api<TMe>('/api/me');
   const owner = (await api<{ items: TCustomer[] }>(`/api/customers?projectId=${me.projects[0].id}&relation=owner&limit=1`)).items[0];
   const detail = await api<TCustomer>(`/api/customers/${owner.id}`);
 
   // The clerk takes the call: typing part of the caller's number finds the owner and the unit.
   const clerk = await open('ch-clerk');
-  await clerk.goto(`${product.url}/desk`);
+  await clerk.goto(`${ctx.product.url}/desk`);
   await clerk.getByTestId('desk-lookup').fill(detail.phone.slice(0, 7));
   await clerk.locator('.ant-select-dropdown .ant-select-item').filter({ hasText: owner.name }).first().click();
   await clerk.getByTestId('caller-name').and(clerk.locator(`[value="${owner.name}"]`)).waitFor();
@@ -67,7 +55,7 @@ test('WO-03 / IN-03 / WO-05 / WO-07 the whole loop from the call to the follow-u
 
   // The engineering supervisor dispatches it from the board.
   const eng = await open('ch-eng');
-  await eng.goto(`${product.url}/dispatch`);
+  await eng.goto(`${ctx.product.url}/dispatch`);
   const card = eng.getByTestId(`board-${number}`);
   await card.locator('[data-action="dispatch"]').click();
   await eng.getByTestId('assignee-select').click();
@@ -78,7 +66,7 @@ test('WO-03 / IN-03 / WO-05 / WO-07 the whole loop from the call to the follow-u
 
   // The technician works it on a phone screen and the customer signs with a finger.
   const tech = await open('ch-tech', { width: 390, height: 844 });
-  await tech.goto(`${product.url}/my`);
+  await tech.goto(`${ctx.product.url}/my`);
   const mine = tech.getByTestId(`my-${number}`);
   await mine.waitFor();
   assert.equal((await act(tech, 'accept')).status(), 200);
@@ -106,7 +94,7 @@ test('WO-03 / IN-03 / WO-05 / WO-07 the whole loop from the call to the follow-u
   await clerk.screenshot({ path: 'docs/screenshots/order.png', fullPage: true });
 
   // The first free repair closed this month is selected for a return visit.
-  await clerk.goto(`${product.url}/followups`);
+  await clerk.goto(`${ctx.product.url}/followups`);
   await clerk.getByRole('row').filter({ hasText: number }).getByRole('cell').nth(1).click();
   await clerk.locator('.ant-modal').getByText('较满意').click();
   const saved = clerk.waitForResponse((r) => r.url().includes('/attempts'));
@@ -119,7 +107,7 @@ test('WO-03 / IN-03 / WO-05 / WO-07 the whole loop from the call to the follow-u
 
 test('WO-04 an unfinished order offers no close button, and a close sent anyway is refused with the reason', async () => {
   const clerk = await open('ch-clerk');
-  await clerk.goto(`${product.url}/desk`);
+  await clerk.goto(`${ctx.product.url}/desk`);
   await clerk.getByTestId('caller-name').fill('孙');
   await clerk.getByTestId('caller-phone').fill('13600001111');
   await clerk.locator('.ant-segmented-item').filter({ hasText: '公共区域' }).click();

@@ -1,33 +1,20 @@
 // The foundation in a real browser: a clerk signs in, opens a unit by its path and sees its owner;
 // a clerk of another project cannot (ORG-02, ORG-06, IN-03).
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
 import type { TUnit } from '../../common/org';
 import type { TMe } from '../../common/auth';
 import type { TUnitDetail } from '../../common/people';
-import { apiAs, launchBrowser, signIn, startProduct, type RunningProduct } from './server';
+import { apiAs, signIn, withProductAndBrowser } from './server';
 
 const PATH = 'A区-1栋-2层-201';
-let product: RunningProduct;
-let browser: Browser;
+const ctx = withProductAndBrowser();
 const consoleErrors: string[] = [];
 
-before(async () => {
-  product = await startProduct();
-  browser = await launchBrowser();
-  mkdirSync('docs/screenshots', { recursive: true });
-});
-after(async () => {
-  await browser?.close();
-  await product?.stop();
-});
-
-const open = (username: string) => signIn(browser, product.url, username, consoleErrors);
+const open = (username: string) => signIn(ctx.browser, ctx.product.url, username, consoleErrors);
 
 test('ORG-02 a clerk finds a unit by its path through caller lookup and sees its owner', async () => {
-  const api = await apiAs(product.url, 'ch-clerk');
+  const api = await apiAs(ctx.product.url, 'ch-clerk');
   const me = await api<TMe>('/api/me');
   const [unit] = (await api<{ items: TUnit[] }>(`/api/units?projectId=${me.projects[0].id}&q=${encodeURIComponent(PATH)}`)).items;
   const detail = await api<TUnitDetail>(`/api/units/${unit.id}`);
@@ -44,7 +31,7 @@ test('ORG-02 a clerk finds a unit by its path through caller lookup and sees its
   else await page.getByText('暂无登记的业主或租户').waitFor();
   await page.screenshot({ path: 'docs/screenshots/unit.png' });
 
-  await page.goto(`${product.url}/space`);
+  await page.goto(`${ctx.product.url}/space`);
   await page.getByText('1栋（').first().waitFor();
   await page.getByRole('button', { name: '201' }).first().waitFor();
   await page.screenshot({ path: 'docs/screenshots/space.png' });
@@ -54,7 +41,7 @@ test('ORG-02 a clerk finds a unit by its path through caller lookup and sees its
 });
 
 test('ORG-02 a clerk of another project neither finds nor opens that unit', async () => {
-  const api = await apiAs(product.url, 'ch-clerk');
+  const api = await apiAs(ctx.product.url, 'ch-clerk');
   const me = await api<TMe>('/api/me');
   const [unit] = (await api<{ items: TUnit[] }>(`/api/units?projectId=${me.projects[0].id}&q=${encodeURIComponent(PATH)}`)).items;
 
@@ -63,7 +50,7 @@ test('ORG-02 a clerk of another project neither finds nor opens that unit', asyn
   await page.waitForResponse((r) => r.url().includes('/api/lookup'));
   await page.waitForTimeout(300);
   assert.equal(await page.locator('.ant-select-dropdown').getByText(PATH).count(), 0, 'no lookup hit from another project');
-  await page.goto(`${product.url}/units/${unit.id}`);
+  await page.goto(`${ctx.product.url}/units/${unit.id}`);
   await page.getByText('记录不存在或您无权查看').waitFor();
   assert.equal(await page.getByTestId('unit-path').count(), 0);
   await page.close();

@@ -1,7 +1,8 @@
 // Starts the real product for browser tests: its own data directory (PGlite) or a fresh PostgreSQL
 // database when DATABASE_URL is set, on a free port, and waits until the demo company is ready.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { after, before } from 'node:test';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -104,4 +105,19 @@ export async function signIn(browser: Browser, url: string, username: string, er
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await page.waitForURL(`${url}/`);
   return page;
+}
+
+/** Registers the hooks every browser test file needs: the product and a browser, started once, stopped after. */
+export function withProductAndBrowser() {
+  const ctx = {} as { product: RunningProduct; browser: Browser };
+  before(async () => {
+    ctx.product = await startProduct();
+    ctx.browser = await launchBrowser();
+    mkdirSync('docs/screenshots', { recursive: true });
+  });
+  after(async () => {
+    await ctx.browser?.close();
+    await ctx.product?.stop();
+  });
+  return ctx;
 }

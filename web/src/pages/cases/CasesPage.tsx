@@ -1,6 +1,6 @@
 // IN-01..IN-05: the desk's cases — whose they are, and which replies are due or late.
 import { useState } from 'react';
-import { Button, Card, Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Button, Card, Input, Select, Space, Table, Tag } from 'antd';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { DownloadOutlined } from '@ant-design/icons';
@@ -11,6 +11,7 @@ import { LoadMore, useKeysetList } from '../../lib/keyset';
 import { DeadlineChip, useNow } from '../../lib/deadlines';
 import { CaseStatusTag } from '../../lib/labels';
 import { useSession } from '../../lib/session';
+import { LabeledSwitch } from '../../lib/filters';
 import { useDebounced } from '../../lib/useDebounced';
 
 export function CasesPage() {
@@ -39,14 +40,8 @@ export function CasesPage() {
         <Input.Search allowClear style={{ width: 300 }} placeholder={t('ui.case.free_text')} value={text} onChange={(e) => setText(e.target.value)} />
         <Select allowClear style={{ width: 120 }} placeholder={t('ui.case.status')} value={status} onChange={setStatus} options={CASE_STATUSES.map((s) => ({ value: s, label: t(`ui.caseStatus.${s}`) }))} />
         <Select allowClear style={{ width: 140 }} placeholder={t('ui.case.category')} value={category} onChange={setCategory} options={CATEGORIES.map((s) => ({ value: s, label: t(`ui.category.${s}`) }))} />
-        <Space>
-          <Switch checked={overdue} onChange={setOverdue} />
-          <Typography.Text>{t('ui.order.overdueOnly')}</Typography.Text>
-        </Space>
-        <Space>
-          <Switch checked={mine} onChange={setMine} />
-          <Typography.Text>{t('ui.order.mine')}</Typography.Text>
-        </Space>
+        <LabeledSwitch checked={overdue} onChange={setOverdue} label={t('ui.order.overdueOnly')} />
+        <LabeledSwitch checked={mine} onChange={setMine} label={t('ui.order.mine')} />
       </Space>
       <Table<TCase>
         rowKey="id"

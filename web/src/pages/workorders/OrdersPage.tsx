@@ -1,6 +1,6 @@
 // WO-10: the work-order list — the front-desk log, the duty log and the engineering view are filters of it.
 import { useState } from 'react';
-import { Button, Card, DatePicker, Input, Segmented, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Input, Segmented, Select, Space, Table, Tag } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { LoadMore, useKeysetList } from '../../lib/keyset';
 import { DeadlineChips } from '../../lib/deadlines';
 import { WoStatusTag } from '../../lib/labels';
 import { useSession } from '../../lib/session';
+import { LabeledSwitch } from '../../lib/filters';
 import { useDebounced } from '../../lib/useDebounced';
 
 export function OrdersPage() {
@@ -79,14 +80,8 @@ export function OrdersPage() {
         />
         <Select allowClear style={{ width: 120 }} placeholder={t('ui.order.trade')} value={trade} onChange={setTrade} options={TRADES.map((s) => ({ value: s, label: t(`ui.trade.${s}`) }))} />
         <DatePicker.RangePicker value={range} onChange={(v) => setRange(v)} />
-        <Space>
-          <Switch checked={overdue} onChange={setOverdue} />
-          <Typography.Text>{t('ui.order.overdueOnly')}</Typography.Text>
-        </Space>
-        <Space>
-          <Switch checked={mine} onChange={setMine} />
-          <Typography.Text>{t('ui.order.mine')}</Typography.Text>
-        </Space>
+        <LabeledSwitch checked={overdue} onChange={setOverdue} label={t('ui.order.overdueOnly')} />
+        <LabeledSwitch checked={mine} onChange={setMine} label={t('ui.order.mine')} />
       </Space>
       <Table<TWorkOrder>
         rowKey="id"
