@@ -37,6 +37,7 @@ export const ACTIONS = [
   'followup.do',
   'faq.write',
   'settings.write',
+  'catalog.write', // PS-01: the paid-service catalogue and its prices
 ] as const;
 export const ZAction = z.enum(ACTIONS);
 export type TAction = z.infer<typeof ZAction>;
@@ -47,12 +48,12 @@ const DESK: TAction[] = ['customer.write', 'case.create', 'wo.desk', 'followup.d
 export const ROLE_ACTIONS: Record<TRole, readonly TAction[]> = {
   clerk: [...READ, ...DESK],
   housekeeper: [...READ, ...DESK, 'wo.confirm'],
-  cs_supervisor: [...READ, ...DESK, 'space.write', 'audit.read', 'case.manage', 'wo.dispatch', 'faq.write'],
+  cs_supervisor: [...READ, ...DESK, 'space.write', 'audit.read', 'case.manage', 'wo.dispatch', 'faq.write', 'catalog.write'],
   dept_supervisor: [...READ, 'wo.dispatch', 'wo.confirm'],
   // Technicians see the orders assigned to them, not the desk's cases.
   technician: ['project.read', 'space.read', 'customer.read', 'wo.read', 'wo.work'],
   finance: [...READ],
-  project_manager: [...READ, ...DESK, 'space.write', 'calendar.write', 'project.manage', 'audit.read', 'case.manage', 'wo.dispatch', 'faq.write', 'settings.write'],
+  project_manager: [...READ, ...DESK, 'space.write', 'calendar.write', 'project.manage', 'audit.read', 'case.manage', 'wo.dispatch', 'faq.write', 'settings.write', 'catalog.write'],
   quality_inspector: [...READ, 'audit.read'],
   company_admin: [...ACTIONS],
 };

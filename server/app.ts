@@ -29,6 +29,7 @@ import { faqRoutes } from './domains/faq/routes';
 import { fileRoutes } from './domains/files/routes';
 import { deskRuleRoutes } from './domains/deadlines/routes';
 import { kpiRoutes } from './domains/kpi/routes';
+import { paidRoutes } from './domains/paid/routes';
 import { localStorage, type Storage } from './platform/storage';
 
 export interface BuiltApp {
@@ -95,6 +96,7 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: boolean;
     fileRoutes,
     deskRuleRoutes,
     kpiRoutes,
+    paidRoutes,
   ])
     register(app, deps);
 

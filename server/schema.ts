@@ -11,3 +11,4 @@ export * from './domains/deadlines/tables';
 export * from './domains/notifications/tables';
 export * from './domains/faq/tables';
 export * from './domains/files/tables';
+export * from './domains/paid/tables';

@@ -83,7 +83,7 @@ export const en: Catalog = {
     yes: 'Yes',
     no: 'No',
     login: { title: 'Staff sign-in', username: 'User name', password: 'Password', submit: 'Sign in', logout: 'Sign out', language: 'Language' },
-    nav: { home: 'Projects', space: 'Property register', units: 'Units', customers: 'Customers', calendar: 'Working calendar', staff: 'Staff', desk: 'Front desk', cases: 'Cases', orders: 'Work orders', dispatch: 'Dispatch', my: 'My orders', followups: 'Follow-ups', faq: 'FAQ' },
+    nav: { home: 'Projects', space: 'Property register', units: 'Units', customers: 'Customers', calendar: 'Working calendar', staff: 'Staff', desk: 'Front desk', cases: 'Cases', orders: 'Work orders', dispatch: 'Dispatch', my: 'My orders', followups: 'Follow-ups', faq: 'FAQ', priceList: 'Price list' },
     project: { switcher: 'Project', level: 'Service level', type: 'Type', address: 'Address', areas: 'Areas', buildings: 'Buildings', units: 'Units', vacant: 'Vacant', timezone: 'Timezone' },
     projectType: { residential: 'Residential', apartment: 'Apartment', office: 'Office', mall: 'Mall/shops', villa: 'Villa' },
     unitUse: { residence: 'Residence', office: 'Office', shop: 'Shop' },
@@ -200,6 +200,11 @@ export const en: Catalog = {
     },
     notice: { title: 'Notifications', empty: 'No notifications', readAll: 'Mark all read' },
     faqPage: { title: 'FAQ', question: 'Question', answer: 'Answer', reviewedAt: 'Reviewed', add: 'Add entry', review: 'Review' },
+    priceList: {
+      title: 'Paid services price list', add: 'Add a service', category: 'Category', name: 'Service', price: 'Price', unit: 'Unit',
+      note: 'Note', active: 'In use', retired: 'retired', yuan: 'CNY', excluded: 'The desk does not take on: {{items}}',
+      categories: { water_electric: 'Water and electrical', cleaning: 'Cleaning', greening: 'Greening' },
+    },
     lookup: { placeholder: 'Caller lookup: phone, name or unit', vacantUnit: '(no resident registered)' },
     calendar: {
       settings: 'Working pattern',

@@ -81,7 +81,7 @@ export const zhCN = {
     yes: '是',
     no: '否',
     login: { title: '员工登录', username: '用户名', password: '密码', submit: '登录', logout: '退出登录', language: '语言' },
-    nav: { home: '项目概况', space: '房产资料', units: '房号查询', customers: '客户资料', calendar: '工作日历', staff: '人员岗位', desk: '来电登记', cases: '案件', orders: '工单', dispatch: '派单看板', my: '我的工单', followups: '回访', faq: '答客问' },
+    nav: { home: '项目概况', space: '房产资料', units: '房号查询', customers: '客户资料', calendar: '工作日历', staff: '人员岗位', desk: '来电登记', cases: '案件', orders: '工单', dispatch: '派单看板', my: '我的工单', followups: '回访', faq: '答客问', priceList: '有偿服务价目' },
     project: { switcher: '当前项目', level: '服务等级', type: '项目类型', address: '地址', areas: '区域', buildings: '楼栋', units: '房号', vacant: '空置', timezone: '时区' },
     projectType: { residential: '住宅', apartment: '公寓', office: '写字楼', mall: '商场/商铺', villa: '别墅' },
     unitUse: { residence: '住宅', office: '办公', shop: '商铺' },
@@ -198,6 +198,11 @@ export const zhCN = {
     },
     notice: { title: '消息', empty: '暂无消息', readAll: '全部已读' },
     faqPage: { title: '答客问', question: '问题', answer: '标准答复', reviewedAt: '复核日期', add: '新增问答', review: '复核' },
+    priceList: {
+      title: '便民有偿服务价目表', add: '新增服务项目', category: '类别', name: '服务项目', price: '收费标准', unit: '计价单位',
+      note: '说明', active: '在用', retired: '已停用', yuan: '元', excluded: '以下服务本中心不受理：{{items}}',
+      categories: { water_electric: '水电维修安装', cleaning: '家政保洁', greening: '绿化养护' },
+    },
     lookup: { placeholder: '来电查询：输入电话、姓名或房号', vacantUnit: '（无登记住户）' },
     calendar: {
       settings: '作息设置',

@@ -8,13 +8,13 @@ let t: TestApp;
 before(async () => (t = await testApp()));
 after(() => t.close());
 
-test('every /api route declares its access, and only sign-in, sign-out and health are public', () => {
+test('every /api route declares its access, and only sign-in, sign-out, health and the price list (PS-01) are public', () => {
   assert.ok(t.routes.length >= 12);
   const allowed = new Set(['public', 'signed_in', ...ACTIONS]);
   for (const r of t.routes) assert.ok(allowed.has(r.access), `${r.method} ${r.url}`);
   assert.deepEqual(
     t.routes.filter((r) => r.access === 'public').map((r) => r.url).sort(),
-    ['/api/auth/login', '/api/auth/logout', '/api/health'],
+    ['/api/auth/login', '/api/auth/logout', '/api/health', '/api/projects/:id/price-list'],
   );
 });
 

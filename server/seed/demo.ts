@@ -13,6 +13,8 @@ import { DEFAULT_CALENDAR, officialDays } from '../domains/calendar/holidays';
 import { areas, buildings, companies, departments, projects, units } from '../domains/org/tables';
 import { customers, customerUnits, userRoles, users } from '../domains/people/tables';
 import { unitPath, unitSortKey } from '../domains/org/space';
+import { catalogRows } from '../domains/paid/catalog';
+import { serviceItems } from '../domains/paid/tables';
 import { fullPlan, smallPlan, type ProjectPlan } from './plan';
 import { Rng } from './random';
 import { companyName, emergencyContact, idNumber, mobile, personName } from './names';
@@ -132,6 +134,7 @@ export async function seedDemo(db: Db, opts: { small?: boolean; year?: number } 
       const projectId = randomUUID();
       await tx.insert(projects).values({ id: projectId, companyId, code: p.code, name: p.name, type: p.type, serviceLevel: p.serviceLevel, address: p.address });
       await tx.insert(projectCalendars).values({ projectId, companyId, ...DEFAULT_CALENDAR, days: officialDays([year, year + 1]) });
+      await tx.insert(serviceItems).values(catalogRows(companyId, projectId));
       events.push({ entity: 'project', entityId: projectId, projectId, action: 'seed', after: { code: p.code, name: p.name } });
       summary.projects.push({ id: projectId, code: p.code, key: p.key, name: p.name });
 

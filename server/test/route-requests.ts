@@ -116,6 +116,15 @@ export const routeRequests = ({ t, ids }: Ctx): Record<string, { req: Builder; r
   'GET /api/files/:id': { req: async (f) => get(`/api/files/${(await f.file()).id}`), rule: (role, scope) => role !== 'technician' && only(...(Object.keys(USERS) as TRole[]))(role, scope) },
   'GET /api/projects/:id/kpis': { req: async (_f, pid) => get(`/api/projects/${pid}/kpis?month=2026-11`) },
   'GET /api/kpis/ranking': { req: async () => get('/api/kpis/ranking?month=2026-11') },
+  'POST /api/service-items': {
+    req: async (_f, pid) => ({ method: 'POST', url: '/api/service-items', body: { projectId: pid, category: 'cleaning', name: '洗地毯', unit: '平方米', price: 12 } }),
+  },
+  'PUT /api/service-items/:id': {
+    req: async (_f, pid) => {
+      const item = (await (await t.as('admin')).get(`/api/projects/${pid}/price-list`)).body.items[0];
+      return { method: 'PUT', url: `/api/service-items/${item.id}`, body: { version: item.version } };
+    },
+  },
   'GET /api/notifications': { req: async () => get('/api/notifications') },
   'POST /api/notifications/read': { req: async () => ({ method: 'POST', url: '/api/notifications/read', body: {} }) },
 });

@@ -29,6 +29,7 @@ import { DispatchPage } from './pages/workorders/DispatchPage';
 import { MyOrdersPage } from './pages/workorders/MyOrdersPage';
 import { FollowupsPage } from './pages/followups/FollowupsPage';
 import { FaqPage } from './pages/faq/FaqPage';
+import { PriceListPage } from './pages/paid/PriceListPage';
 
 function Root() {
   const { i18n } = useTranslation();
@@ -65,6 +66,7 @@ function Root() {
                 <Route path="my" element={<MyOrdersPage />} />
                 <Route path="followups" element={<FollowupsPage />} />
                 <Route path="faq" element={<FaqPage />} />
+                <Route path="price-list" element={<PriceListPage />} />
                 <Route path="*" element={<Navigate to="/" replace />} />
               </Route>
             </Routes>

@@ -9,6 +9,8 @@ import type { Principal } from '../../../platform/policy';
 import { DEFAULT_CALENDAR, officialDays } from '../../calendar/holidays';
 import { projectCalendars } from '../../calendar/tables';
 import { presentProject } from '../queries';
+import { catalogRows } from '../../paid/catalog';
+import { serviceItems } from '../../paid/tables';
 import { projects } from '../tables';
 
 export async function createProject(db: Db, p: Principal, input: TProjectCreate, now = new Date()) {
@@ -24,6 +26,7 @@ export async function createProject(db: Db, p: Principal, input: TProjectCreate,
     const [row] = await tx.insert(projects).values({ companyId: p.companyId, ...input }).returning();
     const year = now.getFullYear();
     await tx.insert(projectCalendars).values({ projectId: row.id, companyId: p.companyId, ...DEFAULT_CALENDAR, days: officialDays([year, year + 1]) });
+    await tx.insert(serviceItems).values(catalogRows(p.companyId, row.id)); // PS-01: the default catalogue
     await audit({ entity: 'project', entityId: row.id, projectId: row.id, action: 'create', after: input });
     return presentProject(row);
   });
