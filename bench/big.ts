@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
-import { openPglite, openPostgres, type Database } from '../server/platform/db';
+import { openPglite, openPostgres, rowsOf, type Database } from '../server/platform/db';
 import { sweepOverdue } from '../server/domains/deadlines/jobs';
 import { BENCH_PASSWORD, generate } from './generate';
 import { client, engine, ms, percentile, report, startServer, timeEach, type Row } from './lib';
@@ -40,8 +40,7 @@ async function bigDatabase(): Promise<{ database: Database; env: Record<string, 
 
 export async function benchBig() {
   let { database, env } = await bigDatabase();
-  const rows = (r: unknown) => ((r as { rows?: unknown[] }).rows ?? r) as Record<string, unknown>[];
-  const present = rows(await database.db.execute(sql`select count(*)::int as n from companies`))[0].n;
+  const present = rowsOf(await database.db.execute(sql`select count(*)::int as n from companies`))[0].n;
   if (!Number(present)) {
     console.log(`generating ${SCALE.orders} orders across ${SCALE.projects} projects, ${SCALE.customers} customers…`);
     const t = performance.now();
@@ -84,7 +83,7 @@ export async function benchBig() {
   await server.stop();
 
   if (engine === 'pglite') ({ database } = await bigDatabase());
-  const due = rows(await database.db.execute(sql`select id from deadlines where responsible_id is not null and notified_level < 2 limit 1000`)).map((r) => String(r.id));
+  const due = rowsOf(await database.db.execute(sql`select id from deadlines where responsible_id is not null and notified_level < 2 limit 1000`)).map((r) => String(r.id));
   const sweeps: number[] = [];
   let claimed = 0;
   for (let i = 0; i < 10; i++) {
@@ -95,7 +94,7 @@ export async function benchBig() {
     sweeps.push(performance.now() - t);
     claimed = r.claimed;
   }
-  const [{ n: deadlineRows }] = rows(await database.db.execute(sql`select count(*)::int as n from deadlines`));
+  const [{ n: deadlineRows }] = rowsOf(await database.db.execute(sql`select count(*)::int as n from deadlines`));
   out.push({ query: `deadline sweep: ${claimed} due of ${deadlineRows} deadlines`, runs: 10, 'p50 ms': ms(percentile(sweeps, 50)), 'p99 ms': ms(percentile(sweeps, 99)) });
   await database.close();
   report('at-scale', out, { scale: SCALE, targets: 'lists p99 ≤ 15 ms, one project KPIs ≤ 10 ms, ranking ≤ 50 ms, sweep ≤ 20 ms' });

@@ -24,6 +24,11 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** Rows of a raw `db.execute(sql…)`: node-postgres and PGlite both answer `{ rows }`. */
+export function rowsOf<T = Record<string, unknown>>(result: unknown): T[] {
+  return ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
+}
+
 const migrationsFolder = fileURLToPath(new URL('../migrations', import.meta.url));
 
 export async function openPglite(dir: string | undefined, loadDataDir?: Blob): Promise<Database> {

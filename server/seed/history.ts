@@ -21,10 +21,9 @@ import { DEMO_FAQ, DEMO_MATTERS, DEMO_REPAIRS } from './desk-texts';
 import type { DemoSummary } from './demo';
 import { personName } from './names';
 import { Rng } from './random';
+import { SIGNATURE } from './signature';
 
 const H = 3_600_000;
-const SIGNATURE =
-  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
 interface Staff {
   supervisor: Principal;

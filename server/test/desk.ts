@@ -53,6 +53,4 @@ export async function repairCase(
   );
 }
 
-/** A 1×1 PNG, the smallest signature a test can draw. */
-export const SIGNATURE =
-  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+export { SIGNATURE } from '../seed/signature';

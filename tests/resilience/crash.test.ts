@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { TMe } from '../../common/auth';
 import type { TUnit } from '../../common/org';
-import { openPglite, openPostgres, type Database } from '../../server/platform/db';
+import { openPglite, openPostgres, rowsOf, type Database } from '../../server/platform/db';
 import { startProduct, type RunningProduct } from '../e2e/server';
 
 let product: RunningProduct;
@@ -31,8 +31,6 @@ async function session(username: string) {
     return { status: r.status, body: (await r.json().catch(() => null)) as Record<string, any> };
   };
 }
-
-const rowsOf = (res: unknown) => ((res as { rows?: unknown[] }).rows ?? (res as unknown[])) as Record<string, unknown>[];
 
 test('acknowledged writes survive kill -9 with their audit events, and states agree with their history', async () => {
   const call = await session('ch-clerk');

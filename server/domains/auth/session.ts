@@ -1,6 +1,7 @@
 // Turns a session cookie into a Principal: one lookup of session, user, grants and company projects.
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { TAction } from '../../../common/roles';
 import type { Db, DbOrTx } from '../../platform/db';
 import { resolveProjectActions, type Grant, type Principal } from '../../platform/policy';
 import { projects } from '../org/tables';
@@ -33,11 +34,25 @@ export async function principalForToken(db: Db, token: string): Promise<Principa
   return principalForUser(db, row.userId, row.companyId, row.locale === 'en' ? 'en' : 'zh-CN');
 }
 
-export async function principalForUser(db: DbOrTx, userId: string, companyId: string, locale: 'zh-CN' | 'en'): Promise<Principal> {
-  const grants = (await db
+async function grantsOf(db: DbOrTx, userId: string, companyId: string): Promise<Grant[]> {
+  return (await db
     .select({ role: userRoles.role, projectId: userRoles.projectId })
     .from(userRoles)
-    .where(eq(userRoles.userId, userId))) as Grant[];
+    .where(and(eq(userRoles.userId, userId), eq(userRoles.companyId, companyId)))) as Grant[];
+}
+
+/**
+ * Whether another user of the company holds `action` in a project — for choosing an assignee or a new
+ * case owner. null when the user has no role in the company at all.
+ */
+export async function userHolds(db: DbOrTx, companyId: string, userId: string, action: TAction, projectId: string): Promise<boolean | null> {
+  const grants = await grantsOf(db, userId, companyId);
+  if (!grants.length) return null;
+  return resolveProjectActions(grants, [projectId]).get(projectId)?.has(action) ?? false;
+}
+
+export async function principalForUser(db: DbOrTx, userId: string, companyId: string, locale: 'zh-CN' | 'en'): Promise<Principal> {
+  const grants = await grantsOf(db, userId, companyId);
   const companyWide = grants.some((g) => g.projectId === null);
   const projectIds = companyWide
     ? (await db.select({ id: projects.id }).from(projects).where(eq(projects.companyId, companyId))).map((p) => p.id)

@@ -10,7 +10,8 @@ import { can, type Principal } from '../../platform/policy';
 import { deadlines } from '../deadlines/tables';
 import { units } from '../org/tables';
 import { users } from '../people/tables';
-import { filesOf, orderEvents, orderRowsOfCase, presentOrders } from '../workorders/queries';
+import { eventsOf } from '../history/queries';
+import { filesOf, orderRowsOfCase, presentOrders } from '../workorders/queries';
 import { cases } from './tables';
 import { caseActions } from './policy';
 
@@ -96,7 +97,7 @@ export async function caseDetail(db: DbOrTx, p: Principal, id: string, now = new
   return {
     ...present(p, row, now),
     orders: await presentOrders(db, p, orderRows, now),
-    events: await orderEvents(db, p.companyId, 'case', id),
+    events: await eventsOf(db, p.companyId, 'case', id),
     attachments: await filesOf(db, [id]),
   };
 }

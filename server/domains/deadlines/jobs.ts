@@ -2,7 +2,7 @@
 // server instances can sweep at once), raises each one's notice level and writes the notices in the
 // same transaction: one instance wins each deadline, and each level is told once.
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../platform/db';
+import { rowsOf, type Db } from '../../platform/db';
 import { notifyMany, type Notice } from '../notifications/notify';
 import { recipients } from './recipients';
 
@@ -39,7 +39,7 @@ export async function sweepOverdue(db: Db, now = new Date(), batch = 500): Promi
       from due where d.id = due.id
       returning d.id, d.company_id, d.project_id, d.entity, d.entity_id, d.kind, d.responsible_id, d.department, d.notified_level,
         coalesce((select number from work_orders w where w.id = d.entity_id), (select number from cases c where c.id = d.entity_id)) as label`);
-    const rows = ((res as { rows?: unknown[] }).rows ?? (res as unknown as unknown[])) as Claimed[];
+    const rows = rowsOf<Claimed>(res);
     // Who hears of a deadline depends on project, kind, department, level and the responsible person only.
     const asked = new Map<string, Promise<string[]>>();
     const who = (d: Claimed, level: 1 | 2) => {

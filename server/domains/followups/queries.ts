@@ -8,7 +8,7 @@ import { can, type Principal } from '../../platform/policy';
 import { cases } from '../cases/tables';
 import { deadlines } from '../deadlines/tables';
 import { rulesOf } from '../deadlines/rules';
-import { projects } from '../org/tables';
+import { projectTimezone } from '../org/queries';
 import { workOrders } from '../workorders/tables';
 import { auditEvents } from '../../platform/tables';
 import { followups } from './tables';
@@ -63,10 +63,10 @@ export async function followupQueue(db: DbOrTx, p: Principal, projectId: string,
  * selected for a follow-up — counted from the close events, so a later rework cannot change the figure.
  */
 export async function followupRate(db: DbOrTx, projectId: string, now: Date) {
-  const [project] = await db.select({ timezone: projects.timezone }).from(projects).where(eq(projects.id, projectId));
-  const month = toLocal(now, project.timezone).date.slice(0, 7);
-  const start = fromLocal(`${month}-01`, 0, project.timezone);
-  const end = fromLocal(addDays(`${month}-28`, 4).slice(0, 7) + '-01', 0, project.timezone);
+  const timezone = await projectTimezone(db, projectId);
+  const month = toLocal(now, timezone).date.slice(0, 7);
+  const start = fromLocal(`${month}-01`, 0, timezone);
+  const end = fromLocal(addDays(`${month}-28`, 4).slice(0, 7) + '-01', 0, timezone);
   const paid = sql`(${auditEvents.after}->>'paid')::boolean`;
   const selected = sql`(${auditEvents.after}->>'followupSelected')::boolean`;
   const firstClose = sql`not coalesce((${auditEvents.after}->>'rework')::boolean, false)`;

@@ -21,11 +21,16 @@ async function projectOf(db: DbOrTx, p: Principal, entity: Entity, id: string): 
 export async function historyOf(db: DbOrTx, p: Principal, entity: Entity, entityId: string) {
   const scope = await projectOf(db, p, entity, entityId);
   if (!scope || !can(p, scope.action, scope.projectId)) throw notFound();
+  return eventsOf(db, p.companyId, entity, entityId);
+}
+
+/** A record's audit events, oldest first, with the actor's name — unchecked: callers authorize first. */
+export async function eventsOf(db: DbOrTx, companyId: string, entity: string, id: string) {
   const rows = await db
     .select({ e: auditEvents, actorName: users.displayName })
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorId))
-    .where(and(eq(auditEvents.companyId, p.companyId), eq(auditEvents.entity, entity), eq(auditEvents.entityId, entityId)))
+    .where(and(eq(auditEvents.companyId, companyId), eq(auditEvents.entity, entity), eq(auditEvents.entityId, id)))
     .orderBy(asc(auditEvents.id));
   return rows.map(({ e, actorName }) => ({ id: e.id, action: e.action, actorName, at: e.at.toISOString(), before: e.before, after: e.after }));
 }

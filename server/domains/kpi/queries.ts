@@ -2,7 +2,7 @@
 // follow-up (WO-07) rates — computed from the orders themselves, and the company ranking by score.
 import { sql, type SQL } from 'drizzle-orm';
 import type { TProjectKpis } from '../../../common/desk';
-import type { DbOrTx } from '../../platform/db';
+import { rowsOf, type DbOrTx } from '../../platform/db';
 import { notFound } from '../../platform/errors';
 import { can, projectsWhere, type Principal } from '../../platform/policy';
 
@@ -27,7 +27,7 @@ async function kpis(db: DbOrTx, projectFilter: SQL, month: string): Promise<TPro
       and w.reported_at < ((${month + '-01'}::date + interval '1 month')::timestamp at time zone p.timezone)
     where ${projectFilter}
     group by p.id, p.name`);
-  const rows = ((res as { rows?: unknown[] }).rows ?? res) as Record<string, unknown>[];
+  const rows = rowsOf(res);
   return rows.map((r) => {
     const n = (k: string) => Number(r[k]);
     const k = {

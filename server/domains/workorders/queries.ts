@@ -6,11 +6,11 @@ import { notFound } from '../../platform/errors';
 import { localDayRange } from '../org/queries';
 import { decodeCursor, likePattern, pageOf } from '../../platform/pagination';
 import { can, type Principal } from '../../platform/policy';
-import { auditEvents } from '../../platform/tables';
 import { cases } from '../cases/tables';
 import { deadlines } from '../deadlines/tables';
 import { attachments } from '../files/tables';
 import { fileUrl } from '../files/store';
+import { eventsOf } from '../history/queries';
 import { users } from '../people/tables';
 import { availableActions, type OrderState } from './machine';
 import { workOrders } from './tables';
@@ -165,16 +165,6 @@ export async function loadOrderRow(db: DbOrTx, p: Principal, id: string): Promis
   return row;
 }
 
-export async function orderEvents(db: DbOrTx, companyId: string, entity: 'work_order' | 'case', id: string) {
-  const rows = await db
-    .select({ e: auditEvents, actorName: users.displayName })
-    .from(auditEvents)
-    .leftJoin(users, eq(users.id, auditEvents.actorId))
-    .where(and(eq(auditEvents.companyId, companyId), eq(auditEvents.entity, entity), eq(auditEvents.entityId, id)))
-    .orderBy(asc(auditEvents.id));
-  return rows.map(({ e, actorName }) => ({ id: e.id, action: e.action, actorName, at: e.at.toISOString(), before: e.before, after: e.after }));
-}
-
 export async function filesOf(db: DbOrTx, entityIds: string[]) {
   if (!entityIds.length) return [];
   const rows = await db.select().from(attachments).where(inArray(attachments.entityId, entityIds)).orderBy(asc(attachments.createdAt));
@@ -189,7 +179,7 @@ export async function orderDetail(db: DbOrTx, p: Principal, id: string): Promise
   const signatureId = row.o.acceptance?.signatureFileId;
   return {
     ...order,
-    events: await orderEvents(db, p.companyId, 'work_order', id),
+    events: await eventsOf(db, p.companyId, 'work_order', id),
     attachments: files.filter((f) => f.kind !== 'signature'),
     signatureUrl: signatureId ? fileUrl(signatureId) : null,
   };

@@ -6,9 +6,9 @@ import { OPEN_WO_STATUSES } from '../../../../common/desk';
 import { runCommand, type CommandContext } from '../../../platform/audit';
 import type { Db } from '../../../platform/db';
 import { AppError, forbidden, invalidField, staleVersion, updatedOrStale } from '../../../platform/errors';
-import { resolveProjectActions, type Grant, type Principal } from '../../../platform/policy';
+import type { Principal } from '../../../platform/policy';
+import { userHolds } from '../../auth/session';
 import { deadlines } from '../../deadlines/tables';
-import { userRoles } from '../../people/tables';
 import { createOrder } from '../../workorders/commands/create-order';
 import { recomputeOrderDeadlines } from '../../workorders/recompute';
 import { workOrders } from '../../workorders/tables';
@@ -48,8 +48,7 @@ async function save(ctx: CommandContext, c: CaseRow, patch: Partial<CaseRow>): P
 
 export function transferCase(db: Db, p: Principal, id: string, input: z.infer<typeof ZCaseTransfer>) {
   return onCase(db, p, id, input.version, async (ctx, c) => {
-    const grants = (await ctx.tx.select({ role: userRoles.role, projectId: userRoles.projectId }).from(userRoles).where(eq(userRoles.userId, input.toUserId))) as Grant[];
-    if (!resolveProjectActions(grants, [c.projectId]).get(c.projectId)?.has('case.create')) throw invalidField('toUserId', 'not_desk_staff');
+    if (!(await userHolds(ctx.tx, p.companyId, input.toUserId, 'case.create', c.projectId))) throw invalidField('toUserId', 'not_desk_staff');
     const saved = await save(ctx, c, { ownerId: input.toUserId });
     // IN-01: the hand-over is explicit and logged; the reply and follow-up deadlines follow the owner.
     await ctx.audit({ entity: 'case', entityId: c.id, projectId: c.projectId, action: 'transfer', before: { ownerId: c.ownerId }, after: { ownerId: input.toUserId, reason: input.reason } });

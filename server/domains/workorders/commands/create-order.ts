@@ -1,20 +1,18 @@
 // WO-01, WO-08: a work order opened from a case, numbered per project (BX-2026-000123).
-import { eq } from 'drizzle-orm';
 import type { TOrderCreate } from '../../../../common/desk';
 import type { CommandContext } from '../../../platform/audit';
 import { toLocal } from '../../../platform/clock';
 import { formatNumber, nextInSequence } from '../../../platform/sequence';
 import type { cases } from '../../cases/tables';
 import { rulesOf } from '../../deadlines/rules';
-import { projects } from '../../org/tables';
+import { projectTimezone } from '../../org/queries';
 import { recomputeOrderDeadlines } from '../recompute';
 import { workOrders } from '../tables';
 
 export async function createOrder(ctx: CommandContext, kase: typeof cases.$inferSelect, unitPath: string | null, input: TOrderCreate) {
   const { tx, now } = ctx;
   const { version } = await rulesOf(tx, kase.projectId);
-  const [project] = await tx.select({ timezone: projects.timezone }).from(projects).where(eq(projects.id, kase.projectId));
-  const year = Number(toLocal(now, project.timezone).date.slice(0, 4));
+  const year = Number(toLocal(now, await projectTimezone(tx, kase.projectId)).date.slice(0, 4));
   const n = await nextInSequence(tx, kase.companyId, kase.projectId, 'BX', year);
   const [order] = await tx
     .insert(workOrders)

@@ -4,15 +4,16 @@ import type { TTransition, TWorkOrderDetail } from '../../../../common/desk';
 import { runCommand } from '../../../platform/audit';
 import type { Db } from '../../../platform/db';
 import { AppError, forbidden, invalidField, staleVersion, updatedOrStale, type ErrorCode } from '../../../platform/errors';
-import { can, resolveProjectActions, type Grant, type Principal } from '../../../platform/policy';
+import type { Principal } from '../../../platform/policy';
+import { userHolds } from '../../auth/session';
 import type { Storage } from '../../../platform/storage';
 import { saveAttachment } from '../../files/store';
 import { rulesOf } from '../../deadlines/rules';
 import { selectForFollowup } from '../../followups/sampler';
 import { followups } from '../../followups/tables';
 import { notify } from '../../notifications/notify';
-import { projects } from '../../org/tables';
-import { userRoles, users } from '../../people/tables';
+import { projectTimezone } from '../../org/queries';
+import { users } from '../../people/tables';
 import { decide } from '../machine';
 import { loadOrderRow, orderDetail, stateOf } from '../queries';
 import { recomputeOrderDeadlines } from '../recompute';
@@ -32,15 +33,18 @@ export async function transitionOrder(db: Db, storage: Storage, p: Principal, or
       const d = decide(p, stateOf(o), t.action);
       if (!d.ok) throw d.status === 403 ? forbidden() : new AppError(409, d.reason as ErrorCode);
 
-      const [me] = await tx.select({ name: users.displayName }).from(users).where(eq(users.id, p.userId));
       const patch: Patch = { status: d.to };
+      // The acceptance record names who took it; only those two actions need the name.
+      const myName = async () => (await tx.select({ name: users.displayName }).from(users).where(eq(users.id, p.userId)))[0].name;
       const { version: _v, action, ...payload } = t;
       let logged: Record<string, unknown> = { status: d.to, ...payload };
 
       switch (t.action) {
         case 'dispatch':
         case 'reassign': {
-          await mustBeWorker(tx, o.projectId, t.assigneeId);
+          // Orders go to technicians (维修工/保洁员) of the order's project.
+          const worker = await userHolds(tx, p.companyId, t.assigneeId, 'wo.work', o.projectId);
+          if (!worker) throw invalidField('assigneeId', worker === null ? 'unknown_user' : 'not_technician');
           patch.assigneeId = t.assigneeId;
           patch.dispatchedAt = o.dispatchedAt ?? ctx.now;
           await notify(tx, {
@@ -78,13 +82,13 @@ export async function transitionOrder(db: Db, storage: Storage, p: Principal, or
               { companyId: o.companyId, projectId: o.projectId, entity: 'work_order', entityId: o.id, kind: 'signature', name: `${o.number}-签字.png`, bytes: Buffer.from(t.signature.split(',')[1], 'base64'), uploadedBy: p.userId },
               'signature',
             );
-            patch.acceptance = { kind: 'signature', by: me.name, opinion: t.customerOpinion ?? null, at: ctx.now.toISOString(), signatureFileId: file.id } satisfies Acceptance;
+            patch.acceptance = { kind: 'signature', by: await myName(),  opinion: t.customerOpinion ?? null, at: ctx.now.toISOString(), signatureFileId: file.id } satisfies Acceptance;
           }
           logged = { status: d.to, result: t.result, materials: t.materials, signed: !!t.signature, customerOpinion: t.customerOpinion };
           break;
         }
         case 'record_acceptance':
-          patch.acceptance = { kind: 'consent', by: me.name, opinion: t.customerOpinion, at: ctx.now.toISOString(), contactedBy: t.contactedBy } satisfies Acceptance;
+          patch.acceptance = { kind: 'consent', by: await myName(), opinion: t.customerOpinion, at: ctx.now.toISOString(), contactedBy: t.contactedBy } satisfies Acceptance;
           break;
         case 'confirm_onsite':
           patch.onsiteConfirmedBy = p.userId;
@@ -97,8 +101,7 @@ export async function transitionOrder(db: Db, storage: Storage, p: Principal, or
           break;
         case 'close': {
           const { rules } = await rulesOf(tx, o.projectId);
-          const [project] = await tx.select({ timezone: projects.timezone }).from(projects).where(eq(projects.id, o.projectId));
-          const selected = await selectForFollowup(tx, o, rules.followupSampleRate, ctx.now, project.timezone);
+          const selected = await selectForFollowup(tx, o, rules.followupSampleRate, ctx.now, await projectTimezone(tx, o.projectId));
           patch.closedAt = ctx.now;
           patch.followupSelected = selected;
           if (selected) await tx.insert(followups).values({ companyId: o.companyId, projectId: o.projectId, orderId: o.id, round: o.reworkCount });
@@ -124,13 +127,4 @@ export async function transitionOrder(db: Db, storage: Storage, p: Principal, or
     },
     now,
   );
-}
-
-/** Orders go to technicians (维修工/保洁员) of the order's project. */
-async function mustBeWorker(tx: Parameters<typeof recomputeOrderDeadlines>[0], projectId: string, userId: string) {
-  const grants = (await tx.select({ role: userRoles.role, projectId: userRoles.projectId }).from(userRoles).where(eq(userRoles.userId, userId))) as Grant[];
-  if (!grants.length) throw invalidField('assigneeId', 'unknown_user');
-  const actions = resolveProjectActions(grants, [projectId]);
-  const worker: Principal = { userId, companyId: '', locale: 'zh-CN', grants, projectActions: actions };
-  if (!can(worker, 'wo.work', projectId)) throw invalidField('assigneeId', 'not_technician');
 }
