@@ -98,7 +98,15 @@ export const ZTransition = z.discriminatedUnion('action', [
     signature: ZSignature.optional(),
     customerOpinion: z.string().trim().max(200).optional(),
   }),
-  z.object({ action: z.literal('record_acceptance'), version: z.number().int(), consent: z.literal(true), customerOpinion: ZText(200), contactedBy: z.enum(['phone', 'on_site']) }),
+  z.object({
+    action: z.literal('record_acceptance'),
+    version: z.number().int(),
+    consent: z.literal(true),
+    customerOpinion: ZText(200),
+    contactedBy: z.enum(['phone', 'on_site']),
+    // PS-06: a paid service is signed for — the customer may sign at the desk when paying.
+    signature: ZSignature.optional(),
+  }),
   z.object({ action: z.literal('confirm_onsite'), version: z.number().int(), note: z.string().trim().max(200).default('') }),
   z.object({ action: z.literal('cannot_repair'), version: z.number().int(), explanation: ZText(500) }),
   z.object({ action: z.literal('cancel'), version: z.number().int(), reason: ZText(200) }),
@@ -186,7 +194,6 @@ export const ZOrderCreate = z
     publicLocation: z.string().trim().max(100).optional(),
     description: ZText(1000),
     department: z.enum(['engineering', 'environment', 'security']).default('engineering'),
-    paid: z.boolean().default(false),
   })
   .refine((o) => o.locationKind !== 'public' || !!o.publicLocation, { path: ['publicLocation'], error: 'required' });
 export type TOrderCreate = z.infer<typeof ZOrderCreate>;

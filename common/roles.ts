@@ -38,6 +38,11 @@ export const ACTIONS = [
   'faq.write',
   'settings.write',
   'catalog.write', // PS-01: the paid-service catalogue and its prices
+  'paid.register', // PS-02: only the customer-service desk takes paid orders, collects fees and hands over cash
+  'paid.report', // PS-09: the monthly summary and reconciliation
+  'cash.confirm', // PS-07: finance confirms the day's takings
+  'supervise.cs', // RV-02: the CS supervisor re-checks 30% of return visits
+  'supervise.pm', // RV-02: the project manager re-checks 10%
 ] as const;
 export const ZAction = z.enum(ACTIONS);
 export type TAction = z.infer<typeof ZAction>;
@@ -46,15 +51,15 @@ const READ: TAction[] = ['project.read', 'space.read', 'customer.read', 'staff.r
 const DESK: TAction[] = ['customer.write', 'case.create', 'wo.desk', 'followup.do'];
 
 export const ROLE_ACTIONS: Record<TRole, readonly TAction[]> = {
-  clerk: [...READ, ...DESK],
   housekeeper: [...READ, ...DESK, 'wo.confirm'],
-  cs_supervisor: [...READ, ...DESK, 'space.write', 'audit.read', 'case.manage', 'wo.dispatch', 'faq.write', 'catalog.write'],
+  clerk: [...READ, ...DESK, 'paid.register'],
+  cs_supervisor: [...READ, ...DESK, 'space.write', 'audit.read', 'case.manage', 'wo.dispatch', 'faq.write', 'catalog.write', 'paid.register', 'paid.report', 'supervise.cs'],
   dept_supervisor: [...READ, 'wo.dispatch', 'wo.confirm'],
   // Technicians see the orders assigned to them, not the desk's cases.
   technician: ['project.read', 'space.read', 'customer.read', 'wo.read', 'wo.work'],
-  finance: [...READ],
-  project_manager: [...READ, ...DESK, 'space.write', 'calendar.write', 'project.manage', 'audit.read', 'case.manage', 'wo.dispatch', 'faq.write', 'settings.write', 'catalog.write'],
-  quality_inspector: [...READ, 'audit.read'],
+  finance: [...READ, 'paid.report', 'cash.confirm'],
+  project_manager: [...READ, ...DESK, 'space.write', 'calendar.write', 'project.manage', 'audit.read', 'case.manage', 'wo.dispatch', 'faq.write', 'settings.write', 'catalog.write', 'paid.report', 'supervise.pm'],
+  quality_inspector: [...READ, 'audit.read', 'paid.report'],
   company_admin: [...ACTIONS],
 };
 

@@ -12,3 +12,4 @@ export * from './domains/notifications/tables';
 export * from './domains/faq/tables';
 export * from './domains/files/tables';
 export * from './domains/paid/tables';
+export * from './domains/complaints/tables';

@@ -22,7 +22,7 @@ export interface CommandContext {
   actor: Actor;
   /** The command's clock: the wall time for users, a past time when the demo generator replays history. */
   now: Date;
-  audit(event: AuditInput): Promise<void>;
+  audit(event: AuditInput | AuditInput[]): Promise<void>;
   afterCommit(fn: () => Promise<void> | void): void;
 }
 

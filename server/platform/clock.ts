@@ -12,6 +12,7 @@ export interface WorkCalendar {
 
 /** Each rule declares its clock. */
 export type DeadlineRule =
+  | { clock: 'elapsed_minutes'; minutes: number } // "within 10 minutes" (PS-04)
   | { clock: 'elapsed_hours'; hours: number } // "within 24 h": wall time, nights and holidays included
   | { clock: 'calendar_days'; days: number } // "within 3 days": to the end of the N-th local day after T
   | { clock: 'working_hours'; hours: number } // business hours on working days only
@@ -107,6 +108,8 @@ const END_OF_DAY = 24 * 60 - 1 / 60_000; // 23:59:59.999
 export function dueAt(rule: DeadlineRule, start: Date, cal: WorkCalendar): Date {
   const tz = cal.timezone;
   switch (rule.clock) {
+    case 'elapsed_minutes':
+      return new Date(start.getTime() + rule.minutes * 60_000);
     case 'elapsed_hours':
       return new Date(start.getTime() + rule.hours * HOUR);
     case 'calendar_days':

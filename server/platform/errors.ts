@@ -24,7 +24,25 @@ export type ErrorCode =
   | 'orders_open'
   | 'not_replied'
   | 'case_closed'
-  | 'followup_closed';
+  | 'followup_closed'
+  // paid services (PS-03..PS-07)
+  | 'price_not_agreed'
+  | 'signature_missing'
+  | 'payment_missing'
+  | 'work_started'
+  | 'already_agreed'
+  | 'already_paid'
+  | 'not_ready_for_payment'
+  | 'receipt_voided'
+  | 'receipt_handed_over'
+  | 'order_closed'
+  | 'nothing_to_hand_over'
+  | 'handover_confirmed'
+  // complaints (CP-01..CP-04) and supervision (RV-02)
+  | 'complaint_closed'
+  | 'not_resolved'
+  | 'not_company_level'
+  | 'already_checked';
 
 export class AppError extends Error {
   constructor(

@@ -101,7 +101,7 @@ async function oneMatter(db: Db, storage: Storage, r: Rng, staff: Staff, project
       ...base,
       category: 'repair',
       content,
-      order: { trade, priority: r.chance(0.1) ? 'emergency' : 'normal', locationKind: 'unit', description: content, department: trade === 'cleaning' ? 'environment' : 'engineering', paid: r.chance(0.1) },
+      order: { trade, priority: r.chance(0.1) ? 'emergency' : 'normal', locationKind: 'unit', description: content, department: trade === 'cleaning' ? 'environment' : 'engineering' },
     },
     at,
   );

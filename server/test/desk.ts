@@ -1,12 +1,20 @@
 // Factories for desk tests: a principal for a demo user, and a repair case with its order.
-import { eq } from 'drizzle-orm';
-import type { TCaseDetail } from '../../common/desk';
+import { and, eq } from 'drizzle-orm';
+import type { TCaseDetail, TWorkOrderDetail } from '../../common/desk';
+import type { TPaidOrder } from '../../common/paid';
 import type { Db } from '../platform/db';
 import type { Principal } from '../platform/policy';
 import { principalForUser } from '../domains/auth/session';
 import { createCase } from '../domains/cases/commands/create-case';
 import { units } from '../domains/org/tables';
 import { users } from '../domains/people/tables';
+import { paidAction } from '../domains/paid/commands/paid-action';
+import { registerPaidOrder } from '../domains/paid/commands/register-paid';
+import { paidOrders, serviceItems } from '../domains/paid/tables';
+import { workOrders } from '../domains/workorders/tables';
+import { transitionOrder } from '../domains/workorders/commands/transition-order';
+import type { Storage } from '../platform/storage';
+import { SIGNATURE } from '../seed/signature';
 
 export async function principalOf(db: Db, username: string): Promise<Principal> {
   const [u] = await db.select().from(users).where(eq(users.username, username));
@@ -23,7 +31,7 @@ export async function repairCase(
   db: Db,
   clerk: string,
   projectId: string,
-  opts: { now?: Date; paid?: boolean; public?: boolean; priority?: 'normal' | 'emergency' } = {},
+  opts: { now?: Date; public?: boolean; priority?: 'normal' | 'emergency' } = {},
 ): Promise<TCaseDetail> {
   const p = await principalOf(db, clerk);
   const [unit] = await db.select().from(units).where(eq(units.projectId, projectId)).limit(1);
@@ -46,11 +54,57 @@ export async function repairCase(
         publicLocation: opts.public ? '2栋大堂' : undefined,
         description: '厨房水龙头漏水，需更换阀芯',
         department: 'engineering',
-        paid: opts.paid ?? false,
       },
     },
     opts.now,
   );
 }
 
-export { SIGNATURE } from '../seed/signature';
+/** PS-03: a paid repair registered by the project's clerk from a phone call, at the item's list price. */
+export async function paidOrder(db: Db, clerk: string, projectId: string, opts: { now?: Date; agreed?: boolean; channel?: 'phone' | 'walk_in' } = {}): Promise<TPaidOrder> {
+  const p = await principalOf(db, clerk);
+  const [unit] = await db.select().from(units).where(eq(units.projectId, projectId)).limit(1);
+  const [item] = await db.select().from(serviceItems).where(and(eq(serviceItems.projectId, projectId), eq(serviceItems.active, true))).limit(1);
+  return registerPaidOrder(
+    db,
+    p,
+    {
+      projectId,
+      channel: opts.channel ?? 'phone',
+      unitId: unit.id,
+      callerName: '李女士',
+      callerPhone: '13900139000',
+      confirmedWithCaller: true,
+      itemId: item.id,
+      quantity: 1,
+      description: '卫生间水龙头漏水，更换水龙头',
+      preferredTime: '今天下午',
+      fee: item.price,
+      expectedResult: '水龙头出水正常、不再漏水',
+      agreed: opts.agreed ?? true,
+    },
+    opts.now,
+  );
+}
+
+/** A paid order done, signed, paid in cash and closed through the commands the API uses (key: ch, gm, bs). */
+export async function closedPaidOrder(db: Db, storage: Storage, key: string, order: TPaidOrder): Promise<TWorkOrderDetail> {
+  const [eng, tech, clerk] = await Promise.all([principalOf(db, `${key}-eng`), principalOf(db, `${key}-tech`), principalOf(db, `${key}-clerk`)]);
+  let o = await transitionOrder(db, storage, eng, order.orderId, { action: 'dispatch', version: await loadOrderVersion(db, order.orderId), assigneeId: tech.userId });
+  o = await transitionOrder(db, storage, tech, o.id, { action: 'accept', version: o.version });
+  o = await transitionOrder(db, storage, tech, o.id, { action: 'start', version: o.version });
+  o = await transitionOrder(db, storage, tech, o.id, { action: 'complete', version: o.version, result: '已更换水龙头，试水正常', materials: [], signature: SIGNATURE });
+  const paid = await paidAction(db, clerk, o.id, { action: 'collect', version: (await paidVersion(db, o.id)), amount: order.fee, method: 'cash' });
+  return transitionOrder(db, storage, clerk, paid.orderId, { action: 'close', version: o.version });
+}
+
+export async function loadOrderVersion(db: Db, orderId: string) {
+  const [o] = await db.select({ version: workOrders.version }).from(workOrders).where(eq(workOrders.id, orderId));
+  return o.version;
+}
+async function paidVersion(db: Db, orderId: string) {
+  const [o] = await db.select({ version: paidOrders.version }).from(paidOrders).where(eq(paidOrders.orderId, orderId));
+  return o.version;
+}
+
+export { SIGNATURE };

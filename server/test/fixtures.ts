@@ -8,7 +8,10 @@ import { saveAttachment } from '../domains/files/store';
 import { transitionOrder } from '../domains/workorders/commands/transition-order';
 import { customers, customerUnits } from '../domains/people/tables';
 import { units } from '../domains/org/tables';
-import { principalOf, repairCase, SIGNATURE } from './desk';
+import { closedPaidOrder, loadOrderVersion, paidOrder, principalOf, repairCase, SIGNATURE } from './desk';
+import { paidAction } from '../domains/paid/commands/paid-action';
+import { submitHandover } from '../domains/paid/commands/handover';
+import { toLocal } from '../platform/clock';
 
 export function fixtures(db: Db, storage: Storage, key: string, projectId: string) {
   const as = (suffix: string) => principalOf(db, `${key}-${suffix}`);
@@ -16,15 +19,28 @@ export function fixtures(db: Db, storage: Storage, key: string, projectId: strin
     /** An open repair case owned by the project's first clerk, with its reported order. */
     repair: () => repairCase(db, `${key}-clerk`, projectId),
     async followup() {
-      const order = (await repairCase(db, `${key}-clerk`, projectId, { paid: true })).orders[0];
-      const [eng, tech, clerk] = await Promise.all([as('eng'), as('tech'), as('clerk')]);
-      let o = await transitionOrder(db, storage, eng, order.id, { action: 'dispatch', version: order.version, assigneeId: tech.userId });
-      o = await transitionOrder(db, storage, tech, o.id, { action: 'accept', version: o.version });
-      o = await transitionOrder(db, storage, tech, o.id, { action: 'start', version: o.version });
-      o = await transitionOrder(db, storage, tech, o.id, { action: 'complete', version: o.version, result: '已修复', materials: [], signature: SIGNATURE });
-      await transitionOrder(db, storage, clerk, o.id, { action: 'close', version: o.version });
+      const o = await closedPaidOrder(db, storage, key, await paidOrder(db, `${key}-clerk`, projectId));
       const [f] = await db.select().from(followups).where(eq(followups.orderId, o.id));
       return f;
+    },
+    /** A paid order registered by the clerk and agreed, not yet dispatched. */
+    paid: () => paidOrder(db, `${key}-clerk`, projectId),
+    /** A paid order done, signed and paid in cash by the clerk, not yet closed: its valid receipt. */
+    async receipt() {
+      const order = await paidOrder(db, `${key}-clerk`, projectId);
+      const [eng, tech, clerk] = await Promise.all([as('eng'), as('tech'), as('clerk')]);
+      let o = await transitionOrder(db, storage, eng, order.orderId, { action: 'dispatch', version: (await loadOrderVersion(db, order.orderId)), assigneeId: tech.userId });
+      o = await transitionOrder(db, storage, tech, o.id, { action: 'accept', version: o.version });
+      o = await transitionOrder(db, storage, tech, o.id, { action: 'start', version: o.version });
+      await transitionOrder(db, storage, tech, o.id, { action: 'complete', version: o.version, result: '已完成', materials: [], signature: SIGNATURE });
+      const paid = await paidAction(db, clerk, o.id, { action: 'collect', version: order.version, amount: order.fee, method: 'cash' });
+      return paid.receipts[0];
+    },
+    /** The clerk's takings of today handed to finance, waiting for confirmation. */
+    async handover() {
+      await this.receipt();
+      const clerk = await as('clerk');
+      return submitHandover(db, clerk, { projectId, date: toLocal(new Date(), 'Asia/Shanghai').date, declared: 0, note: '' });
     },
     async faq() {
       return createFaq(db, await as('super'), { projectId, question: '测试问题', answer: '测试答复' });

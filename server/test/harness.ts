@@ -44,6 +44,7 @@ export interface Reply {
   status: number;
   body: any;
   headers: Record<string, unknown>;
+  bytes: Buffer;
 }
 
 export interface Client {
@@ -91,7 +92,7 @@ export async function testApp(kind: TemplateKind = 'demo'): Promise<TestApp> {
       } catch {
         // not JSON: keep the text
       }
-      return { status: res.statusCode, body: parsed, headers: res.headers };
+      return { status: res.statusCode, body: parsed, headers: res.headers, bytes: res.rawPayload };
     };
     return {
       get: (url) => call('GET', url),

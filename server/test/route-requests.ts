@@ -125,6 +125,25 @@ export const routeRequests = ({ t, ids }: Ctx): Record<string, { req: Builder; r
       return { method: 'PUT', url: `/api/service-items/${item.id}`, body: { version: item.version } };
     },
   },
+  'POST /api/paid-orders': {
+    req: async (f, pid) => {
+      const unit = await f.unit();
+      const item = (await t.anonymous.get(`/api/projects/${pid}/price-list`)).body.items[0];
+      return { method: 'POST', url: '/api/paid-orders', body: { projectId: pid, channel: 'walk_in', unitId: unit.id, callerName: '孙', callerPhone: '13700000000', confirmedWithCaller: true, itemId: item.id, description: '换灯泡', preferredTime: '下午', fee: item.price, expectedResult: '灯亮', agreed: true } };
+    },
+  },
+  'GET /api/paid-orders': { req: async (_f, pid) => get(`/api/paid-orders?projectId=${pid}`) },
+  'GET /api/paid-orders/:id': { req: async (f) => get(`/api/paid-orders/${(await f.paid()).orderId}`), rule: (role, scope) => role !== 'technician' && only(...(Object.keys(USERS) as TRole[]))(role, scope) },
+  'POST /api/paid-orders/:id/actions': {
+    req: async (f) => { const o = await f.paid(); return { method: 'POST', url: `/api/paid-orders/${o.orderId}/actions`, body: { action: 'appoint', version: o.version, appointmentAt: new Date(Date.now() + 3_600_000).toISOString() } }; },
+  },
+  'POST /api/receipts/:id/void': { req: async (f) => ({ method: 'POST', url: `/api/receipts/${(await f.receipt()).id}/void`, body: { reason: '开错' } }) },
+  // The day sheet is for the desk, finance and those who read the paid-service reports.
+  'GET /api/cash': { req: async (_f, pid) => get(`/api/cash?projectId=${pid}&date=2026-11-23`), rule: only('clerk', 'cs_supervisor', 'finance', 'project_manager', 'quality_inspector', 'company_admin') },
+  'POST /api/cash-handovers': { req: async (_f, pid) => ({ method: 'POST', url: '/api/cash-handovers', body: { projectId: pid, date: '2026-11-23', declared: 0 } }) },
+  'POST /api/cash-handovers/:id/confirm': { req: async (f) => { const h = await f.handover(); return { method: 'POST', url: `/api/cash-handovers/${h.id}/confirm`, body: { version: h.version, received: h.expected } }; } },
+  'GET /api/paid-summary': { req: async (_f, pid) => get(`/api/paid-summary?projectId=${pid}&month=2026-11`) },
+  'GET /api/paid-summary/export': { req: async (_f, pid) => get(`/api/paid-summary/export?projectId=${pid}&month=2026-11`) },
   'GET /api/notifications': { req: async () => get('/api/notifications') },
   'POST /api/notifications/read': { req: async () => ({ method: 'POST', url: '/api/notifications/read', body: {} }) },
 });

@@ -17,7 +17,7 @@ export async function holdersOf(db: DbOrTx, projectId: string, roles: TRole[], d
 }
 
 /** Desk deadlines (reply, follow-up) escalate to the CS supervisor; order deadlines to the department's. */
-const DESK_KINDS = new Set(['reply', 'followup']);
+const DESK_KINDS = new Set(['reply', 'followup', 'appointment', 'cp_followup', 'cp_contact', 'cp_progress']);
 
 export async function recipients(db: DbOrTx, d: { projectId: string; kind: string; responsibleId: string | null; department: string | null }, level: 1 | 2): Promise<string[]> {
   if (level === 1 && d.responsibleId) return [d.responsibleId];

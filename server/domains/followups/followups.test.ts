@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { testApp, type Client, type TestApp } from '../../test/harness';
-import { principalOf, repairCase, SIGNATURE } from '../../test/desk';
+import { closedPaidOrder, paidOrder, principalOf, repairCase, SIGNATURE } from '../../test/desk';
 import { transitionOrder } from '../workorders/commands/transition-order';
 import { workOrders } from '../workorders/tables';
 import { systematicPick } from './sampler';
@@ -23,8 +23,9 @@ after(() => t.close());
 /** A repair taken to "closed" through the same commands the API uses. */
 async function closedOrder(paid = false) {
   const db = t.database.db;
+  if (paid) return closedPaidOrder(db, t.storage, 'ch', await paidOrder(db, 'ch-clerk', chy));
   const [eng, tech, desk] = await Promise.all([principalOf(db, 'ch-eng'), principalOf(db, 'ch-tech'), principalOf(db, 'ch-clerk')]);
-  const o = (await repairCase(db, 'ch-clerk', chy, { paid })).orders[0];
+  const o = (await repairCase(db, 'ch-clerk', chy)).orders[0];
   let r = await transitionOrder(db, t.storage, eng, o.id, { action: 'dispatch', version: o.version, assigneeId: tech.userId });
   r = await transitionOrder(db, t.storage, tech, o.id, { action: 'accept', version: r.version });
   r = await transitionOrder(db, t.storage, tech, o.id, { action: 'start', version: r.version });

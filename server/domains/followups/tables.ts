@@ -37,3 +37,24 @@ export const followupAttempts = pgTable('followup_attempts', {
   byId: uuid('by_id').notNull().references(() => users.id),
   at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+// RV-02: the supervisor's and the manager's re-check of a return visit, drawn by the sampler.
+export const supervisionChecks = pgTable(
+  'supervision_checks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    companyId: uuid('company_id').notNull(),
+    projectId: uuid('project_id').notNull().references(() => projects.id),
+    followupId: uuid('followup_id')
+      .notNull()
+      .references(() => followups.id),
+    level: text('level').notNull(), // supervisor | manager
+    selectedAt: timestamp('selected_at', { withTimezone: true }).notNull(),
+    checkerId: uuid('checker_id').references(() => users.id),
+    checkedAt: timestamp('checked_at', { withTimezone: true }),
+    outcome: text('outcome'), // genuine | not_genuine | unreachable
+    note: text('note').notNull().default(''),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [uniqueIndex('supervision_followup_level').on(t.followupId, t.level), index('supervision_project').on(t.projectId, t.level, t.selectedAt)],
+);

@@ -5,7 +5,12 @@ import type { Db, DbOrTx } from '../../platform/db';
 import type { Principal } from '../../platform/policy';
 import { notifications } from './tables';
 
-const linkOf = (entity: string, id: string) => (entity === 'case' ? `/cases/${id}` : `/orders/${id}`);
+const LINKS: Record<string, (id: string) => string> = {
+  case: (id) => `/cases/${id}`,
+  complaint: (id) => `/complaints/${id}`,
+  cash_handover: () => '/cash',
+};
+const linkOf = (entity: string, id: string) => (LINKS[entity] ?? ((x: string) => `/orders/${x}`))(id);
 
 function render(locale: 'zh-CN' | 'en', kind: string, params: Record<string, string>): string {
   return translate(locale, `notifications.${kind}`).replace(/\{\{(\w+)\}\}/g, (_, k: string) => params[k] ?? '');

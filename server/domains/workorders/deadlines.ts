@@ -15,6 +15,8 @@ export interface OrderFacts {
   reportedAt: Date;
   followupSelected: boolean | null;
   lastProgressAt: Date | null;
+  /** PS-04: a paid order registered by phone, and when the appointment time was given. */
+  appointment?: { from: Date; metAt: Date | null } | null;
 }
 
 export interface OrderEvent {
@@ -72,6 +74,8 @@ export function orderDeadlines(facts: OrderFacts, events: OrderEvent[], rules: D
       department: facts.department,
     },
   ];
+  if (facts.appointment)
+    out.push({ kind: 'appointment', dueAt: dueAt(rules.paidAppointment, facts.appointment.from, cal), metAt: facts.appointment.metAt ?? (open ? null : c.endedAt), responsibleId: facts.caseOwnerId });
   // WO-07: the follow-up within 3 days of completion, for the orders the sampler selected.
   if (facts.followupSelected && c.completedAt)
     out.push({ kind: 'followup', dueAt: dueAt(rules.followup, c.completedAt, cal), metAt: c.followedUpAt, responsibleId: facts.caseOwnerId });

@@ -19,6 +19,8 @@ const order = (status: TWoStatus, extra: Partial<OrderState> = {}): OrderState =
   locationKind: 'unit',
   hasAcceptance: true,
   onsiteConfirmed: false,
+  signed: false,
+  paid: null,
   ...extra,
 });
 
@@ -89,4 +91,14 @@ test('WO-04 / WO-05 guards: close needs completion and acceptance; unit and publ
   assert.equal(decide(as('clerk'), order('completed', { locationKind: 'public', onsiteConfirmed: true }), 'close').ok, true);
   assert.equal(decide(as('housekeeper'), order('completed'), 'confirm_onsite').ok, false);
   assert.equal(decide(as('clerk'), order('completed', { hasAcceptance: true }), 'record_acceptance').ok, false);
+});
+
+test('PS-03 / PS-06 guards: no work before the price is agreed; a paid order closes only signed and paid', () => {
+  const unagreed = { paid: { agreed: false, collected: false } };
+  assert.deepEqual(decide(as('technician'), order('accepted', unagreed), 'start'), { ok: false, status: 409, reason: 'price_not_agreed' });
+  assert.equal(decide(as('technician'), order('accepted', { paid: { agreed: true, collected: false } }), 'start').ok, true);
+  assert.equal(decide(as('technician'), order('accepted'), 'start').ok, true, 'free repairs need no price');
+  assert.deepEqual(decide(as('clerk'), order('completed', { paid: { agreed: true, collected: true }, hasAcceptance: true }), 'close'), { ok: false, status: 409, reason: 'signature_missing' });
+  assert.deepEqual(decide(as('clerk'), order('completed', { paid: { agreed: true, collected: false }, signed: true }), 'close'), { ok: false, status: 409, reason: 'payment_missing' });
+  assert.equal(decide(as('clerk'), order('completed', { paid: { agreed: true, collected: true }, signed: true }), 'close').ok, true);
 });

@@ -14,6 +14,9 @@ export interface OrderState {
   locationKind: string;
   hasAcceptance: boolean;
   onsiteConfirmed: boolean;
+  signed: boolean;
+  /** PS-03, PS-06: a paid order's price agreement and fee; null for free repairs. */
+  paid: { agreed: boolean; collected: boolean } | null;
 }
 
 interface Rule {
@@ -32,7 +35,8 @@ export const MACHINE: Record<TWoAction, Rule> = {
   reassign: { from: ['dispatched', 'accepted', 'in_progress', 'on_hold'], to: to('dispatched'), who: 'dispatcher' },
   accept: { from: ['dispatched'], to: to('accepted'), who: 'assignee' },
   return: { from: ['dispatched', 'accepted'], to: to('reported'), who: 'assignee' },
-  start: { from: ['accepted'], to: to('in_progress'), who: 'assignee' },
+  // PS-03: no work on a paid order before the customer has agreed to the price.
+  start: { from: ['accepted'], to: to('in_progress'), who: 'assignee', guard: (o) => (o.paid && !o.paid.agreed ? 'price_not_agreed' : null) },
   hold: { from: ['accepted', 'in_progress'], to: to('on_hold'), who: 'worker_or_dispatcher' },
   resume: { from: ['on_hold'], to: (o) => (o.heldFrom as TWoStatus | null) ?? 'in_progress', who: 'worker_or_dispatcher' },
   complete: { from: ['in_progress'], to: to('completed'), who: 'assignee' },
@@ -57,7 +61,11 @@ export const MACHINE: Record<TWoAction, Rule> = {
     from: ['completed'],
     to: to('closed'),
     who: 'desk',
-    guard: (o) => ((o.locationKind === 'public' ? o.onsiteConfirmed : o.hasAcceptance) ? null : 'acceptance_missing'),
+    guard: (o) => {
+      // PS-06: a paid service closes only with the customer's signature and the fee collected.
+      if (o.paid) return !o.signed ? 'signature_missing' : !o.paid.collected ? 'payment_missing' : null;
+      return (o.locationKind === 'public' ? o.onsiteConfirmed : o.hasAcceptance) ? null : 'acceptance_missing';
+    },
   },
   progress_note: { from: OPEN_WO_STATUSES, to: stay, who: 'anyone_on_it' },
 };

@@ -12,6 +12,7 @@ import { attachments } from '../files/tables';
 import { fileUrl } from '../files/store';
 import { eventsOf } from '../history/queries';
 import { users } from '../people/tables';
+import { paidOrders } from '../paid/tables';
 import { availableActions, type OrderState } from './machine';
 import { workOrders } from './tables';
 
@@ -35,6 +36,8 @@ const selection = {
   ownerName: owner.displayName,
   assigneeName: assignee.displayName,
   confirmerName: confirmer.displayName,
+  priceAgreedAt: paidOrders.agreedAt,
+  feeCollectedAt: paidOrders.collectedAt,
 };
 
 const baseQuery = (db: DbOrTx) =>
@@ -44,7 +47,8 @@ const baseQuery = (db: DbOrTx) =>
     .innerJoin(cases, eq(cases.id, workOrders.caseId))
     .innerJoin(owner, eq(owner.id, cases.ownerId))
     .leftJoin(assignee, eq(assignee.id, workOrders.assigneeId))
-    .leftJoin(confirmer, eq(confirmer.id, workOrders.onsiteConfirmedBy));
+    .leftJoin(confirmer, eq(confirmer.id, workOrders.onsiteConfirmedBy))
+    .leftJoin(paidOrders, eq(paidOrders.orderId, workOrders.id));
 
 // Spelled out: Drizzle cannot type a select that joins one table under several aliases.
 export interface Row {
@@ -56,9 +60,11 @@ export interface Row {
   ownerName: string;
   assigneeName: string | null;
   confirmerName: string | null;
+  priceAgreedAt: Date | null;
+  feeCollectedAt: Date | null;
 }
 
-export const stateOf = (o: typeof workOrders.$inferSelect): OrderState => ({
+export const stateOf = ({ o, priceAgreedAt, feeCollectedAt }: Pick<Row, 'o' | 'priceAgreedAt' | 'feeCollectedAt'>): OrderState => ({
   projectId: o.projectId,
   status: o.status as TWoStatus,
   assigneeId: o.assigneeId,
@@ -66,6 +72,8 @@ export const stateOf = (o: typeof workOrders.$inferSelect): OrderState => ({
   locationKind: o.locationKind,
   hasAcceptance: !!o.acceptance,
   onsiteConfirmed: !!o.onsiteConfirmedBy,
+  signed: o.acceptance?.kind === 'signature',
+  paid: o.paid ? { agreed: !!priceAgreedAt, collected: !!feeCollectedAt } : null,
 });
 
 async function deadlinesOf(db: DbOrTx, ids: string[], now: Date): Promise<Map<string, TDeadline[]>> {
@@ -116,7 +124,7 @@ function present(p: Principal, r: Row, dl: TDeadline[]): TWorkOrder {
     ruleVersion: o.ruleVersion,
     deadlines: dl,
     version: o.version,
-    actions: availableActions(p, stateOf(o)),
+    actions: availableActions(p, stateOf(r)),
   };
 }
 

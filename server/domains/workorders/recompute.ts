@@ -5,13 +5,19 @@ import type { Tx } from '../../platform/db';
 import { auditEvents } from '../../platform/tables';
 import { workCalendar } from '../calendar/queries';
 import { cases } from '../cases/tables';
+import { paidOrders } from '../paid/tables';
 import { rulesOf } from '../deadlines/rules';
 import { syncDeadlines } from '../deadlines/sync';
 import { orderDeadlines } from './deadlines';
 import { workOrders } from './tables';
 
 export async function recomputeOrderDeadlines(tx: Tx, orderId: string, now = new Date()): Promise<void> {
-  const [row] = await tx.select({ o: workOrders, ownerId: cases.ownerId }).from(workOrders).innerJoin(cases, eq(cases.id, workOrders.caseId)).where(eq(workOrders.id, orderId));
+  const [row] = await tx
+    .select({ o: workOrders, ownerId: cases.ownerId, channel: paidOrders.channel, appointedAt: paidOrders.appointedAt })
+    .from(workOrders)
+    .innerJoin(cases, eq(cases.id, workOrders.caseId))
+    .leftJoin(paidOrders, eq(paidOrders.orderId, workOrders.id))
+    .where(eq(workOrders.id, orderId));
   const o = row.o;
   const events = await tx
     .select({ action: auditEvents.action, at: auditEvents.at })
@@ -30,6 +36,7 @@ export async function recomputeOrderDeadlines(tx: Tx, orderId: string, now = new
       reportedAt: o.reportedAt,
       followupSelected: o.followupSelected,
       lastProgressAt: o.lastProgressAt,
+      appointment: row.channel?.startsWith('phone') ? { from: o.reportedAt, metAt: row.appointedAt } : null,
     },
     events,
     rules,

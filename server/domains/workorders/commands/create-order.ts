@@ -9,7 +9,8 @@ import { projectTimezone } from '../../org/queries';
 import { recomputeOrderDeadlines } from '../recompute';
 import { workOrders } from '../tables';
 
-export async function createOrder(ctx: CommandContext, kase: typeof cases.$inferSelect, unitPath: string | null, input: TOrderCreate) {
+/** `paid` orders come only through the paid-service registration (PS-02), never from a plain case. */
+export async function createOrder(ctx: CommandContext, kase: typeof cases.$inferSelect, unitPath: string | null, input: TOrderCreate, paid = false) {
   const { tx, now } = ctx;
   const { version } = await rulesOf(tx, kase.projectId);
   const year = Number(toLocal(now, await projectTimezone(tx, kase.projectId)).date.slice(0, 4));
@@ -28,12 +29,12 @@ export async function createOrder(ctx: CommandContext, kase: typeof cases.$infer
       location: input.locationKind === 'unit' ? (unitPath ?? '') : input.publicLocation!,
       description: input.description,
       department: input.department,
-      paid: input.paid,
+      paid,
       reportedAt: now,
       ruleVersion: version,
     })
     .returning();
-  await ctx.audit({ entity: 'work_order', entityId: order.id, projectId: order.projectId, action: 'create', after: { status: order.status, number: order.number, caseId: kase.id, ...input } });
+  await ctx.audit({ entity: 'work_order', entityId: order.id, projectId: order.projectId, action: 'create', after: { status: order.status, number: order.number, caseId: kase.id, paid, ...input } });
   await recomputeOrderDeadlines(tx, order.id, now);
   return order;
 }

@@ -30,12 +30,21 @@ export async function transitionOrder(db: Db, storage: Storage, p: Principal, or
       const row = await loadOrderRow(tx, p, orderId);
       const o = row.o;
       if (o.version !== t.version) throw staleVersion();
-      const d = decide(p, stateOf(o), t.action);
+      const d = decide(p, stateOf(row), t.action);
       if (!d.ok) throw d.status === 403 ? forbidden() : new AppError(409, d.reason as ErrorCode);
 
       const patch: Patch = { status: d.to };
       // The acceptance record names who took it; only those two actions need the name.
       const myName = async () => (await tx.select({ name: users.displayName }).from(users).where(eq(users.id, p.userId)))[0].name;
+      const signedAcceptance = async (signature: string, opinion: string | null): Promise<Acceptance> => {
+        const file = await saveAttachment(
+          tx,
+          storage,
+          { companyId: o.companyId, projectId: o.projectId, entity: 'work_order', entityId: o.id, kind: 'signature', name: `${o.number}-签字.png`, bytes: Buffer.from(signature.split(',')[1], 'base64'), uploadedBy: p.userId },
+          'signature',
+        );
+        return { kind: 'signature', by: await myName(), opinion, at: ctx.now.toISOString(), signatureFileId: file.id };
+      };
       const { version: _v, action, ...payload } = t;
       let logged: Record<string, unknown> = { status: d.to, ...payload };
 
@@ -75,20 +84,16 @@ export async function transitionOrder(db: Db, storage: Storage, p: Principal, or
           patch.result = t.result;
           patch.materials = t.materials;
           patch.completedAt = ctx.now;
-          if (t.signature) {
-            const file = await saveAttachment(
-              tx,
-              storage,
-              { companyId: o.companyId, projectId: o.projectId, entity: 'work_order', entityId: o.id, kind: 'signature', name: `${o.number}-签字.png`, bytes: Buffer.from(t.signature.split(',')[1], 'base64'), uploadedBy: p.userId },
-              'signature',
-            );
-            patch.acceptance = { kind: 'signature', by: await myName(),  opinion: t.customerOpinion ?? null, at: ctx.now.toISOString(), signatureFileId: file.id } satisfies Acceptance;
-          }
+          if (t.signature) patch.acceptance = await signedAcceptance(t.signature, t.customerOpinion ?? null);
           logged = { status: d.to, result: t.result, materials: t.materials, signed: !!t.signature, customerOpinion: t.customerOpinion };
           break;
         }
         case 'record_acceptance':
-          patch.acceptance = { kind: 'consent', by: await myName(), opinion: t.customerOpinion, at: ctx.now.toISOString(), contactedBy: t.contactedBy } satisfies Acceptance;
+          if (o.paid && !t.signature) throw invalidField('signature', 'required');
+          patch.acceptance = t.signature
+            ? await signedAcceptance(t.signature, t.customerOpinion)
+            : ({ kind: 'consent', by: await myName(), opinion: t.customerOpinion, at: ctx.now.toISOString(), contactedBy: t.contactedBy } satisfies Acceptance);
+          logged = { status: d.to, customerOpinion: t.customerOpinion, contactedBy: t.contactedBy, signed: !!t.signature };
           break;
         case 'confirm_onsite':
           patch.onsiteConfirmedBy = p.userId;

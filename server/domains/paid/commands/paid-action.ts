@@ -1,0 +1,88 @@
+// PS-03, PS-04, PS-06: the desk's steps on a paid order. A new quote needs a new agreement and is
+// possible only before work starts (no price surprises); the appointment given meets the 10-minute
+// deadline; the fee is collected after the customer has inspected and signed, for exactly the agreed
+// amount, against a receipt numbered per project without gaps.
+import { and, eq, sql } from 'drizzle-orm';
+import type { TPaidAction, TPaidOrder } from '../../../../common/paid';
+import { runCommand } from '../../../platform/audit';
+import { toLocal } from '../../../platform/clock';
+import type { Db } from '../../../platform/db';
+import { AppError, invalidField, notFound, staleVersion, updatedOrStale } from '../../../platform/errors';
+import { authorize, type Principal } from '../../../platform/policy';
+import { formatNumber, nextInSequence } from '../../../platform/sequence';
+import { projectTimezone } from '../../org/queries';
+import { recomputeOrderDeadlines } from '../../workorders/recompute';
+import { workOrders } from '../../workorders/tables';
+import { paidOrderDetail } from '../queries';
+import { paidOrders, receipts } from '../tables';
+
+const BEFORE_WORK = ['reported', 'dispatched', 'accepted'];
+const OPEN = [...BEFORE_WORK, 'in_progress', 'on_hold'];
+
+export function paidAction(db: Db, p: Principal, orderId: string, a: TPaidAction, now?: Date): Promise<TPaidOrder> {
+  return runCommand(
+    db,
+    p,
+    async (ctx) => {
+      const { tx } = ctx;
+      const [row] = await tx
+        .select({ po: paidOrders, o: workOrders })
+        .from(paidOrders)
+        .innerJoin(workOrders, eq(workOrders.id, paidOrders.orderId))
+        .where(and(eq(paidOrders.orderId, orderId), eq(paidOrders.companyId, p.companyId)));
+      if (!row) throw notFound();
+      const { po, o } = row;
+      authorize(p, 'paid.register', po.projectId, 'case.read');
+      if (po.version !== a.version) throw staleVersion();
+
+      let patch: Partial<typeof paidOrders.$inferInsert> = {};
+      let logged: Record<string, unknown> = {};
+      switch (a.action) {
+        case 'quote':
+          if (!BEFORE_WORK.includes(o.status)) throw new AppError(409, 'work_started');
+          patch = { fee: a.fee, expectedResult: a.expectedResult, agreedAt: null, agreedHow: null };
+          logged = { fee: a.fee, expectedResult: a.expectedResult, before: { fee: po.fee, expectedResult: po.expectedResult } };
+          break;
+        case 'agree':
+          if (!BEFORE_WORK.includes(o.status)) throw new AppError(409, o.status === 'cancelled' ? 'illegal_transition' : 'work_started');
+          if (po.agreedAt) throw new AppError(409, 'already_agreed');
+          patch = { agreedAt: ctx.now, agreedHow: a.how };
+          logged = { fee: po.fee, how: a.how };
+          break;
+        case 'appoint':
+          if (!OPEN.includes(o.status)) throw new AppError(409, 'illegal_transition');
+          patch = { appointmentAt: new Date(a.appointmentAt), appointedAt: po.appointedAt ?? ctx.now };
+          logged = { appointmentAt: a.appointmentAt };
+          break;
+        case 'collect': {
+          if (po.collectedAt) throw new AppError(409, 'already_paid');
+          if (o.status !== 'completed' || o.acceptance?.kind !== 'signature') throw new AppError(409, 'not_ready_for_payment');
+          if (Math.round(a.amount * 100) !== Math.round(po.fee * 100)) throw invalidField('amount', 'fee_mismatch');
+          const tz = await projectTimezone(tx, po.projectId);
+          const day = toLocal(ctx.now, tz).date;
+          const year = Number(day.slice(0, 4));
+          const n = await nextInSequence(tx, p.companyId, po.projectId, 'SF', year);
+          const [receipt] = await tx
+            .insert(receipts)
+            .values({ companyId: p.companyId, projectId: po.projectId, orderId, number: formatNumber('SF', year, n), amount: a.amount, method: a.method, issuedBy: p.userId, issuedAt: ctx.now, businessDate: day })
+            .returning();
+          await ctx.audit({ entity: 'receipt', entityId: receipt.id, projectId: po.projectId, action: 'issue', after: { number: receipt.number, amount: a.amount, method: a.method, orderId } });
+          patch = { collectedAt: ctx.now };
+          logged = { receipt: receipt.number, amount: a.amount, method: a.method };
+          break;
+        }
+      }
+      updatedOrStale(
+        await tx
+          .update(paidOrders)
+          .set({ ...patch, version: sql`${paidOrders.version} + 1` })
+          .where(and(eq(paidOrders.orderId, orderId), eq(paidOrders.version, a.version)))
+          .returning({ id: paidOrders.orderId }),
+      );
+      await ctx.audit({ entity: 'paid_order', entityId: orderId, projectId: po.projectId, action: a.action, after: logged });
+      if (a.action === 'appoint') await recomputeOrderDeadlines(tx, orderId, ctx.now);
+      return paidOrderDetail(tx, p, orderId, ctx.now);
+    },
+    now,
+  );
+}
