@@ -30,6 +30,7 @@ import { fileRoutes } from './domains/files/routes';
 import { deskRuleRoutes } from './domains/deadlines/routes';
 import { kpiRoutes } from './domains/kpi/routes';
 import { paidRoutes } from './domains/paid/routes';
+import { complaintRoutes } from './domains/complaints/routes';
 import { localStorage, type Storage } from './platform/storage';
 
 export interface BuiltApp {
@@ -97,6 +98,7 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: boolean;
     deskRuleRoutes,
     kpiRoutes,
     paidRoutes,
+    complaintRoutes,
   ])
     register(app, deps);
 

@@ -3,6 +3,7 @@ import type { Catalog } from './index';
 
 export const en: Catalog = {
   errors: {
+    complaint_needs_followup: "A complaint closes at its follow-up, with the customer's verdict",
     price_not_agreed: 'The customer has not agreed to the price: no work before the quote is accepted',
     signature_missing: "A paid service needs the customer's signature before it is closed",
     payment_missing: 'The fee has not been collected and receipted: the order cannot be closed',
@@ -96,6 +97,22 @@ export const en: Catalog = {
     unknown_timezone: 'Unknown timezone',
   },
   ui: {
+    complaintType: { attitude: 'Staff attitude', quality: 'Service quality', facility: 'Facilities', fee: 'Fees', noise: 'Noise', neighbour: 'Neighbours', security: 'Security', environment: 'Cleanliness', other: 'Other' },
+    majorReason: { media: 'Media exposure', industry_notice: 'Industry notice', collective: 'Collective complaint', group_escalation: 'Escalated to the group' },
+    flagKind: { repeat_complaint: 'Repeat complaint', request_turned_complaint: 'Unhandled request became a complaint', valid_attitude: 'Valid attitude complaint', no_action: 'Request left without action', fake_followup: 'Return visit not genuine' },
+    complaintStatus: { open: 'In hand', resolved: 'Resolved, to follow up', closed: 'Closed' },
+    complaintAction: { create: 'Complaint recorded', assign: 'Assign', escalate: 'Escalate to major', contact: 'Contact owner', progress: 'Report progress', resolve: 'Resolve', followup: 'Follow up', close: 'Close' },
+    complaint: { title: 'Complaints', register: 'Record a complaint', type: 'Type', severity: 'Severity', major: 'Major', normal: 'Normal', companyLevel: 'Company-level', majorReasons: 'Why major', handler: 'Handler', resolution: 'Resolution', valid: 'Valid complaint?', validYes: 'Valid', validNo: 'Not valid', verdict: 'Customer verdict', related: 'Related request', relatedHint: 'The request this complaint grew out of (optional)', flags: 'Flags', note: 'Note', selectHandler: 'Choose a handler', progressHint: 'Progress for the quality department', contactHint: 'How the owner was contacted', empty: 'No complaints', onlyMajor: 'Major only', onlyCompany: 'Company-level only', createdAt: 'Received', content: 'Complaint', timeline: 'History', caller: 'Complainant', reply: 'Reply to customer', replied: 'Replied' },
+    flags: { title: 'Flags', month: 'Month', kind: 'Kind', case: 'Case', related: 'Related case', raisedAt: 'Raised', empty: 'No flags this month', note: 'Note' },
+    paid: { title: 'Paid services', register: 'Register a paid service', item: 'Service', quantity: 'Quantity', fee: 'Quote (yuan)', expectedResult: 'Expected result', preferredTime: 'Preferred time', agreed: 'Customer agreed to the price', agreedAt: 'Price agreed', notAgreed: 'Waiting for the customer to agree', appointment: 'Appointment', appointedAt: 'Appointment given', appointDue: 'Reply with a time within 10 minutes', copies: 'Notice copies', receipts: 'Receipts', receipt: 'Receipt no.', amount: 'Amount (yuan)', method: 'Method', void: 'Void', voided: 'Void', voidReason: 'Why void', collect: 'Collect fee', quote: 'New quote', agree: 'Customer agrees', appoint: 'Give appointment', how: 'Agreed by', notice: 'Print notice', noticeTitle: 'Paid service notice', stage: 'Stage', registeredAt: 'Registered', registeredBy: 'Registered by', doer: 'Done by', signed: 'Signed by customer', unsigned: 'Awaiting signature', signAtDesk: 'Customer signs at the desk', empty: 'No paid orders', search: 'Number, unit, phone or service', stageAll: 'All', registerHint: 'Only the desk registers paid services; quote first, work only after the customer agrees', unitRequired: 'Look up and choose the unit first', customerSign: 'Customer signature', financeCopy: 'Copy 1 · Finance', departmentCopy: 'Copy 2 · Department', archiveCopy: 'Copy 3 · Archive', copyState: 'State of this copy', total: 'Total' },
+    paidStage: { unagreed: 'Price not agreed', open: 'Not done', unpaid: 'To collect', paid: 'Paid, to close', closed: 'Closed' },
+    agreedHow: { on_site: 'On site', phone: 'By phone', walk_in: 'At the desk' },
+    noticeCopy: { awaiting_payment: 'Awaiting payment', paid: 'Paid', handed_over: 'Handed to finance', confirmed: 'Confirmed by finance', cancelled: 'Cancelled', to_dispatch: 'To dispatch', dispatched: 'Dispatched', in_progress: 'In progress', done: 'Done', open: 'Awaiting inspection', signed: 'Signed', filed: 'Filed', followed_up: 'Followed up' },
+    payMethod: { cash: 'Cash', scan: 'QR code', card: 'Card' },
+    cash: { title: 'Cash hand-over', date: 'Date', clerk: 'Collected by', cashAmount: 'Cash', nonCash: 'Non-cash', outstanding: 'Not handed over', late: 'Late', handOver: 'Hand over', declared: 'Cash handed over (yuan)', expected: 'Cash due', received: 'Counted by finance (yuan)', difference: 'Difference', confirm: 'Confirm', confirmed: 'Confirmed', submitted: 'Awaiting finance', flagged: 'Difference', handovers: 'Hand-overs', receipts: 'Receipts of the day', lateDays: 'Earlier days not handed over', noReceipts: 'No takings this day', note: 'Note', financeNote: 'Finance note', count: 'Receipts' },
+    summary: { title: 'Paid services — monthly summary', month: 'Month', byDepartment: 'By department', byStaff: 'By staff', department: 'Department', staff: 'Staff', registered: 'Registered', completed: 'Completed', closed: 'Closed', reworked: 'Reworked', followedUp: 'Followed up', satisfied: 'Satisfied', receipts: 'Receipts', amount: 'Amount (yuan)', total: 'Total', unassigned: 'Not dispatched', reconciliation: 'Reconciliation', item: 'Item', value: 'Value', receiptsAmount: 'Receipts total', receiptsCount: 'Valid receipts', voidedCount: 'Voided receipts', confirmedCash: 'Cash confirmed by finance', handedUnconfirmed: 'Cash handed, unconfirmed', notHandedOver: 'Cash not handed over', cashDifferences: 'Hand-over differences', closedWithoutReceipt: 'Closed without receipt', feeMismatch: 'Receipts differing from quote', balanced: 'Balanced', export: 'Export to Excel', balancedYes: 'Balanced', balancedNo: 'Differences — please check' },
+    supervision: { title: 'Visit supervision', level: 'Level', supervisor: 'CS supervisor (30%)', manager: 'Project manager (10%)', target: 'Target', visits: 'Visits this month', selected: 'Drawn', checked: 'Checked', achieved: 'Achieved', outcome: 'Outcome', check: 'Check', order: 'Order', customer: 'Customer', visitedBy: 'Visited by', visitedAt: 'Visited', verdict: 'Verdict', visitNote: 'Visit note', checker: 'Checked by', note: 'Note', empty: 'Nothing drawn this month', mine: 'Mine to check' },
+    supervisionOutcome: { genuine: 'Genuine', not_genuine: 'Not genuine', unreachable: 'Unreachable' },
     appName: 'Property customer service and quality system',
     brand: 'Estate Desk',
     loading: 'Loading…',
@@ -117,7 +134,7 @@ export const en: Catalog = {
     yes: 'Yes',
     no: 'No',
     login: { title: 'Staff sign-in', username: 'User name', password: 'Password', submit: 'Sign in', logout: 'Sign out', language: 'Language' },
-    nav: { home: 'Projects', space: 'Property register', units: 'Units', customers: 'Customers', calendar: 'Working calendar', staff: 'Staff', desk: 'Front desk', cases: 'Cases', orders: 'Work orders', dispatch: 'Dispatch', my: 'My orders', followups: 'Follow-ups', faq: 'FAQ', priceList: 'Price list' },
+    nav: { paid: 'Paid services', cash: 'Cash hand-over', summary: 'Paid summary', complaints: 'Complaints', flags: 'Flags', supervision: 'Supervision', home: 'Projects', space: 'Property register', units: 'Units', customers: 'Customers', calendar: 'Working calendar', staff: 'Staff', desk: 'Front desk', cases: 'Cases', orders: 'Work orders', dispatch: 'Dispatch', my: 'My orders', followups: 'Follow-ups', faq: 'FAQ', priceList: 'Price list' },
     project: { switcher: 'Project', level: 'Service level', type: 'Type', address: 'Address', areas: 'Areas', buildings: 'Buildings', units: 'Units', vacant: 'Vacant', timezone: 'Timezone' },
     projectType: { residential: 'Residential', apartment: 'Apartment', office: 'Office', mall: 'Mall/shops', villa: 'Villa' },
     unitUse: { residence: 'Residence', office: 'Office', shop: 'Shop' },
@@ -193,7 +210,7 @@ export const en: Catalog = {
     holdReason: { waiting_customer: 'Waiting for customer', waiting_parts: 'Waiting for parts', waiting_access: 'Waiting for access' },
     trade: { water: 'Water', electric: 'Electric', door_window: 'Door/window', public_facility: 'Public facility', elevator: 'Elevator', cleaning: 'Cleaning', greening: 'Greening', other: 'Other' },
     priority: { normal: 'Normal', emergency: 'Emergency' },
-    deadline: { reply: 'Reply', dispatch: 'Dispatch', completion: 'Completion', progress: 'Progress', followup: 'Follow-up', overdue: 'Overdue {{t}}', left: '{{t}} left', met: 'On time', metLate: 'Done (late)', paused: 'Paused' },
+    deadline: { appointment: 'Appointment', cp_followup: 'Complaint follow-up', cp_contact: 'Owner contact', cp_progress: 'Progress report', reply: 'Reply', dispatch: 'Dispatch', completion: 'Completion', progress: 'Progress', followup: 'Follow-up', overdue: 'Overdue {{t}}', left: '{{t}} left', met: 'On time', metLate: 'Done (late)', paused: 'Paused' },
     verdict: { satisfied: 'Satisfied', fairly_satisfied: 'Fairly satisfied', unsatisfied: 'Unsatisfied' },
     outcome: { reached: 'Reached', not_reached: 'Not reached', retry_later: 'Retry later' },
     order: {

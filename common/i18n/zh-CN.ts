@@ -1,6 +1,7 @@
 // 中文（默认）文案：界面、错误和通知共用一个目录（X-04）。
 export const zhCN = {
   errors: {
+    complaint_needs_followup: '投诉须回访客户、确认满意后结案',
     price_not_agreed: '客户尚未同意报价，不能开工（先报价、后施工）',
     signature_missing: '有偿服务须有客户验收签字，不能销项',
     payment_missing: '有偿服务尚未收费开票，不能销项',
@@ -94,6 +95,22 @@ export const zhCN = {
     unknown_timezone: '时区无效',
   },
   ui: {
+    complaintType: { attitude: '服务态度', quality: '服务质量', facility: '设施设备', fee: '收费', noise: '噪音', neighbour: '邻里纠纷', security: '安全秩序', environment: '环境卫生', other: '其他' },
+    majorReason: { media: '媒体曝光', industry_notice: '行业通报', collective: '集体投诉', group_escalation: '上报集团' },
+    flagKind: { repeat_complaint: '重复投诉', request_turned_complaint: '诉求未处理转投诉', valid_attitude: '有效服务态度投诉', no_action: '诉求逾期无人处理', fake_followup: '回访记录不实' },
+    complaintStatus: { open: '处理中', resolved: '已处理待回访', closed: '已结案' },
+    complaintAction: { create: '受理投诉', assign: '指派', escalate: '升级为重大投诉', contact: '联系业主', progress: '报告进度', resolve: '处理完毕', followup: '回访', close: '结案' },
+    complaint: { title: '投诉管理', register: '登记投诉', type: '投诉类型', severity: '级别', major: '重大投诉', normal: '一般', companyLevel: '公司级', majorReasons: '重大投诉原因', handler: '处理人', resolution: '处理结果', valid: '投诉是否有效', validYes: '有效投诉', validNo: '无效投诉', verdict: '客户评价', related: '关联诉求', relatedHint: '此投诉由哪一单诉求引起（可不填）', flags: '违规标记', note: '说明', selectHandler: '选择处理人', progressHint: '向品质部报告处理进度', contactHint: '与业主联系的情况', empty: '暂无投诉', onlyMajor: '只看重大', onlyCompany: '只看公司级', createdAt: '受理时间', content: '投诉内容', timeline: '处理记录', caller: '投诉人', reply: '答复客户', replied: '已答复' },
+    flags: { title: '违规标记', month: '月份', kind: '类型', case: '案件', related: '关联案件', raisedAt: '标记时间', empty: '本月无违规标记', note: '说明' },
+    paid: { title: '有偿服务', register: '有偿服务登记', item: '服务项目', quantity: '数量', fee: '报价（元）', expectedResult: '预期效果', preferredTime: '预约时间要求', agreed: '客户已同意报价', agreedAt: '客户同意报价', notAgreed: '待客户同意报价', appointment: '预约上门时间', appointedAt: '答复预约', appointDue: '10分钟内答复预约', copies: '通知单三联', receipts: '收据', receipt: '收据号', amount: '金额（元）', method: '收款方式', void: '作废', voided: '已作废', voidReason: '作废原因', collect: '收费开票', quote: '重新报价', agree: '客户同意报价', appoint: '答复预约时间', how: '同意方式', notice: '打印通知单', noticeTitle: '有偿服务通知单', stage: '进度', registeredAt: '登记时间', registeredBy: '登记人', doer: '施工人员', signed: '客户已签字', unsigned: '待客户签字', signAtDesk: '客户在前台签字验收', empty: '暂无有偿服务单', search: '单号、房号、电话或项目', stageAll: '全部', registerHint: '只有客服前台可登记有偿服务；须先报价并经客户同意后方可施工', unitRequired: '请先查询并选择房号', customerSign: '客户签字', financeCopy: '第一联 财务联', departmentCopy: '第二联 部门联', archiveCopy: '第三联 存档联', copyState: '本联状态', total: '合计' },
+    paidStage: { unagreed: '待同意报价', open: '未完工', unpaid: '待收费', paid: '已收费待销项', closed: '已销项' },
+    agreedHow: { on_site: '现场', phone: '电话', walk_in: '前台' },
+    noticeCopy: { awaiting_payment: '待收费', paid: '已收费', handed_over: '已交财务', confirmed: '财务已确认', cancelled: '已作废', to_dispatch: '待派工', dispatched: '已派工', in_progress: '施工中', done: '已完工', open: '待验收', signed: '客户已签字', filed: '已归档', followed_up: '已回访' },
+    payMethod: { cash: '现金', scan: '扫码', card: '刷卡' },
+    cash: { title: '收款交接', date: '日期', clerk: '收款人', cashAmount: '现金', nonCash: '非现金', outstanding: '未交款', late: '逾期未交', handOver: '交款', declared: '实交现金（元）', expected: '应交现金', received: '财务实收（元）', difference: '差额', confirm: '财务确认', confirmed: '已确认', submitted: '待财务确认', flagged: '有差异', handovers: '交款记录', receipts: '当日收据', lateDays: '往日未交款', noReceipts: '当日无收款', note: '备注', financeNote: '财务备注', count: '张数' },
+    summary: { title: '有偿服务月度汇总', month: '月份', byDepartment: '按部门', byStaff: '按人员', department: '部门', staff: '人员', registered: '登记', completed: '完工', closed: '销项', reworked: '返修', followedUp: '回访', satisfied: '满意', receipts: '收据数', amount: '收费金额（元）', total: '合计', unassigned: '未派工', reconciliation: '对账', item: '项目', value: '数值', receiptsAmount: '收据金额合计', receiptsCount: '有效收据张数', voidedCount: '作废收据张数', confirmedCash: '财务已确认现金', handedUnconfirmed: '已交待确认现金', notHandedOver: '未交财务现金', cashDifferences: '交款差额合计', closedWithoutReceipt: '销项无收据单数', feeMismatch: '收费与报价不符张数', balanced: '账实相符', export: '导出 Excel', balancedYes: '账实相符', balancedNo: '存在差异，请核对' },
+    supervision: { title: '回访督导', level: '督导层级', supervisor: '客服主管（30%）', manager: '项目经理（10%）', target: '目标比例', visits: '本月回访', selected: '抽中', checked: '已核查', achieved: '实际核查比例', outcome: '核查结果', check: '核查', order: '工单', customer: '客户', visitedBy: '回访人', visitedAt: '回访时间', verdict: '回访评价', visitNote: '回访记录', checker: '核查人', note: '核查说明', empty: '本月尚无抽查', mine: '待我核查' },
+    supervisionOutcome: { genuine: '属实', not_genuine: '不属实', unreachable: '联系不上' },
     appName: '物业客服与品质管理系统',
     brand: 'Estate Desk 物业客服',
     loading: '加载中…',
@@ -115,7 +132,7 @@ export const zhCN = {
     yes: '是',
     no: '否',
     login: { title: '员工登录', username: '用户名', password: '密码', submit: '登录', logout: '退出登录', language: '语言' },
-    nav: { home: '项目概况', space: '房产资料', units: '房号查询', customers: '客户资料', calendar: '工作日历', staff: '人员岗位', desk: '来电登记', cases: '案件', orders: '工单', dispatch: '派单看板', my: '我的工单', followups: '回访', faq: '答客问', priceList: '有偿服务价目' },
+    nav: { paid: '有偿服务', cash: '收款交接', summary: '有偿月报', complaints: '投诉', flags: '违规标记', supervision: '回访督导', home: '项目概况', space: '房产资料', units: '房号查询', customers: '客户资料', calendar: '工作日历', staff: '人员岗位', desk: '来电登记', cases: '案件', orders: '工单', dispatch: '派单看板', my: '我的工单', followups: '回访', faq: '答客问', priceList: '有偿服务价目' },
     project: { switcher: '当前项目', level: '服务等级', type: '项目类型', address: '地址', areas: '区域', buildings: '楼栋', units: '房号', vacant: '空置', timezone: '时区' },
     projectType: { residential: '住宅', apartment: '公寓', office: '写字楼', mall: '商场/商铺', villa: '别墅' },
     unitUse: { residence: '住宅', office: '办公', shop: '商铺' },
@@ -191,7 +208,7 @@ export const zhCN = {
     holdReason: { waiting_customer: '等客户', waiting_parts: '等配件', waiting_access: '等入户' },
     trade: { water: '水', electric: '电', door_window: '门窗', public_facility: '公共设施', elevator: '电梯', cleaning: '保洁', greening: '绿化', other: '其他' },
     priority: { normal: '普通', emergency: '紧急' },
-    deadline: { reply: '答复', dispatch: '派单', completion: '完成', progress: '进度', followup: '回访', overdue: '已超时 {{t}}', left: '剩 {{t}}', met: '已按时', metLate: '已完成（超时）', paused: '暂停计时' },
+    deadline: { appointment: '预约答复', cp_followup: '投诉回访', cp_contact: '联系业主', cp_progress: '进度报告', reply: '答复', dispatch: '派单', completion: '完成', progress: '进度', followup: '回访', overdue: '已超时 {{t}}', left: '剩 {{t}}', met: '已按时', metLate: '已完成（超时）', paused: '暂停计时' },
     verdict: { satisfied: '满意', fairly_satisfied: '较满意', unsatisfied: '不满意' },
     outcome: { reached: '已联系上', not_reached: '未接通', retry_later: '稍后再联系' },
     order: {

@@ -40,6 +40,7 @@ export type ErrorCode =
   | 'handover_confirmed'
   // complaints (CP-01..CP-04) and supervision (RV-02)
   | 'complaint_closed'
+  | 'complaint_needs_followup'
   | 'not_resolved'
   | 'not_company_level'
   | 'already_checked';

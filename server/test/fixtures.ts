@@ -3,7 +3,8 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../platform/db';
 import type { Storage } from '../platform/storage';
 import { createFaq } from '../domains/faq/commands/write-faq';
-import { followups } from '../domains/followups/tables';
+import { followups, supervisionChecks } from '../domains/followups/tables';
+import { registerComplaint } from '../domains/complaints/commands/register-complaint';
 import { saveAttachment } from '../domains/files/store';
 import { transitionOrder } from '../domains/workorders/commands/transition-order';
 import { customers, customerUnits } from '../domains/people/tables';
@@ -41,6 +42,17 @@ export function fixtures(db: Db, storage: Storage, key: string, projectId: strin
       await this.receipt();
       const clerk = await as('clerk');
       return submitHandover(db, clerk, { projectId, date: toLocal(new Date(), 'Asia/Shanghai').date, declared: 0, note: '' });
+    },
+    /** A complaint received by the project's clerk. */
+    async complaint() {
+      const u = await this.unit();
+      return registerComplaint(db, await as('clerk'), { projectId, channel: 'phone', unitId: u.id, callerName: '周先生', callerPhone: '13611112222', content: '保洁不及时', confirmedWithCaller: true, type: 'environment', majorReasons: [] });
+    },
+    /** A return visit drawn into the CS supervisor's sample (RV-02). */
+    async supervisionCheck() {
+      const f = await this.followup();
+      const [row] = await db.insert(supervisionChecks).values({ companyId: f.companyId, projectId, followupId: f.id, level: 'supervisor', selectedAt: new Date() }).returning();
+      return row;
     },
     async faq() {
       return createFaq(db, await as('super'), { projectId, question: '测试问题', answer: '测试答复' });

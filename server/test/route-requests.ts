@@ -144,6 +144,23 @@ export const routeRequests = ({ t, ids }: Ctx): Record<string, { req: Builder; r
   'POST /api/cash-handovers/:id/confirm': { req: async (f) => { const h = await f.handover(); return { method: 'POST', url: `/api/cash-handovers/${h.id}/confirm`, body: { version: h.version, received: h.expected } }; } },
   'GET /api/paid-summary': { req: async (_f, pid) => get(`/api/paid-summary?projectId=${pid}&month=2026-11`) },
   'GET /api/paid-summary/export': { req: async (_f, pid) => get(`/api/paid-summary/export?projectId=${pid}&month=2026-11`) },
+  'POST /api/complaints': {
+    req: async (f, pid) => ({ method: 'POST', url: '/api/complaints', body: { projectId: pid, channel: 'walk_in', unitId: (await f.unit()).id, callerName: '周', callerPhone: '13611112222', content: '噪音', confirmedWithCaller: true, type: 'noise' } }),
+  },
+  'GET /api/complaints': { req: async (_f, pid) => get(`/api/complaints?projectId=${pid}`) },
+  'GET /api/complaints/:id': { req: async (f) => get(`/api/complaints/${(await f.complaint()).id}`) },
+  // CP-01: supervisors and the project manager assign complaints.
+  'POST /api/complaints/:id/actions': {
+    req: async (f, pid) => { const k = await f.complaint(); return { method: 'POST', url: `/api/complaints/${k.id}/actions`, body: { action: 'assign', version: k.version, handlerId: await userId(t.database.db, pid === ids.own ? 'ch-eng' : 'gm-eng') } }; },
+    rule: only('cs_supervisor', 'project_manager', 'company_admin'),
+  },
+  'GET /api/flags': { req: async (_f, pid) => get(`/api/flags?projectId=${pid}&month=2026-11`) },
+  // RV-02: the samples are for the supervisor, the manager and the quality department.
+  'GET /api/supervision': { req: async (_f, pid) => get(`/api/supervision?projectId=${pid}&month=2026-11`), rule: only('cs_supervisor', 'project_manager', 'quality_inspector', 'company_admin') },
+  'POST /api/supervision/:id': {
+    req: async (f) => { const c = await f.supervisionCheck(); return { method: 'POST', url: `/api/supervision/${c.id}`, body: { version: c.version, outcome: 'genuine' } }; },
+    rule: only('cs_supervisor', 'company_admin'),
+  },
   'GET /api/notifications': { req: async () => get('/api/notifications') },
   'POST /api/notifications/read': { req: async () => ({ method: 'POST', url: '/api/notifications/read', body: {} }) },
 });

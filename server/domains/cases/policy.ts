@@ -13,6 +13,7 @@ export function caseActions(p: Principal, c: typeof cases.$inferSelect): CaseAct
   if (!mayManageCase(p, c) || c.status === 'closed' || c.status === 'cancelled') return [];
   const out: CaseAction[] = ['transfer', 'add_order'];
   // IN-05: a case is closed only after the customer has been answered.
-  out.push(c.status === 'open' ? 'reply' : 'close');
+  if (c.status === 'open') out.push('reply');
+  else if (c.category !== 'complaint') out.push('close'); // CP-01: complaints close at their follow-up
   return out;
 }

@@ -4,6 +4,7 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../platform/db';
 import { notifyMany, type Notice } from '../notifications/notify';
+import { flagNoAction } from '../complaints/flags';
 import { recipients } from './recipients';
 
 interface Claimed {
@@ -38,8 +39,11 @@ export async function sweepOverdue(db: Db, now = new Date(), batch = 500): Promi
       update deadlines d set notified_level = d.notified_level + 1
       from due where d.id = due.id
       returning d.id, d.company_id, d.project_id, d.entity, d.entity_id, d.kind, d.responsible_id, d.department, d.notified_level,
-        coalesce((select number from work_orders w where w.id = d.entity_id), (select number from cases c where c.id = d.entity_id)) as label`);
+        coalesce((select number from work_orders w where w.id = d.entity_id), (select number from cases c where c.id = d.entity_id),
+          (select c.number from complaints k join cases c on c.id = k.case_id where k.id = d.entity_id)) as label`);
     const rows = rowsOf<Claimed>(res);
+    // CP-02: a request whose reply or dispatch time has passed with nothing done is flagged.
+    await flagNoAction(tx, rows.filter((d) => d.notified_level === 1), now);
     // Who hears of a deadline depends on project, kind, department, level and the responsible person only.
     const asked = new Map<string, Promise<string[]>>();
     const who = (d: Claimed, level: 1 | 2) => {
@@ -55,7 +59,7 @@ export async function sweepOverdue(db: Db, now = new Date(), batch = 500): Promi
         projectId: d.project_id,
         userIds: await who(d, level),
         kind: level === 1 ? `overdue_${d.kind}` : `escalated_${d.kind}`,
-        entity: d.entity as 'case' | 'work_order',
+        entity: d.entity as Notice['entity'],
         entityId: d.entity_id,
         params: { number: d.label ?? '' },
         dedupeKey: `deadline:${d.id}:${level}`,

@@ -13,7 +13,9 @@ const LINKS: Record<string, (id: string) => string> = {
 const linkOf = (entity: string, id: string) => (LINKS[entity] ?? ((x: string) => `/orders/${x}`))(id);
 
 function render(locale: 'zh-CN' | 'en', kind: string, params: Record<string, string>): string {
-  return translate(locale, `notifications.${kind}`).replace(/\{\{(\w+)\}\}/g, (_, k: string) => params[k] ?? '');
+  // A parameter may itself be a catalog key (a complaint type), rendered in the reader's language.
+  const value = (v: string | undefined) => (v?.startsWith('ui.') ? translate(locale, v) : (v ?? ''));
+  return translate(locale, `notifications.${kind}`).replace(/\{\{(\w+)\}\}/g, (_, k: string) => value(params[k]));
 }
 
 export async function myNotifications(db: DbOrTx, p: Principal) {

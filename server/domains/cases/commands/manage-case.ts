@@ -92,6 +92,8 @@ export function closeCase(db: Db, p: Principal, id: string, version: number, now
     version,
     async (ctx, c) => {
       if (!c.repliedAt) throw new AppError(409, 'not_replied');
+      // CP-01: a complaint closes with its follow-up and the customer's verdict, not here.
+      if (c.category === 'complaint') throw new AppError(409, 'complaint_needs_followup');
       const open = await ctx.tx
         .select({ id: workOrders.id })
         .from(workOrders)

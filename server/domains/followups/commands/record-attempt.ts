@@ -10,6 +10,7 @@ import { authorize, type Principal } from '../../../platform/policy';
 import { rulesOf } from '../../deadlines/rules';
 import { recomputeOrderDeadlines } from '../../workorders/recompute';
 import { workOrders } from '../../workorders/tables';
+import { drawForSupervision } from '../supervision';
 import { followupAttempts, followups } from '../tables';
 
 export async function recordAttempt(db: Db, p: Principal, followupId: string, a: TFollowupAttempt, now?: Date) {
@@ -47,6 +48,7 @@ export async function recordAttempt(db: Db, p: Principal, followupId: string, a:
           .returning({ id: followups.id }),
       );
       await ctx.audit({ entity: 'followup', entityId: f.id, projectId: f.projectId, action: 'attempt', after: { ...a, version: undefined, status } });
+      if (status === 'done') await drawForSupervision(ctx, f, rules);
 
       if (status !== 'pending') {
         const [o] = await tx.select().from(workOrders).where(eq(workOrders.id, f.orderId));

@@ -1,0 +1,48 @@
+// CP-01..CP-04: the desk records a complaint as a case (reply within 24 h, IN-05) with its type; a major
+// complaint tells the project manager and the quality department at once; a company-level one gets its
+// contact and progress deadlines; the CP-02 flags are raised in the same transaction.
+import type { TComplaintCreate, TComplaintDetail } from '../../../../common/complaints';
+import { COMPANY_CHANNELS } from '../../../../common/desk';
+import { runCommand } from '../../../platform/audit';
+import type { Db } from '../../../platform/db';
+import type { Principal } from '../../../platform/policy';
+import { openCase } from '../../cases/commands/create-case';
+import { rulesOf } from '../../deadlines/rules';
+import { syncComplaintDeadlines } from '../deadlines';
+import { flagsOnRegister } from '../flags';
+import { notifyMajor } from '../notify-major';
+import { complaintDetail } from '../queries';
+import { complaints } from '../tables';
+
+export function registerComplaint(db: Db, p: Principal, input: TComplaintCreate, now?: Date): Promise<TComplaintDetail> {
+  return runCommand(
+    db,
+    p,
+    async (ctx) => {
+      const { tx } = ctx;
+      const { type, majorReasons, relatedCaseId, ...caseInput } = input;
+      const { kase } = await openCase(ctx, p, { ...caseInput, category: 'complaint' });
+      const { rules, version } = await rulesOf(tx, kase.projectId);
+      const [k] = await tx
+        .insert(complaints)
+        .values({
+          companyId: p.companyId,
+          projectId: kase.projectId,
+          caseId: kase.id,
+          type,
+          severity: majorReasons.length ? 'major' : 'normal',
+          majorReasons,
+          companyLevel: COMPANY_CHANNELS.includes(input.channel),
+          ruleVersion: version,
+          createdAt: ctx.now,
+        })
+        .returning();
+      await ctx.audit({ entity: 'complaint', entityId: k.id, projectId: k.projectId, action: 'create', after: { caseNumber: kase.number, type, majorReasons, companyLevel: k.companyLevel } });
+      await flagsOnRegister(tx, kase, type, relatedCaseId, rules);
+      if (k.severity === 'major') await notifyMajor(tx, k, kase.number, ctx.now);
+      await syncComplaintDeadlines(tx, k, kase.ownerId, ctx.now);
+      return complaintDetail(tx, p, k.id, ctx.now);
+    },
+    now,
+  );
+}

@@ -1,0 +1,74 @@
+// CP-02: the things that must never happen are detected and kept as flags — a repeat complaint from the
+// same unit about the same issue, a request that came back as a complaint because it was not handled,
+// a valid complaint about staff attitude, a request with no action by its deadline, and (RV-02) a
+// return-visit record a supervisor found not genuine.
+import { and, desc, eq, gte, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import type { TFlag } from '../../../common/complaints';
+import type { DbOrTx, Tx } from '../../platform/db';
+import { deadlines } from '../deadlines/tables';
+import { cases } from '../cases/tables';
+import { workOrders } from '../workorders/tables';
+import { complaints, deskFlags } from './tables';
+
+export async function raiseFlag(tx: DbOrTx, f: { companyId: string; projectId: string; kind: TFlag['kind']; caseId: string; relatedCaseId?: string | null; note?: string; at: Date }) {
+  await tx
+    .insert(deskFlags)
+    .values({ companyId: f.companyId, projectId: f.projectId, kind: f.kind, caseId: f.caseId, relatedCaseId: f.relatedCaseId ?? null, note: f.note ?? '', raisedAt: f.at })
+    .onConflictDoNothing();
+}
+
+/** Flags a new complaint earns at once: a repeat of an earlier one, or an unhandled request come back. */
+export async function flagsOnRegister(
+  tx: Tx,
+  c: typeof cases.$inferSelect,
+  type: string,
+  relatedCaseId: string | undefined,
+  rules: { repeatComplaintDays: number; requestTurnedComplaintDays: number },
+): Promise<void> {
+  const sameCaller = c.unitId ? eq(cases.unitId, c.unitId) : eq(cases.callerPhone, c.callerPhone);
+  const since = (days: number) => gte(cases.createdAt, new Date(c.createdAt.getTime() - days * 86_400_000));
+  const [repeat] = await tx
+    .select({ id: cases.id })
+    .from(complaints)
+    .innerJoin(cases, eq(cases.id, complaints.caseId))
+    .where(and(eq(complaints.projectId, c.projectId), eq(complaints.type, type), sameCaller, ne(cases.id, c.id), since(rules.repeatComplaintDays)))
+    .orderBy(desc(cases.createdAt))
+    .limit(1);
+  if (repeat) await raiseFlag(tx, { companyId: c.companyId, projectId: c.projectId, kind: 'repeat_complaint', caseId: c.id, relatedCaseId: repeat.id, at: c.createdAt });
+
+  // The request named by the clerk, or any request of the same unit still unhandled or answered late.
+  const late = sql`exists (select 1 from ${deadlines} d where d.entity_id = ${cases.id} and d.kind = 'reply' and (d.met_at > d.due_at or (d.met_at is null and d.due_at < ${c.createdAt.toISOString()}::timestamptz)))`;
+  const [request] = await tx
+    .select({ id: cases.id })
+    .from(cases)
+    .where(
+      and(
+        eq(cases.projectId, c.projectId),
+        ne(cases.category, 'complaint'),
+        ne(cases.id, c.id),
+        relatedCaseId ? eq(cases.id, relatedCaseId) : and(c.unitId ? eq(cases.unitId, c.unitId) : isNull(cases.id), since(rules.requestTurnedComplaintDays), or(inArray(cases.status, ['open']), late)),
+      ),
+    )
+    .orderBy(desc(cases.createdAt))
+    .limit(1);
+  if (request) await raiseFlag(tx, { companyId: c.companyId, projectId: c.projectId, kind: 'request_turned_complaint', caseId: c.id, relatedCaseId: request.id, at: c.createdAt });
+}
+
+/** Used by the sweeper: requests whose reply or dispatch deadline passed with nothing done. */
+export async function flagNoAction(tx: Tx, claimed: { entity: string; entity_id: string; kind: string }[], at: Date) {
+  const caseIds = claimed.filter((d) => d.entity === 'case' && d.kind === 'reply').map((d) => d.entity_id);
+  const orderIds = claimed.filter((d) => d.entity === 'work_order' && d.kind === 'dispatch').map((d) => d.entity_id);
+  if (!caseIds.length && !orderIds.length) return;
+  const undispatched = tx.select({ id: workOrders.caseId }).from(workOrders).where(and(inArray(workOrders.id, orderIds.length ? orderIds : [NONE]), eq(workOrders.status, 'reported')));
+  const targets = await tx
+    .select({ id: cases.id, companyId: cases.companyId, projectId: cases.projectId })
+    .from(cases)
+    .where(or(and(inArray(cases.id, caseIds.length ? caseIds : [NONE]), eq(cases.status, 'open')), inArray(cases.id, undispatched)));
+  if (!targets.length) return;
+  await tx
+    .insert(deskFlags)
+    .values(targets.map((c) => ({ companyId: c.companyId, projectId: c.projectId, kind: 'no_action', caseId: c.id, raisedAt: at })))
+    .onConflictDoNothing();
+}
+
+const NONE = '00000000-0000-0000-0000-000000000000';
