@@ -38,3 +38,34 @@ export const DEMO_FAQ: [string, string][] = [
   ['快递可以放在前台吗？', '前台可代收小件快递，请在三日内凭取件码领取。'],
   ['宠物有什么管理规定？', '遛狗须牵绳，及时清理粪便，大型犬需办理登记。'],
 ];
+
+/** PS-03: what residents ask the desk to do for a fee, and the result promised. */
+export const DEMO_PAID_WORK: Record<'water_electric' | 'cleaning' | 'greening', [string, string][]> = {
+  water_electric: [
+    ['卫生间水龙头老化滴水，要求更换', '更换后出水正常、无滴漏'],
+    ['厨房新增一个插座', '插座安装牢固、通电正常'],
+    ['客厅吊灯更换', '灯具安装牢固、开关正常'],
+    ['洗衣机进水管漏水', '更换进水管，试机无渗漏'],
+  ],
+  cleaning: [
+    ['入住前全屋开荒保洁', '地面、门窗、厨卫清洁无污渍'],
+    ['清洗油烟机', '油烟机内外无油污，运转正常'],
+    ['家庭深度保洁', '全屋清洁，卫生间除垢'],
+  ],
+  greening: [
+    ['阳台花木修剪', '修剪整齐，清走枝叶'],
+    ['私家花园除草施肥', '杂草清除，施肥均匀'],
+  ],
+};
+
+/** CP-01: what residents complain about, by type. */
+export const DEMO_COMPLAINTS: ['attitude' | 'quality' | 'facility' | 'fee' | 'noise' | 'neighbour' | 'environment', string][] = [
+  ['attitude', '前台接电话态度生硬，没说清楚就挂了'],
+  ['quality', '上周修过的水管又漏了'],
+  ['facility', '2栋电梯一周内停了三次'],
+  ['fee', '物业费账单多收了一个月'],
+  ['noise', '楼上装修周末一早就开始电钻'],
+  ['neighbour', '邻居长期在楼道堆放杂物'],
+  ['environment', '地下车库垃圾桶满了没人清'],
+  ['facility', '单元门禁刷卡经常失灵'],
+];

@@ -22,24 +22,24 @@ import type { DemoSummary } from './demo';
 import { personName } from './names';
 import { Rng } from './random';
 import { SIGNATURE } from './signature';
+import { checkSupervision, complaintMatter, handOverCash, paidMatter, type DeskStaff } from './paid-history';
 
 const H = 3_600_000;
 
-interface Staff {
-  supervisor: Principal;
-  desk: Principal[];
-  dispatcher: Record<'engineering' | 'environment', Principal>;
-  techs: Record<'engineering' | 'environment', Principal[]>;
-}
+type Staff = DeskStaff;
 
 async function staffOf(db: Db, companyId: string, key: string): Promise<Staff> {
   const as = async (username: string) => {
     const [u] = await db.select().from(users).where(eq(users.username, username));
     return principalForUser(db, u.id, companyId, 'zh-CN');
   };
+  const clerks = [await as(`${key}-clerk`), await as(`${key}-clerk2`)];
   return {
     supervisor: await as(`${key}-super`),
-    desk: [await as(`${key}-clerk`), await as(`${key}-clerk2`), await as(`${key}-keeper`)],
+    manager: await as(`${key}-manager`),
+    finance: await as(`${key}-finance`),
+    clerks,
+    desk: [...clerks, await as(`${key}-keeper`)],
     dispatcher: { engineering: await as(`${key}-eng`), environment: await as(`${key}-clean`) },
     techs: { engineering: [await as(`${key}-tech`), await as(`${key}-tech2`)], environment: [await as(`${key}-cleaner`)] },
   };
@@ -60,26 +60,33 @@ export async function seedHistory(db: Db, storage: Storage, demo: DemoSummary, o
       for (let i = 0; i < count; i++) {
         const at = new Date(now.getTime() - d * 24 * H - r.int(0, 13) * H - r.int(0, 59) * 60_000);
         if (at > now) continue;
-        await oneMatter(db, storage, r, staff, project.id, unitRows[r.int(0, unitRows.length - 1)].id, at, now);
+        const unitId = unitRows[r.int(0, unitRows.length - 1)].id;
+        const roll = r.int(0, 99);
+        if (roll < 8) await paidMatter(db, storage, r, staff, { projectId: project.id, unitId, callerName: caller(r), callerPhone: phone(r) }, at, now);
+        else if (roll < 12) await complaintMatter(db, r, staff, { projectId: project.id, unitId, callerName: caller(r), callerPhone: phone(r) }, at, now);
+        else await oneMatter(db, storage, r, staff, project.id, unitId, at, now);
         made++;
       }
     }
+    await handOverCash(db, r, staff, project.id, now);
+    await checkSupervision(db, r, staff, project.id, now);
   }
   // Notices about long-past replayed events are shown as read, as they would be by now.
   await db.update(notifications).set({ readAt: sql`${notifications.createdAt} + interval '1 hour'` }).where(lt(notifications.createdAt, new Date(now.getTime() - 2 * 24 * H)));
   return made;
 }
 
+const caller = (r: Rng) => personName(r).slice(0, 1) + r.pick(['先生', '女士']);
+const phone = (r: Rng) => `13${r.int(0, 9)}${String(r.int(0, 99_999_999)).padStart(8, '0')}`;
+
 async function oneMatter(db: Db, storage: Storage, r: Rng, staff: Staff, projectId: string, unitId: string, at: Date, now: Date) {
   const desk = r.pick(staff.desk);
-  const caller = personName(r).slice(0, 1) + r.pick(['先生', '女士']);
-  const phone = `13${r.int(0, 9)}${String(r.int(0, 99_999_999)).padStart(8, '0')}`;
   const base: Omit<TCaseCreate, 'category' | 'content'> = {
     projectId,
     channel: r.pick(['phone', 'phone', 'walk_in', 'portal', 'phone_night']),
     unitId,
-    callerName: caller,
-    callerPhone: phone,
+    callerName: caller(r),
+    callerPhone: phone(r),
     confirmedWithCaller: r.chance(0.95),
   };
   if (r.chance(0.4)) {
