@@ -159,7 +159,8 @@ export type TPaidListQuery = z.infer<typeof ZPaidListQuery>;
 export const ZPaidList = z.object({ items: z.array(ZPaidOrder), nextCursor: z.string().nullable() });
 
 // PS-07: the desk's takings per clerk and day, handed to finance and confirmed there.
-export const ZCashQuery = z.object({ projectId: ZId, date: z.iso.date() });
+/** Without a date: the project's own today, whatever the clerk's computer clock says. */
+export const ZCashQuery = z.object({ projectId: ZId, date: z.iso.date().optional() });
 export const ZHandover = z.object({
   id: ZId,
   clerkId: ZId,

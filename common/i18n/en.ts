@@ -97,6 +97,7 @@ export const en: Catalog = {
     unknown_timezone: 'Unknown timezone',
   },
   ui: {
+    copyName: { finance: 'Finance', department: 'Department', archive: 'Archive' },
     complaintType: { attitude: 'Staff attitude', quality: 'Service quality', facility: 'Facilities', fee: 'Fees', noise: 'Noise', neighbour: 'Neighbours', security: 'Security', environment: 'Cleanliness', other: 'Other' },
     majorReason: { media: 'Media exposure', industry_notice: 'Industry notice', collective: 'Collective complaint', group_escalation: 'Escalated to the group' },
     flagKind: { repeat_complaint: 'Repeat complaint', request_turned_complaint: 'Unhandled request became a complaint', valid_attitude: 'Valid attitude complaint', no_action: 'Request left without action', fake_followup: 'Return visit not genuine' },
@@ -200,6 +201,7 @@ export const en: Catalog = {
       closed: 'Closed', followed_up: 'Followed up', cannot_repair: 'Cannot repair', cancelled: 'Cancelled',
     },
     woAction: {
+      register: 'Paid service registered', quote: 'New quote', agree: 'Price agreed', appoint: 'Appointment given', collect: 'Fee collected', void_receipt: 'Receipt voided', 
       dispatch: 'Dispatch', reassign: 'Reassign', accept: 'Accept', return: 'Return', start: 'Start', hold: 'Hold', resume: 'Resume',
       complete: 'Complete', record_acceptance: "Record customer's consent", confirm_onsite: 'Confirm on site', cannot_repair: 'Cannot repair', cancel: 'Cancel',
       close: 'Close', progress_note: 'Progress note',

@@ -95,6 +95,7 @@ export const zhCN = {
     unknown_timezone: '时区无效',
   },
   ui: {
+    copyName: { finance: '财务联', department: '部门联', archive: '存档联' },
     complaintType: { attitude: '服务态度', quality: '服务质量', facility: '设施设备', fee: '收费', noise: '噪音', neighbour: '邻里纠纷', security: '安全秩序', environment: '环境卫生', other: '其他' },
     majorReason: { media: '媒体曝光', industry_notice: '行业通报', collective: '集体投诉', group_escalation: '上报集团' },
     flagKind: { repeat_complaint: '重复投诉', request_turned_complaint: '诉求未处理转投诉', valid_attitude: '有效服务态度投诉', no_action: '诉求逾期无人处理', fake_followup: '回访记录不实' },
@@ -198,6 +199,7 @@ export const zhCN = {
       closed: '已销项', followed_up: '已回访', cannot_repair: '无法维修', cancelled: '已取消',
     },
     woAction: {
+      register: '有偿服务登记', quote: '重新报价', agree: '客户同意报价', appoint: '答复预约时间', collect: '收费开票', void_receipt: '作废收据', 
       dispatch: '派单', reassign: '改派', accept: '接单', return: '退单', start: '开始维修', hold: '暂停', resume: '恢复',
       complete: '完工', record_acceptance: '登记客户确认', confirm_onsite: '现场确认', cannot_repair: '无法维修', cancel: '取消',
       close: '销项', progress_note: '进度说明',

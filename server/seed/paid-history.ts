@@ -139,7 +139,11 @@ export async function complaintMatter(db: Db, r: Rng, staff: DeskStaff, caller: 
   const replyAt = later(0.5, 6);
   if (!replyAt) return;
   await replyCase(db, clerk, k.caseId, { version: await caseVersion(db, k.caseId), reply: '已按投诉内容整改完毕，并向您致歉', lateReason: replyAt.getTime() - at.getTime() > 24 * H ? '处理需要时间，当日已电话告知业主进展' : undefined }, replyAt);
-  await act(clerk, { action: 'followup', version: k.version, verdict: r.pick(['satisfied', 'fairly_satisfied', 'fairly_satisfied', 'unsatisfied'] as const), note: '电话回访' }, later(24, 6 * 24));
+  const verdict = r.pick(['satisfied', 'fairly_satisfied', 'fairly_satisfied', 'unsatisfied'] as const);
+  if (!(await act(clerk, { action: 'followup', version: k.version, verdict, note: '电话回访' }, later(24, 6 * 24))) || verdict !== 'unsatisfied') return;
+  // Not satisfied: handled again until the customer is.
+  if (!(await act(handler, { action: 'resolve', version: k.version, resolution: '再次上门处理，落实整改措施', valid: k.valid ?? true }, later(24, 72)))) return;
+  await act(clerk, { action: 'followup', version: k.version, verdict: 'fairly_satisfied', note: '再次回访，客户认可' }, later(24, 96));
 }
 
 async function caseVersion(db: Db, caseId: string) {

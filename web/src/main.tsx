@@ -30,6 +30,14 @@ import { MyOrdersPage } from './pages/workorders/MyOrdersPage';
 import { FollowupsPage } from './pages/followups/FollowupsPage';
 import { FaqPage } from './pages/faq/FaqPage';
 import { PriceListPage } from './pages/paid/PriceListPage';
+import { PaidOrdersPage } from './pages/paid/PaidOrdersPage';
+import { PaidNoticePage } from './pages/paid/PaidNoticePage';
+import { CashPage } from './pages/paid/CashPage';
+import { PaidSummaryPage } from './pages/paid/PaidSummaryPage';
+import { ComplaintsPage } from './pages/complaints/ComplaintsPage';
+import { ComplaintPage } from './pages/complaints/ComplaintPage';
+import { FlagsPage } from './pages/complaints/FlagsPage';
+import { SupervisionPage } from './pages/followups/SupervisionPage';
 
 function Root() {
   const { i18n } = useTranslation();
@@ -49,6 +57,7 @@ function Root() {
             <Routes>
               <Route path="/login" element={<LoginPage />} />
               <Route path="/orders/:id/print" element={<OrderPrintPage />} />
+              <Route path="/paid/:id/notice" element={<PaidNoticePage />} />
               <Route element={<AppLayout />}>
                 <Route index element={<ProjectsPage />} />
                 <Route path="space" element={<SpacePage />} />
@@ -67,6 +76,13 @@ function Root() {
                 <Route path="followups" element={<FollowupsPage />} />
                 <Route path="faq" element={<FaqPage />} />
                 <Route path="price-list" element={<PriceListPage />} />
+                <Route path="paid" element={<PaidOrdersPage />} />
+                <Route path="cash" element={<CashPage />} />
+                <Route path="paid-summary" element={<PaidSummaryPage />} />
+                <Route path="complaints" element={<ComplaintsPage />} />
+                <Route path="complaints/:id" element={<ComplaintPage />} />
+                <Route path="flags" element={<FlagsPage />} />
+                <Route path="supervision" element={<SupervisionPage />} />
                 <Route path="*" element={<Navigate to="/" replace />} />
               </Route>
             </Routes>

@@ -55,9 +55,10 @@ export async function handoverById(db: DbOrTx, id: string): Promise<THandover> {
 }
 
 /** Who may see the day sheet: the desk (its own takings among all) and finance. */
-export async function cashDay(db: DbOrTx, p: Principal, projectId: string, date: string, now = new Date()): Promise<TCashDay> {
+export async function cashDay(db: DbOrTx, p: Principal, projectId: string, day: string | undefined, now = new Date()): Promise<TCashDay> {
   if (!can(p, 'paid.register', projectId) && !can(p, 'cash.confirm', projectId) && !can(p, 'paid.report', projectId)) throw notFound();
   const today = toLocal(now, await projectTimezone(db, projectId)).date;
+  const date = day ?? today;
   const dayReceipts = await receiptsOf(db, and(eq(receipts.projectId, projectId), eq(receipts.businessDate, date))!);
   const handovers = ((await handoverQuery(db)
     .where(and(eq(cashHandovers.projectId, projectId), eq(cashHandovers.businessDate, date)))

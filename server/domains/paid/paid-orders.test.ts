@@ -186,6 +186,7 @@ test('PS-07 the day’s takings go to finance; finance confirms; a difference is
   await closedPaidOrder(db, t.storage, 'ch', await paidOrder(db, 'ch-clerk', chy));
   const date = toLocal(new Date(), 'Asia/Shanghai').date;
   const day = (await clerk.get(`/api/cash?projectId=${chy}&date=${date}`)).body;
+  assert.equal((await clerk.get(`/api/cash?projectId=${chy}`)).body.date, date, "without a date: the project's today");
   const mine = day.clerks.find((c: { clerkId: string }) => c.clerkId === chClerk);
   assert.ok(mine.outstandingCash >= 2 * p1.fee);
 

@@ -187,7 +187,10 @@ export async function orderDetail(db: DbOrTx, p: Principal, id: string): Promise
   const signatureId = row.o.acceptance?.signatureFileId;
   return {
     ...order,
-    events: await eventsOf(db, p.companyId, 'work_order', id),
+    // A paid order's quote, agreement, appointment and receipts belong to its story too (PS-03..PS-06).
+    events: row.o.paid
+      ? [...(await eventsOf(db, p.companyId, 'work_order', id)), ...(await eventsOf(db, p.companyId, 'paid_order', id))].sort((a, b) => a.id - b.id)
+      : await eventsOf(db, p.companyId, 'work_order', id),
     attachments: files.filter((f) => f.kind !== 'signature'),
     signatureUrl: signatureId ? fileUrl(signatureId) : null,
   };

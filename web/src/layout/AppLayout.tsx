@@ -1,5 +1,5 @@
 import { Alert, Button, Dropdown, Grid, Layout, Menu, type MenuProps, Segmented, Select, Space, Spin, Typography } from 'antd';
-import { AccountBookOutlined, ApartmentOutlined, CalendarOutlined, CustomerServiceOutlined, FileTextOutlined, HomeOutlined, IdcardOutlined, MobileOutlined, PhoneOutlined, QuestionCircleOutlined, ScheduleOutlined, ToolOutlined, LogoutOutlined, TeamOutlined, UnorderedListOutlined, UserOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, AlertOutlined, AuditOutlined, BarChartOutlined, FlagOutlined, MoneyCollectOutlined, ShoppingOutlined, ApartmentOutlined, CalendarOutlined, CustomerServiceOutlined, FileTextOutlined, HomeOutlined, IdcardOutlined, MobileOutlined, PhoneOutlined, QuestionCircleOutlined, ScheduleOutlined, ToolOutlined, LogoutOutlined, TeamOutlined, UnorderedListOutlined, UserOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -47,6 +47,12 @@ function Shell() {
     can('wo.dispatch') && { key: '/dispatch', icon: <ScheduleOutlined />, label: t('ui.nav.dispatch') },
     can('wo.work') && { key: '/my', icon: <MobileOutlined />, label: t('ui.nav.my') },
     can('followup.do') && { key: '/followups', icon: <CustomerServiceOutlined />, label: t('ui.nav.followups') },
+    can('case.read') && { key: '/complaints', icon: <AlertOutlined />, label: t('ui.nav.complaints') },
+    can('case.read') && { key: '/flags', icon: <FlagOutlined />, label: t('ui.nav.flags') },
+    (can('supervise.cs') || can('supervise.pm') || can('audit.read')) && { key: '/supervision', icon: <AuditOutlined />, label: t('ui.nav.supervision') },
+    can('case.read') && { key: '/paid', icon: <ShoppingOutlined />, label: t('ui.nav.paid') },
+    (can('paid.register') || can('cash.confirm') || can('paid.report')) && { key: '/cash', icon: <MoneyCollectOutlined />, label: t('ui.nav.cash') },
+    can('paid.report') && { key: '/paid-summary', icon: <BarChartOutlined />, label: t('ui.nav.summary') },
     can('case.read') && { key: '/faq', icon: <QuestionCircleOutlined />, label: t('ui.nav.faq') },
     can('case.read') && { key: '/price-list', icon: <AccountBookOutlined />, label: t('ui.nav.priceList') },
     { type: 'divider' as const },

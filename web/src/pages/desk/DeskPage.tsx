@@ -1,16 +1,24 @@
 // IN-01..IN-06: the front-desk screen for a clerk on the phone — caller lookup first, then the matter;
 // the clerk becomes the case owner; a repair opens its order; a simple question is answered on the spot.
 import { useState } from 'react';
-import { Alert, App, AutoComplete, Button, Card, Checkbox, Col, Descriptions, Divider, Form, Input, List, Radio, Row, Segmented, Select, Space, Tag, Typography } from 'antd';
+import { Alert, App, AutoComplete, Button, Card, Checkbox, Col, Descriptions, Divider, Form, Input, InputNumber, List, Radio, Row, Segmented, Select, Space, Tag, Typography } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
+import { COMPLAINT_TYPES, MAJOR_REASONS, type TComplaintDetail } from '../../../../common/complaints';
 import { CATEGORIES, CHANNELS, PRIORITIES, TRADES, type TCaseDetail, type TFaq } from '../../../../common/desk';
+import type { TPaidOrder, TPriceList } from '../../../../common/paid';
 import type { TLookupHit, TUnitDetail } from '../../../../common/people';
 import { api, ApiError, qs } from '../../lib/api';
 import { useSession } from '../../lib/session';
 import { useDebounced } from '../../lib/useDebounced';
+
+interface Done {
+  number: string;
+  link: string;
+  orders: { id: string; number: string }[];
+}
 
 const nightNow = () => {
   const h = new Date().getHours();
@@ -20,18 +28,20 @@ const nightNow = () => {
 export function DeskPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { projectId } = useSession();
+  const { projectId, can } = useSession();
   const [form] = Form.useForm();
   const [lookupText, setLookupText] = useState('');
   const [unit, setUnit] = useState<TUnitDetail['unit'] | null>(null);
-  const [done, setDone] = useState<TCaseDetail | null>(null);
+  const [done, setDone] = useState<Done | null>(null);
+  const [params] = useSearchParams();
   const lq = useDebounced(lookupText.trim(), 200);
   const hits = useQuery({
     queryKey: ['lookup', projectId, lq],
     queryFn: () => api.get<{ hits: TLookupHit[] }>(`/api/lookup?${qs({ q: lq, projectId })}`),
     enabled: lq.length >= 2,
   });
-  const category = Form.useWatch('category', form);
+  const category = Form.useWatch('category', form) ?? 'repair';
+  const prices = useQuery({ queryKey: ['priceList', projectId], queryFn: () => api.get<TPriceList>(`/api/projects/${projectId}/price-list`), enabled: !!projectId && category === 'paid_service' });
   const locationKind = Form.useWatch('locationKind', form);
 
   const pick = async (hit: TLookupHit) => {
@@ -52,9 +62,19 @@ export function DeskPage() {
   };
 
   const submit = useMutation({
-    mutationFn: (v: Record<string, unknown>) => {
-      const { trade, priority, locationKind: lk, publicLocation, description, department, answerNow, ...rest } = v;
-      return api.post<TCaseDetail>('/api/cases', {
+    mutationFn: async (v: Record<string, unknown>): Promise<Done> => {
+      const caller = { projectId, unitId: unit?.id, customerId: v.customerId, callerName: v.callerName, callerPhone: v.callerPhone, channel: v.channel, confirmedWithCaller: !!v.confirmedWithCaller };
+      // PS-02, PS-03: a paid service is registered with its quote; CP-01: a complaint with its type.
+      if (v.category === 'paid_service') {
+        const p = await api.post<TPaidOrder>('/api/paid-orders', { ...caller, itemId: v.itemId, quantity: v.quantity, fee: v.fee, description: v.content, preferredTime: v.preferredTime, expectedResult: v.expectedResult, agreed: !!v.agreed });
+        return { number: p.caseNumber, link: `/orders/${p.orderId}`, orders: [{ id: p.orderId, number: p.orderNumber }] };
+      }
+      if (v.category === 'complaint') {
+        const k = await api.post<TComplaintDetail>('/api/complaints', { ...caller, content: v.content, type: v.complaintType, majorReasons: v.majorReasons ?? [] });
+        return { number: k.caseNumber, link: `/complaints/${k.id}`, orders: [] };
+      }
+      const { trade, priority, locationKind: lk, publicLocation, description, department, answerNow, itemId: _i, quantity: _q, fee: _f, preferredTime: _p, expectedResult: _e, agreed: _a, complaintType: _c, majorReasons: _m, ...rest } = v;
+      const c = await api.post<TCaseDetail>('/api/cases', {
         ...rest,
         projectId,
         unitId: unit?.id,
@@ -62,6 +82,7 @@ export function DeskPage() {
         answerNow: answerNow || undefined,
         order: rest.category === 'repair' ? { trade, priority, locationKind: lk, publicLocation, description: description || rest.content, department } : undefined,
       });
+      return { number: c.number, link: `/cases/${c.id}`, orders: c.orders };
     },
     onSuccess: (c) => {
       setDone(c);
@@ -92,7 +113,7 @@ export function DeskPage() {
               title={
                 <span>
                   {t('ui.desk.submitted', { number: done.number })}{' '}
-                  <Link to={`/cases/${done.id}`}>{done.number}</Link>
+                  <Link to={done.link}>{done.number}</Link>
                   {done.orders.map((o) => (
                     <Link key={o.id} to={`/orders/${o.id}`} style={{ marginLeft: 8 }} data-testid="created-order">
                       {o.number}
@@ -130,7 +151,24 @@ export function DeskPage() {
             form={form}
             layout="vertical"
             onFinish={(v) => submit.mutate(v)}
-            initialValues={{ channel: nightNow() ? 'phone_night' : 'phone', category: 'repair', trade: 'water', priority: 'normal', locationKind: 'unit', department: 'engineering' }}
+            initialValues={{
+              channel: nightNow() ? 'phone_night' : 'phone',
+              category: CATEGORIES.find((c) => c === params.get('category')) ?? 'repair',
+              trade: 'water',
+              priority: 'normal',
+              locationKind: 'unit',
+              department: 'engineering',
+              quantity: 1,
+              complaintType: 'quality',
+              majorReasons: [],
+            }}
+            onValuesChange={(changed, all) => {
+              // PS-03: the quote starts from the public price × quantity; the clerk may adjust it.
+              if (('itemId' in changed || 'quantity' in changed) && prices.data) {
+                const item = prices.data.items.find((i) => i.id === all.itemId);
+                if (item) form.setFieldsValue({ fee: Math.round(item.price * (all.quantity ?? 1) * 100) / 100 });
+              }
+            }}
           >
             <Form.Item name="customerId" hidden>
               <Input />
@@ -190,7 +228,61 @@ export function DeskPage() {
                 )}
               </>
             )}
-            {category !== 'repair' && (
+            {category === 'paid_service' && (
+              <>
+                <Divider titlePlacement="start">{t('ui.paid.register')}</Divider>
+                {!can('paid.register') && <Alert type="warning" showIcon title={t('ui.paid.registerHint')} style={{ marginBottom: 12 }} />}
+                <Row gutter={12}>
+                  <Col span={12}>
+                    <Form.Item name="itemId" label={t('ui.paid.item')} rules={required}>
+                      <Select
+                        showSearch
+                        optionFilterProp="label"
+                        data-testid="paid-item"
+                        options={(prices.data?.items ?? []).map((i) => ({ value: i.id, label: `${i.name} ¥${i.price}/${i.unit}` }))}
+                      />
+                    </Form.Item>
+                  </Col>
+                  <Col span={6}>
+                    <Form.Item name="quantity" label={t('ui.paid.quantity')} rules={required}>
+                      <InputNumber min={0.01} precision={2} style={{ width: '100%' }} />
+                    </Form.Item>
+                  </Col>
+                  <Col span={6}>
+                    <Form.Item name="fee" label={t('ui.paid.fee')} rules={required}>
+                      <InputNumber min={0} precision={2} style={{ width: '100%' }} data-testid="paid-fee" />
+                    </Form.Item>
+                  </Col>
+                </Row>
+                <Row gutter={12}>
+                  <Col span={12}>
+                    <Form.Item name="preferredTime" label={t('ui.paid.preferredTime')} rules={required}>
+                      <Input maxLength={50} data-testid="paid-time" />
+                    </Form.Item>
+                  </Col>
+                  <Col span={12}>
+                    <Form.Item name="expectedResult" label={t('ui.paid.expectedResult')} rules={required}>
+                      <Input maxLength={200} data-testid="paid-result" />
+                    </Form.Item>
+                  </Col>
+                </Row>
+                <Form.Item name="agreed" valuePropName="checked">
+                  <Checkbox data-testid="paid-agreed">{t('ui.paid.agreed')}</Checkbox>
+                </Form.Item>
+              </>
+            )}
+            {category === 'complaint' && (
+              <>
+                <Divider titlePlacement="start">{t('ui.complaint.register')}</Divider>
+                <Form.Item name="complaintType" label={t('ui.complaint.type')}>
+                  <Radio.Group optionType="button" size="small" options={COMPLAINT_TYPES.map((c) => ({ value: c, label: t(`ui.complaintType.${c}`) }))} />
+                </Form.Item>
+                <Form.Item name="majorReasons" label={t('ui.complaint.majorReasons')}>
+                  <Checkbox.Group options={MAJOR_REASONS.map((r) => ({ value: r, label: t(`ui.majorReason.${r}`) }))} />
+                </Form.Item>
+              </>
+            )}
+            {!['repair', 'paid_service', 'complaint'].includes(category) && (
               <Form.Item name="answerNow" label={t('ui.case.answerNow')}>
                 <Input.TextArea rows={2} maxLength={1000} />
               </Form.Item>

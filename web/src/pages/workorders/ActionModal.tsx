@@ -29,7 +29,7 @@ export function useTransition(order: Pick<TWorkOrder, 'id' | 'version'>, onDone?
     mutationFn: (body: Record<string, unknown>) => api.post<TWorkOrderDetail>(`/api/work-orders/${order.id}/transitions`, { ...body, version: order.version }),
     onSuccess: async (o) => {
       queryClient.setQueryData(['order', o.id], o);
-      await queryClient.invalidateQueries({ predicate: (q) => ['orders', 'case', 'followups', 'notifications'].includes(String(q.queryKey[0])) });
+      await queryClient.invalidateQueries({ predicate: (q) => ['orders', 'case', 'followups', 'notifications', 'paid', 'paidOrders'].includes(String(q.queryKey[0])) });
       message.success(t('ui.saved'));
       onDone?.(o);
     },
@@ -47,7 +47,7 @@ export function ActionModal({ order, action, onClose }: { order: TWorkOrder; act
   const required = [{ required: true, message: t('fieldErrors.required') }];
   const submit = (v: Record<string, unknown>) =>
     run.mutate(
-      { action, ...v, ...(action === 'complete' && signature ? { signature } : {}), ...(action === 'record_acceptance' ? { consent: true } : {}) },
+      { action, ...v, ...((action === 'complete' || action === 'record_acceptance') && signature ? { signature } : {}), ...(action === 'record_acceptance' ? { consent: true } : {}) },
       { onError: (e) => e instanceof ApiError && form.setFields(e.formFields()) },
     );
   return (
@@ -98,6 +98,12 @@ export function ActionModal({ order, action, onClose }: { order: TWorkOrder; act
             <Form.Item name="customerOpinion" label={t('ui.order.opinion')} rules={required}>
               <Input.TextArea rows={2} maxLength={200} />
             </Form.Item>
+            {/* PS-06: a paid service is signed for; the customer signs at the desk when paying. */}
+            {order.paid && (
+              <Form.Item label={t('ui.paid.signAtDesk')} required>
+                <SignaturePad onChange={setSignature} />
+              </Form.Item>
+            )}
           </>
         )}
         {action === 'confirm_onsite' && (

@@ -11,6 +11,7 @@ import { uploadFile } from '../../lib/upload';
 import { DeadlineChips } from '../../lib/deadlines';
 import { WoStatusTag } from '../../lib/labels';
 import { OrderActions } from './OrderActions';
+import { PaidPanel } from '../paid/PaidPanel';
 
 const fmt = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—');
 
@@ -18,7 +19,7 @@ const fmt = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm')
 export function EventText({ e, ns = 'woAction' }: { e: TWorkOrderDetail['events'][number]; ns?: 'woAction' | 'caseAction' }) {
   const { t } = useTranslation();
   const after = (e.after ?? {}) as Record<string, unknown>;
-  const detail = [after.reason && (t(`ui.holdReason.${after.reason}`, { defaultValue: String(after.reason) }) as string), after.note, after.result, after.explanation, after.customerOpinion, after.reply, after.lateReason]
+  const detail = [after.reason && (t(`ui.holdReason.${after.reason}`, { defaultValue: String(after.reason) }) as string), after.note, after.result, after.explanation, after.customerOpinion, after.reply, after.lateReason, after.receipt, after.fee !== undefined && `¥${after.fee}`]
     .filter(Boolean)
     .join('；');
   return (
@@ -113,6 +114,11 @@ export function OrderPage() {
               {o.onsiteConfirmedBy && <Descriptions.Item label={t('ui.order.onsite')}>{o.onsiteConfirmedBy}</Descriptions.Item>}
               {o.followupSelected !== null && <Descriptions.Item label={t('ui.order.followupSelected')}>{o.followupSelected ? t('ui.yes') : t('ui.no')}</Descriptions.Item>}
             </Descriptions>
+            {o.paid && (
+              <div style={{ marginTop: 12 }}>
+                <PaidPanel orderId={o.id} />
+              </div>
+            )}
             <Card size="small" title={t('ui.order.deadlines')} style={{ marginTop: 12 }}>
               <DeadlineChips deadlines={o.deadlines} all />
             </Card>

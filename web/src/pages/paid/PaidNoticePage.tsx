@@ -1,0 +1,97 @@
+// PS-05: the service notice (有偿服务通知单) on one A4 sheet — three copies cut apart along the dashed
+// lines (finance, the doing department, the archive), each printed with its own current state.
+import { useEffect } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useParams } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import dayjs from 'dayjs';
+import type { TPaidOrder } from '../../../../common/paid';
+import { api } from '../../lib/api';
+
+const cell: React.CSSProperties = { border: '1px solid #000', padding: '3px 6px', verticalAlign: 'top' };
+const fmt = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '');
+
+export function PaidNoticePage() {
+  const { t } = useTranslation();
+  const { id } = useParams();
+  const q = useQuery({ queryKey: ['paid', id], queryFn: () => api.get<TPaidOrder>(`/api/paid-orders/${id}`) });
+  useEffect(() => {
+    if (q.data && !navigator.webdriver) setTimeout(() => window.print(), 300);
+  }, [q.data]);
+  const p = q.data;
+  if (!p) return null;
+  const receipt = p.receipts.find((r) => !r.voidedAt);
+  const th = (label: string) => <th style={{ ...cell, width: 90, textAlign: 'left', background: '#f5f5f5', fontWeight: 'normal' }}>{label}</th>;
+  return (
+    <div style={{ width: '190mm', margin: '0 auto', fontSize: 12, color: '#000', background: '#fff' }}>
+      <style>{'@page { size: A4; margin: 8mm } @media print { body { background: #fff } }'}</style>
+      {(['finance', 'department', 'archive'] as const).map((copy, i) => (
+        <section key={copy} data-testid={`notice-${copy}`} style={{ height: '90mm', padding: '3mm 0', borderBottom: i < 2 ? '1px dashed #000' : undefined, boxSizing: 'border-box' }}>
+          <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'baseline' }}>
+            <b style={{ fontSize: 16 }}>{t('ui.paid.noticeTitle')}</b>
+            <span>{t(`ui.paid.${copy}Copy`)}</span>
+            <span>
+              {t('ui.order.number')}：{p.orderNumber}
+            </span>
+          </div>
+          <table style={{ width: '100%', borderCollapse: 'collapse', marginTop: 4 }}>
+            <tbody>
+              <tr>
+                {th(t('ui.order.customer'))}
+                <td style={cell}>
+                  {p.customerName} {p.customerPhone}
+                </td>
+                {th(t('ui.order.location'))}
+                <td style={cell}>{p.location}</td>
+              </tr>
+              <tr>
+                {th(t('ui.paid.item'))}
+                <td style={cell}>
+                  {p.itemName} × {p.quantity}
+                </td>
+                {th(t('ui.paid.fee'))}
+                <td style={cell}>¥{p.fee.toFixed(2)}（{p.agreedAt ? `${t('ui.paid.agreedAt')} ${fmt(p.agreedAt)}` : t('ui.paid.notAgreed')}）</td>
+              </tr>
+              <tr>
+                {th(t('ui.order.description'))}
+                <td style={cell} colSpan={3}>
+                  {p.description}
+                </td>
+              </tr>
+              <tr>
+                {th(t('ui.paid.expectedResult'))}
+                <td style={cell}>{p.expectedResult}</td>
+                {th(t('ui.paid.appointment'))}
+                <td style={cell}>{fmt(p.appointmentAt) || p.preferredTime}</td>
+              </tr>
+              <tr>
+                {th(t('ui.order.department'))}
+                <td style={cell}>
+                  {t(`ui.department.${p.department}`)} {p.assigneeName ?? ''}
+                </td>
+                {th(t('ui.paid.receipt'))}
+                <td style={cell}>{receipt ? `${receipt.number} · ¥${receipt.amount.toFixed(2)} · ${t(`ui.payMethod.${receipt.method}`)}` : ''}</td>
+              </tr>
+              <tr>
+                {th(t('ui.paid.registeredBy'))}
+                <td style={cell}>
+                  {p.registeredBy} {fmt(p.registeredAt)}
+                </td>
+                {th(t('ui.paid.copyState'))}
+                <td style={cell}>
+                  <b>{t(`ui.noticeCopy.${p.copies[copy]}`)}</b>
+                </td>
+              </tr>
+              <tr>
+                {th(t('ui.paid.customerSign'))}
+                <td style={{ ...cell, height: 34 }} colSpan={3}>
+                  {p.signed ? t('ui.paid.signed') : ''}
+                </td>
+              </tr>
+            </tbody>
+          </table>
+        </section>
+      ))}
+    </div>
+  );
+}
