@@ -39,23 +39,11 @@ export const DEMO_FAQ: [string, string][] = [
   ['宠物有什么管理规定？', '遛狗须牵绳，及时清理粪便，大型犬需办理登记。'],
 ];
 
-/** PS-03: what residents ask the desk to do for a fee, and the result promised. */
-export const DEMO_PAID_WORK: Record<'water_electric' | 'cleaning' | 'greening', [string, string][]> = {
-  water_electric: [
-    ['卫生间水龙头老化滴水，要求更换', '更换后出水正常、无滴漏'],
-    ['厨房新增一个插座', '插座安装牢固、通电正常'],
-    ['客厅吊灯更换', '灯具安装牢固、开关正常'],
-    ['洗衣机进水管漏水', '更换进水管，试机无渗漏'],
-  ],
-  cleaning: [
-    ['入住前全屋开荒保洁', '地面、门窗、厨卫清洁无污渍'],
-    ['清洗油烟机', '油烟机内外无油污，运转正常'],
-    ['家庭深度保洁', '全屋清洁，卫生间除垢'],
-  ],
-  greening: [
-    ['阳台花木修剪', '修剪整齐，清走枝叶'],
-    ['私家花园除草施肥', '杂草清除，施肥均匀'],
-  ],
+/** PS-03: why a resident asks for a paid service, and the result promised, per catalogue category. */
+export const DEMO_PAID_WORK: Record<'water_electric' | 'cleaning' | 'greening', { reasons: string[]; result: string }> = {
+  water_electric: { reasons: ['家里用了多年，已老化', '自己处理不了，请师傅上门', '新买的，需要安装'], result: '按约定完成，试用正常' },
+  cleaning: { reasons: ['家里来客人前打扫', '刚装修完准备入住', '老人独居，请人帮忙'], result: '清洁到位、无污渍，客户验收' },
+  greening: { reasons: ['阳台绿植长得太乱', '庭院花木有虫'], result: '处理完毕、清走枝叶' },
 };
 
 /** CP-01: what residents complain about, by type. */

@@ -4,7 +4,7 @@ import { and, eq, isNull, lt } from 'drizzle-orm';
 import type { TComplaintDetail } from '../../common/complaints';
 import type { TTransition } from '../../common/desk';
 import type { TPaidOrder } from '../../common/paid';
-import { fromLocal, toLocal } from '../platform/clock';
+import { addDays, fromLocal, toLocal } from '../platform/clock';
 import type { Db } from '../platform/db';
 import type { Principal } from '../platform/policy';
 import type { Storage } from '../platform/storage';
@@ -51,8 +51,10 @@ interface Caller {
 export async function paidMatter(db: Db, storage: Storage, r: Rng, staff: DeskStaff, caller: Caller, at: Date, now: Date) {
   const items = await db.select().from(serviceItems).where(and(eq(serviceItems.projectId, caller.projectId), eq(serviceItems.active, true)));
   const item = r.pick(items);
-  const [description, expectedResult] = r.pick(DEMO_PAID_WORK[item.category as keyof typeof DEMO_PAID_WORK]);
-  const quantity = ['次', '项', '台', '个', '套'].includes(item.unit) ? 1 : r.int(1, 3) * 10;
+  const work = DEMO_PAID_WORK[item.category as keyof typeof DEMO_PAID_WORK];
+  const description = `${item.name.replace(/（.*）/, '')}：${r.pick(work.reasons)}`;
+  const expectedResult = work.result;
+  const quantity = item.unit === '平方米' ? r.int(4, 12) * 10 : item.unit === '小时' ? r.int(2, 4) : r.int(1, 2);
   const clerk = r.pick(staff.clerks);
   const channel = r.pick(['phone', 'phone', 'walk_in'] as const);
   const agreed = r.chance(0.8);
@@ -69,7 +71,9 @@ export async function paidMatter(db: Db, storage: Storage, r: Rng, staff: DeskSt
   };
   const act = async (body: Parameters<typeof paidAction>[3], when: Date | null) => (when ? (po = await paidAction(db, clerk, po.orderId, body, when)) : null);
   // PS-04: most phone calls hear their time within 10 minutes; a few are late.
-  if (channel !== 'walk_in' && !(await act({ action: 'appoint', version: po.version, appointmentAt: new Date(t + r.int(3, 26) * H).toISOString() }, later(r.chance(0.9) ? 2 : 12, r.chance(0.9) ? 9 : 30)))) return;
+  const tz = await projectTimezone(db, caller.projectId);
+  const visit = fromLocal(addDays(toLocal(at, tz).date, 1), r.int(9, 17) * 60, tz); // the next working hours
+  if (channel !== 'walk_in' && !(await act({ action: 'appoint', version: po.version, appointmentAt: visit.toISOString() }, later(r.chance(0.9) ? 2 : 12, r.chance(0.9) ? 9 : 30)))) return;
   if (!agreed && !(await act({ action: 'agree', version: po.version, how: 'phone' }, later(10, 90)))) return;
   const department = po.department as 'engineering' | 'environment';
   const tech = r.pick(staff.techs[department]);
