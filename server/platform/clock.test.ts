@@ -1,7 +1,7 @@
 // X-01 / ORG-01: the deadline clock across weekends, holidays, make-up days, month ends and the year boundary.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dueAt, fromLocal, isWorkingDay, toLocal, workingMinutesBetween, type WorkCalendar } from './clock';
+import { dueAt, fromLocal, isWorkingDay, localMonth, toLocal, workingMinutesBetween, type WorkCalendar } from './clock';
 import { officialDays } from '../domains/calendar/holidays';
 
 const days = officialDays([2025, 2026]);
@@ -103,4 +103,14 @@ test('WO-02 same-day dispatch: the reporting day whatever its weekday; after the
   assert.equal(local(dueAt(rule, bj('2026-10-01 19:59'), cal)), '2026-10-01 23:59'); // a holiday counts
   assert.equal(local(dueAt(rule, bj('2026-11-23 20:00'), cal)), '2026-11-24 10:00');
   assert.equal(local(dueAt(rule, bj('2026-12-31 22:30'), cal)), '2027-01-01 10:00');
+});
+
+test('PS-09 a local month is its own midnight to midnight, across the year end', () => {
+  const dec = localMonth('2026-12', 'Asia/Shanghai');
+  assert.equal(dec.from.toISOString(), '2026-11-30T16:00:00.000Z');
+  assert.equal(dec.to.toISOString(), '2026-12-31T16:00:00.000Z');
+  assert.deepEqual([dec.firstDay, dec.lastDay], ['2026-12-01', '2026-12-31']);
+  assert.equal(localMonth('2028-02', 'UTC').lastDay, '2028-02-29');
+  const dst = localMonth('2026-03', 'Europe/Berlin');
+  assert.equal(dst.to.getTime() - dst.from.getTime(), (31 * 24 - 1) * 3_600_000, 'the month with the spring change is an hour short');
 });

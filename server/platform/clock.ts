@@ -180,3 +180,10 @@ export function workingMinutesBetween(from: Date, to: Date, cal: WorkCalendar): 
   }
   return Math.round(total);
 }
+
+/** A local month ("2026-11") as instants [from, to) and its first and last local day. */
+export function localMonth(month: string, tz: string) {
+  const [y, m] = month.split('-').map(Number);
+  const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+  return { from: fromLocal(`${month}-01`, 0, tz), to: fromLocal(next, 0, tz), firstDay: `${month}-01`, lastDay: addDays(next, -1) };
+}

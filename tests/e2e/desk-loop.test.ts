@@ -6,17 +6,12 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import type { TMe } from '../../common/auth';
 import type { TCustomer } from '../../common/people';
-import { apiAs, signIn, withProductAndBrowser } from './server';
+import { apiAs, modalOk, signIn, withProductAndBrowser } from './server';
 
 const ctx = withProductAndBrowser();
 const errors: string[] = [];
 
 const open = (username: string, viewport?: { width: number; height: number }) => signIn(ctx.browser, ctx.product.url, username, errors, viewport);
-
-async function modalOk(page: Page) {
-  await page.locator('.ant-modal-footer .ant-btn-primary').click();
-  await page.locator('.ant-modal').waitFor({ state: 'detached' });
-}
 
 async function act(page: Page, action: string) {
   const status = page.waitForResponse((r) => r.url().includes('/transitions') && r.request().method() === 'POST');

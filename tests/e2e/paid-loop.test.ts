@@ -7,16 +7,11 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import type { TMe } from '../../common/auth';
 import type { TCustomer } from '../../common/people';
-import { apiAs, signIn, withProductAndBrowser } from './server';
+import { apiAs, modalOk, signIn, withProductAndBrowser } from './server';
 
 const ctx = withProductAndBrowser();
 const errors: string[] = [];
 const open = (username: string, viewport?: { width: number; height: number }) => signIn(ctx.browser, ctx.product.url, username, errors, viewport);
-
-async function modalOk(page: Page) {
-  await page.locator('.ant-modal-footer .ant-btn-primary').click();
-  await page.locator('.ant-modal').waitFor({ state: 'detached' });
-}
 
 const answered = (page: Page, part: string) => page.waitForResponse((r) => r.url().includes(part) && r.request().method() === 'POST');
 

@@ -121,3 +121,9 @@ export function withProductAndBrowser() {
   });
   return ctx;
 }
+
+/** Presses the open modal's primary button and waits until the modal is gone. */
+export async function modalOk(page: Page) {
+  await page.locator('.ant-modal-footer .ant-btn-primary').click();
+  await page.locator('.ant-modal').waitFor({ state: 'detached' });
+}

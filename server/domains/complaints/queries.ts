@@ -2,18 +2,18 @@
 import { aliasedTable, and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type * as z from 'zod';
 import type { TComplaint, TComplaintDetail, TFlag, ZComplaintListQuery } from '../../../common/complaints';
-import type { TDeadline } from '../../../common/desk';
 import type { DbOrTx } from '../../platform/db';
 import { notFound } from '../../platform/errors';
 import { decodeCursor, pageOf } from '../../platform/pagination';
 import { can, type Principal } from '../../platform/policy';
 import { cases } from '../cases/tables';
+import { presentDeadline } from '../deadlines/present';
 import { deadlines } from '../deadlines/tables';
 import { eventsOf } from '../history/queries';
 import { units } from '../org/tables';
 import { users } from '../people/tables';
-import { monthBounds } from '../paid/summary';
 import { projectTimezone } from '../org/queries';
+import { localMonth } from '../../platform/clock';
 import { complaintActions } from './policy';
 import { complaints, deskFlags } from './tables';
 
@@ -96,9 +96,7 @@ async function present(db: DbOrTx, p: Principal, rows: Row[], now: Date): Promis
     verdict: k.verdict as TComplaint['verdict'],
     followedUpAt: k.followedUpAt?.toISOString() ?? null,
     createdAt: k.createdAt.toISOString(),
-    deadlines: dl
-      .filter((d) => d.entityId === k.id || d.entityId === c.id)
-      .map((d): TDeadline => ({ kind: d.kind, dueAt: d.dueAt.toISOString(), metAt: d.metAt?.toISOString() ?? null, overdue: !d.metAt && d.dueAt < now })),
+    deadlines: dl.filter((d) => d.entityId === k.id || d.entityId === c.id).map((d) => presentDeadline(d, now)),
     flags: flags.filter((f) => f.caseId === c.id),
     version: k.version,
     actions: complaintActions(p, k, c),
@@ -137,7 +135,7 @@ export async function complaintDetail(db: DbOrTx, p: Principal, id: string, now 
 /** CP-02: the month's flags of a project, newest first, with a count per kind. */
 export async function listFlags(db: DbOrTx, p: Principal, projectId: string, month: string, kind?: TFlag['kind']) {
   if (!can(p, 'case.read', projectId)) throw notFound();
-  const { from, to } = monthBounds(month, await projectTimezone(db, projectId));
+  const { from, to } = localMonth(month, await projectTimezone(db, projectId));
   const items = await flagsWhere(db, and(eq(deskFlags.projectId, projectId), sql`${deskFlags.raisedAt} >= ${from.toISOString()}::timestamptz`, sql`${deskFlags.raisedAt} < ${to.toISOString()}::timestamptz`)!);
   const counts: Record<string, number> = {};
   for (const f of items) counts[f.kind] = (counts[f.kind] ?? 0) + 1;

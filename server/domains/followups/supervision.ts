@@ -6,7 +6,7 @@ import type * as z from 'zod';
 import type { TSupervisionCheck, ZSupervision, ZSupervisionQuery, ZSupervisionRecord } from '../../../common/complaints';
 import type { TAction } from '../../../common/roles';
 import { runCommand, type CommandContext } from '../../platform/audit';
-import { toLocal } from '../../platform/clock';
+import { localMonth, toLocal } from '../../platform/clock';
 import type { Db, DbOrTx } from '../../platform/db';
 import { AppError, forbidden, notFound, staleVersion } from '../../platform/errors';
 import { can, type Principal } from '../../platform/policy';
@@ -18,7 +18,6 @@ import { rulesOf, type DeskRules } from '../deadlines/rules';
 import { notify } from '../notifications/notify';
 import { projectTimezone } from '../org/queries';
 import { users } from '../people/tables';
-import { monthBounds } from '../paid/summary';
 import { workOrders } from '../workorders/tables';
 import { systematicPick } from './sampler';
 import { followups, supervisionChecks } from './tables';
@@ -44,7 +43,7 @@ export async function supervision(db: DbOrTx, p: Principal, q: z.infer<typeof ZS
   const mayRead = can(p, 'supervise.cs', q.projectId) || can(p, 'supervise.pm', q.projectId) || can(p, 'audit.read', q.projectId);
   if (!mayRead) throw notFound();
   const { rules } = await rulesOf(db, q.projectId);
-  const { from, to } = monthBounds(q.month, await projectTimezone(db, q.projectId));
+  const { from, to } = localMonth(q.month, await projectTimezone(db, q.projectId));
   const rows = (await db
     .select({ s: supervisionChecks, f: followups, orderId: workOrders.id, orderNumber: workOrders.number, path: workOrders.location, customerName: cases.callerName, customerPhone: cases.callerPhone, visitedBy: visitor.displayName, checkerName: checker.displayName })
     .from(supervisionChecks)

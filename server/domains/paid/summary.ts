@@ -4,7 +4,7 @@
 import { and, eq, gte, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
 import type { TPaidSummary, TSummaryLine } from '../../../common/paid';
 import { translate } from '../../../common/i18n';
-import { addDays, fromLocal } from '../../platform/clock';
+import { localMonth } from '../../platform/clock';
 import type { DbOrTx } from '../../platform/db';
 import { notFound } from '../../platform/errors';
 import { can, type Principal } from '../../platform/policy';
@@ -18,17 +18,10 @@ import { cashHandovers, paidOrders, receipts } from './tables';
 const toCents = (x: number) => Math.round(x * 100);
 const emptyLine = (key: string, name: string): TSummaryLine => ({ key, name, registered: 0, completed: 0, closed: 0, reworked: 0, receipts: 0, amount: 0, satisfied: 0, followedUp: 0 });
 
-export function monthBounds(month: string, tz: string) {
-  const first = `${month}-01`;
-  const [y, m] = month.split('-').map(Number);
-  const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
-  return { from: fromLocal(first, 0, tz), to: fromLocal(next, 0, tz), firstDay: first, lastDay: addDays(next, -1) };
-}
-
 export async function paidSummary(db: DbOrTx, p: Principal, projectId: string, month: string): Promise<TPaidSummary> {
   if (!can(p, 'paid.report', projectId)) throw notFound();
   const [project] = await db.select().from(projects).where(eq(projects.id, projectId));
-  const { from, to, firstDay, lastDay } = monthBounds(month, project.timezone);
+  const { from, to, firstDay, lastDay } = localMonth(month, project.timezone);
   const inMonth = (c: Parameters<typeof gte>[0]) => and(gte(c, from), lt(c, to));
   const monthReceipts = await receiptsOf(db, and(eq(receipts.projectId, projectId), gte(receipts.businessDate, firstDay), sql`${receipts.businessDate} <= ${lastDay}`)!);
   const receiptOrderIds = [...new Set(monthReceipts.map((r) => r.orderId))];

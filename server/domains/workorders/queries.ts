@@ -7,6 +7,7 @@ import { localDayRange } from '../org/queries';
 import { decodeCursor, likePattern, pageOf } from '../../platform/pagination';
 import { can, type Principal } from '../../platform/policy';
 import { cases } from '../cases/tables';
+import { presentDeadline } from '../deadlines/present';
 import { deadlines } from '../deadlines/tables';
 import { attachments } from '../files/tables';
 import { fileUrl } from '../files/store';
@@ -82,7 +83,7 @@ async function deadlinesOf(db: DbOrTx, ids: string[], now: Date): Promise<Map<st
   const rows = await db.select().from(deadlines).where(inArray(deadlines.entityId, ids)).orderBy(asc(deadlines.dueAt));
   for (const d of rows) {
     const list = out.get(d.entityId) ?? [];
-    list.push({ kind: d.kind, dueAt: d.dueAt.toISOString(), metAt: d.metAt?.toISOString() ?? null, overdue: !d.metAt && !d.pausedAt && d.dueAt < now });
+    list.push(presentDeadline(d, now));
     out.set(d.entityId, list);
   }
   return out;

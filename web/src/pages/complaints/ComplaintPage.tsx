@@ -1,7 +1,7 @@
 // CP-01..CP-04: one complaint — the facts, its deadlines and flags, the steps allowed now, the history.
 import { useState } from 'react';
-import { App, Button, Card, Checkbox, Col, Descriptions, Form, Input, Modal, Radio, Row, Select, Space, Timeline, Typography } from 'antd';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Checkbox, Col, Descriptions, Form, Input, Modal, Radio, Row, Select, Space, Timeline, Typography } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
@@ -10,6 +10,7 @@ import { VERDICTS } from '../../../../common/desk';
 import type { TStaff } from '../../../../common/people';
 import { api, ApiError } from '../../lib/api';
 import { DeadlineChips } from '../../lib/deadlines';
+import { useFormAction } from '../../lib/form-action';
 import { ComplaintTags } from './ComplaintTags';
 
 const fmt = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—');
@@ -111,24 +112,18 @@ export function ComplaintPage() {
 
 function ComplaintActionModal({ k, action, onClose }: { k: TComplaintDetail; action: Action; onClose(): void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm();
   const staff = useQuery({ queryKey: ['staff', k.projectId], queryFn: () => api.get<{ items: TStaff[] }>(`/api/projects/${k.projectId}/staff`), enabled: action === 'assign' });
-  const run = useMutation({
-    mutationFn: (v: Record<string, unknown>) => api.post<TComplaintDetail>(`/api/complaints/${k.id}/actions`, { action, version: k.version, ...v }),
-    onSuccess: async (saved) => {
+  const run = useFormAction(
+    form,
+    (v) => api.post<TComplaintDetail>(`/api/complaints/${k.id}/actions`, { action, version: k.version, ...v }),
+    async (saved) => {
       queryClient.setQueryData(['complaint', k.id], saved);
       await queryClient.invalidateQueries({ predicate: (x) => ['complaints', 'notifications'].includes(String(x.queryKey[0])) });
-      message.success(t('ui.saved'));
       onClose();
     },
-    onError: (e) => {
-      if (!(e instanceof ApiError)) return;
-      form.setFields(e.formFields());
-      message.error(e.message);
-    },
-  });
+  );
   const required = [{ required: true, message: t('fieldErrors.required') }];
   return (
     <Modal open title={t(`ui.complaintAction.${action}`)} onCancel={onClose} onOk={() => form.submit()} confirmLoading={run.isPending}>

@@ -10,6 +10,7 @@ import dayjs from 'dayjs';
 import { PAY_METHODS, type TPaidOrder, type TReceipt } from '../../../../common/paid';
 import { api, ApiError } from '../../lib/api';
 import { DeadlineChip, useNow } from '../../lib/deadlines';
+import { useFormAction } from '../../lib/form-action';
 
 const fmt = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—');
 const yuan = (x: number) => `¥${x.toFixed(2)}`;
@@ -133,21 +134,15 @@ export function PaidPanel({ orderId }: { orderId: string }) {
 
 function PaidActionModal({ order, action, onClose, onDone }: { order: TPaidOrder; action: Action; onClose(): void; onDone(p: TPaidOrder): Promise<void> }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [form] = Form.useForm();
-  const run = useMutation({
-    mutationFn: (v: Record<string, unknown>) => api.post<TPaidOrder>(`/api/paid-orders/${order.orderId}/actions`, { action, version: order.version, ...v }),
-    onSuccess: async (p) => {
-      message.success(t('ui.saved'));
+  const run = useFormAction(
+    form,
+    (v) => api.post<TPaidOrder>(`/api/paid-orders/${order.orderId}/actions`, { action, version: order.version, ...v }),
+    async (p) => {
       await onDone(p);
       onClose();
     },
-    onError: (e) => {
-      if (!(e instanceof ApiError)) return;
-      form.setFields(e.formFields());
-      message.error(e.message);
-    },
-  });
+  );
   const required = [{ required: true, message: t('fieldErrors.required') }];
   return (
     <Modal open title={t(`ui.paid.${action}`)} onCancel={onClose} onOk={() => form.submit()} confirmLoading={run.isPending} okButtonProps={{ 'data-testid': 'paid-ok' } as Record<string, string>}>
