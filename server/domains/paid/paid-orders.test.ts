@@ -10,6 +10,7 @@ import { auditEvents } from '../../platform/tables';
 import { sweepOverdue } from '../deadlines/jobs';
 import { deadlines } from '../deadlines/tables';
 import { notifications } from '../notifications/tables';
+import { followups } from '../followups/tables';
 import { receipts } from './tables';
 
 let t: TestApp;
@@ -253,4 +254,23 @@ test('PS-09 the monthly summary adds up against the underlying orders and receip
   await wb.xlsx.load(file.bytes as unknown as ArrayBuffer);
   const sheet = wb.worksheets[0];
   assert.equal(sheet.lastRow!.getCell(9).value, s.total.amount);
+});
+
+test('PS-08 a paid service found unsolved at its follow-up is reworked free: no new fee, signed again, closed again', async () => {
+  const db = t.database.db;
+  const order = await paidOrder(db, 'ch-clerk', chy);
+  const closed = await closedPaidOrder(db, t.storage, 'ch', order);
+  const [f] = await db.select().from(followups).where(eq(followups.orderId, closed.id));
+  const visit = await clerk.post(`/api/followups/${f.id}/attempts`, { version: f.version, outcome: 'reached', channel: 'phone', verdict: 'unsatisfied', solved: false, note: '还在滴水' });
+  assert.equal(visit.status, 200);
+  let o = (await clerk.get(`/api/work-orders/${closed.id}`)).body;
+  assert.equal(o.status, 'reported');
+  assert.equal(o.reworkCount, 1);
+  const done = await work(o.id, 'complete');
+  const paid = (await clerk.get(`/api/paid-orders/${o.id}`)).body;
+  assert.ok(!paid.actions.includes('collect'), 'the rework is free');
+  assert.equal(paid.receipts.length, 1);
+  o = (await clerk.post(`/api/work-orders/${o.id}/transitions`, { action: 'close', version: done.version })).body;
+  assert.equal(o.status, 'closed');
+  assert.equal(o.followupSelected, true, 'and followed up again');
 });
