@@ -10,6 +10,7 @@ await page.goto(base + '/login');
 await page.fill('input[id$=username]', user);
 await page.fill('input[type=password]', 'demo1234');
 await page.click('button[type=submit]');
+if (process.env.EN) { await page.waitForURL((u) => !u.pathname.startsWith('/login')); await page.getByText('EN', { exact: true }).click(); await page.waitForTimeout(500); }
 await page.waitForURL((u) => !u.pathname.startsWith('/login'));
 for (const p of paths) {
   await page.goto(base + p);

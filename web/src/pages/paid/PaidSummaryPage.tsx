@@ -20,7 +20,7 @@ export function PaidSummaryPage() {
   const q = useQuery({ queryKey: ['paidSummary', query], queryFn: () => api.get<TPaidSummary>(`/api/paid-summary?${query}`), enabled: !!projectId });
   const s = q.data;
   const columns = (first: string) => [
-    { title: first, dataIndex: 'name' },
+    { title: first, dataIndex: 'name', width: 110 },
     ...(['registered', 'completed', 'closed', 'reworked', 'followedUp', 'satisfied', 'receipts'] as const).map((k) => ({ title: t(`ui.summary.${k}`), dataIndex: k, align: 'right' as const })),
     { title: t('ui.summary.amount'), dataIndex: 'amount', align: 'right' as const, render: yuan },
   ];
@@ -32,6 +32,7 @@ export function PaidSummaryPage() {
         pagination={false}
         loading={q.isPending}
         dataSource={lines}
+        scroll={{ x: 'max-content' }}
         columns={columns(first)}
         summary={() =>
           s && (
@@ -89,10 +90,10 @@ export function PaidSummaryPage() {
         )}
       </Card>
       <Row gutter={12}>
-        <Col xs={24} xl={12}>
+        <Col xs={24} xxl={12}>
           {table(t('ui.summary.byDepartment'), t('ui.summary.department'), s?.departments ?? [])}
         </Col>
-        <Col xs={24} xl={12}>
+        <Col xs={24} xxl={12}>
           {table(t('ui.summary.byStaff'), t('ui.summary.staff'), s?.staff ?? [])}
         </Col>
       </Row>
