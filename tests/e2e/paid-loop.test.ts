@@ -52,8 +52,10 @@ test('PS-02..PS-08 a phone request for a paid repair from the quote to finance�
   let saved = answered(clerk, '/actions');
   await modalOk(clerk);
   assert.equal((await saved).status(), 200);
-  await panel.getByText('客户同意报价').first().waitFor();
+  await panel.getByText(/客户同意报价 · 电话/).waitFor();
+  await clerk.getByTestId('paid-agree').waitFor({ state: 'detached' });
   await clerk.getByTestId('paid-appoint').click();
+  await clerk.locator('.ant-modal:visible').getByText('预约上门时间').waitFor();
   saved = answered(clerk, '/actions');
   await modalOk(clerk);
   assert.equal((await saved).status(), 200);

@@ -124,6 +124,6 @@ export function withProductAndBrowser() {
 
 /** Presses the open modal's primary button and waits until the modal is gone. */
 export async function modalOk(page: Page) {
-  await page.locator('.ant-modal-footer .ant-btn-primary').click();
-  await page.locator('.ant-modal').waitFor({ state: 'detached' });
+  await page.locator('.ant-modal:visible .ant-modal-footer .ant-btn-primary').click();
+  await page.waitForFunction(() => !document.querySelector('.ant-modal'));
 }
