@@ -87,15 +87,21 @@ export async function paidOrder(db: Db, clerk: string, projectId: string, opts: 
   );
 }
 
-/** A paid order done, signed, paid in cash and closed through the commands the API uses (key: ch, gm, bs). */
-export async function closedPaidOrder(db: Db, storage: Storage, key: string, order: TPaidOrder): Promise<TWorkOrderDetail> {
+/** A paid order done, signed and paid in cash, not yet closed: the order and its paid record (key: ch, gm, bs). */
+export async function paidAndSigned(db: Db, storage: Storage, key: string, order: TPaidOrder) {
   const [eng, tech, clerk] = await Promise.all([principalOf(db, `${key}-eng`), principalOf(db, `${key}-tech`), principalOf(db, `${key}-clerk`)]);
   let o = await transitionOrder(db, storage, eng, order.orderId, { action: 'dispatch', version: await loadOrderVersion(db, order.orderId), assigneeId: tech.userId });
   o = await transitionOrder(db, storage, tech, o.id, { action: 'accept', version: o.version });
   o = await transitionOrder(db, storage, tech, o.id, { action: 'start', version: o.version });
   o = await transitionOrder(db, storage, tech, o.id, { action: 'complete', version: o.version, result: '已更换水龙头，试水正常', materials: [], signature: SIGNATURE });
-  const paid = await paidAction(db, clerk, o.id, { action: 'collect', version: (await paidVersion(db, o.id)), amount: order.fee, method: 'cash' });
-  return transitionOrder(db, storage, clerk, paid.orderId, { action: 'close', version: o.version });
+  const paid = await paidAction(db, clerk, o.id, { action: 'collect', version: await paidVersion(db, o.id), amount: order.fee, method: 'cash' });
+  return { order: o, paid, clerk };
+}
+
+/** The same, closed through the commands the API uses. */
+export async function closedPaidOrder(db: Db, storage: Storage, key: string, order: TPaidOrder): Promise<TWorkOrderDetail> {
+  const done = await paidAndSigned(db, storage, key, order);
+  return transitionOrder(db, storage, done.clerk, done.order.id, { action: 'close', version: done.order.version });
 }
 
 export async function loadOrderVersion(db: Db, orderId: string) {

@@ -9,8 +9,7 @@ import { saveAttachment } from '../domains/files/store';
 import { transitionOrder } from '../domains/workorders/commands/transition-order';
 import { customers, customerUnits } from '../domains/people/tables';
 import { units } from '../domains/org/tables';
-import { closedPaidOrder, loadOrderVersion, paidOrder, principalOf, repairCase, SIGNATURE } from './desk';
-import { paidAction } from '../domains/paid/commands/paid-action';
+import { closedPaidOrder, paidAndSigned, paidOrder, principalOf, repairCase, SIGNATURE } from './desk';
 import { submitHandover } from '../domains/paid/commands/handover';
 import { toLocal } from '../platform/clock';
 
@@ -28,14 +27,7 @@ export function fixtures(db: Db, storage: Storage, key: string, projectId: strin
     paid: () => paidOrder(db, `${key}-clerk`, projectId),
     /** A paid order done, signed and paid in cash by the clerk, not yet closed: its valid receipt. */
     async receipt() {
-      const order = await paidOrder(db, `${key}-clerk`, projectId);
-      const [eng, tech, clerk] = await Promise.all([as('eng'), as('tech'), as('clerk')]);
-      let o = await transitionOrder(db, storage, eng, order.orderId, { action: 'dispatch', version: (await loadOrderVersion(db, order.orderId)), assigneeId: tech.userId });
-      o = await transitionOrder(db, storage, tech, o.id, { action: 'accept', version: o.version });
-      o = await transitionOrder(db, storage, tech, o.id, { action: 'start', version: o.version });
-      await transitionOrder(db, storage, tech, o.id, { action: 'complete', version: o.version, result: '已完成', materials: [], signature: SIGNATURE });
-      const paid = await paidAction(db, clerk, o.id, { action: 'collect', version: order.version, amount: order.fee, method: 'cash' });
-      return paid.receipts[0];
+      return (await paidAndSigned(db, storage, key, await paidOrder(db, `${key}-clerk`, projectId))).paid.receipts[0];
     },
     /** The clerk's takings of today handed to finance, waiting for confirmation. */
     async handover() {

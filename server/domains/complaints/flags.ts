@@ -2,7 +2,7 @@
 // same unit about the same issue, a request that came back as a complaint because it was not handled,
 // a valid complaint about staff attitude, a request with no action by its deadline, and (RV-02) a
 // return-visit record a supervisor found not genuine.
-import { and, desc, eq, gte, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, ne, or, sql } from 'drizzle-orm';
 import type { TFlag } from '../../../common/complaints';
 import type { DbOrTx, Tx } from '../../platform/db';
 import { deadlines } from '../deadlines/tables';
@@ -36,7 +36,8 @@ export async function flagsOnRegister(
     .limit(1);
   if (repeat) await raiseFlag(tx, { companyId: c.companyId, projectId: c.projectId, kind: 'repeat_complaint', caseId: c.id, relatedCaseId: repeat.id, at: c.createdAt });
 
-  // The request named by the clerk, or any request of the same unit still unhandled or answered late.
+  // The request named by the clerk, or a request of the same unit still unhandled or answered late.
+  if (!relatedCaseId && !c.unitId) return;
   const late = sql`exists (select 1 from ${deadlines} d where d.entity_id = ${cases.id} and d.kind = 'reply' and (d.met_at > d.due_at or (d.met_at is null and d.due_at < ${c.createdAt.toISOString()}::timestamptz)))`;
   const [request] = await tx
     .select({ id: cases.id })
@@ -46,7 +47,7 @@ export async function flagsOnRegister(
         eq(cases.projectId, c.projectId),
         ne(cases.category, 'complaint'),
         ne(cases.id, c.id),
-        relatedCaseId ? eq(cases.id, relatedCaseId) : and(c.unitId ? eq(cases.unitId, c.unitId) : isNull(cases.id), since(rules.requestTurnedComplaintDays), or(inArray(cases.status, ['open']), late)),
+        relatedCaseId ? eq(cases.id, relatedCaseId) : and(eq(cases.unitId, c.unitId!), since(rules.requestTurnedComplaintDays), or(eq(cases.status, 'open'), late)),
       ),
     )
     .orderBy(desc(cases.createdAt))

@@ -149,7 +149,7 @@ async function presentPaid(db: DbOrTx, p: Principal, rows: PaidRow[]): Promise<T
 }
 
 /** One paid order, for whoever may see its work order (technicians: only their own). */
-export async function paidOrderDetail(db: DbOrTx, p: Principal, orderId: string, _now = new Date()): Promise<TPaidOrder> {
+export async function paidOrderDetail(db: DbOrTx, p: Principal, orderId: string): Promise<TPaidOrder> {
   await loadOrderRow(db, p, orderId);
   const rows = (await paidQuery(db).where(eq(paidOrders.orderId, orderId))) as PaidRow[];
   if (!rows[0]) throw notFound();

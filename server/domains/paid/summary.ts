@@ -90,9 +90,8 @@ export async function paidSummary(db: DbOrTx, p: Principal, projectId: string, m
     .select({ total: sql<string>`coalesce(sum(${cashHandovers.difference}), 0)` })
     .from(cashHandovers)
     .where(and(eq(cashHandovers.projectId, projectId), gte(cashHandovers.businessDate, firstDay), sql`${cashHandovers.businessDate} <= ${lastDay}`));
-  const feeOf = new Map((await db.select({ id: paidOrders.orderId, fee: paidOrders.fee }).from(paidOrders).where(receiptOrderIds.length ? inArray(paidOrders.orderId, receiptOrderIds) : sql`false`)).map((x) => [x.id, x.fee]));
   const closedWithoutReceipt = orders.filter((o) => between(o.closedAt) && !o.collectedAt).length;
-  const feeMismatch = valid.filter((r) => toCents(r.amount) !== toCents(feeOf.get(r.orderId) ?? -1)).length;
+  const feeMismatch = valid.filter((r) => toCents(r.amount) !== toCents(byOrder.get(r.orderId)!.fee)).length;
   const receiptsAmount = sum(valid);
   const confirmedCash = sum(cash.filter((r) => r.handoverStatus === 'confirmed'));
   const handedUnconfirmed = sum(cash.filter((r) => r.handoverStatus === 'submitted'));

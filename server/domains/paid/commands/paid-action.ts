@@ -81,7 +81,7 @@ export function paidAction(db: Db, p: Principal, orderId: string, a: TPaidAction
       );
       await ctx.audit({ entity: 'paid_order', entityId: orderId, projectId: po.projectId, action: a.action, after: logged });
       if (a.action === 'appoint') await recomputeOrderDeadlines(tx, orderId, ctx.now);
-      return paidOrderDetail(tx, p, orderId, ctx.now);
+      return paidOrderDetail(tx, p, orderId);
     },
     now,
   );

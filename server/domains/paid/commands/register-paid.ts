@@ -70,7 +70,7 @@ export function registerPaidOrder(db: Db, p: Principal, input: TPaidRegister, no
       });
       // PS-04: a phone registration now carries its 10-minute appointment deadline.
       await recomputeOrderDeadlines(tx, row.orderId, ctx.now);
-      return paidOrderDetail(tx, p, row.orderId, ctx.now);
+      return paidOrderDetail(tx, p, row.orderId);
     },
     now,
   );

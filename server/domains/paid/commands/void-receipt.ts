@@ -38,7 +38,7 @@ export function voidReceipt(db: Db, p: Principal, receiptId: string, reason: str
         { entity: 'receipt', entityId: r.id, projectId: r.projectId, action: 'void', before: { number: r.number, amount: r.amount }, after: { reason } },
         { entity: 'paid_order', entityId: r.orderId, projectId: r.projectId, action: 'void_receipt', after: { receipt: r.number, reason } },
       ]);
-      return paidOrderDetail(tx, p, r.orderId, ctx.now);
+      return paidOrderDetail(tx, p, r.orderId);
     },
     now,
   );

@@ -73,14 +73,15 @@ export function DeskPage() {
         const k = await api.post<TComplaintDetail>('/api/complaints', { ...caller, content: v.content, type: v.complaintType, majorReasons: v.majorReasons ?? [] });
         return { number: k.caseNumber, link: `/complaints/${k.id}`, orders: [] };
       }
-      const { trade, priority, locationKind: lk, publicLocation, description, department, answerNow, itemId: _i, quantity: _q, fee: _f, preferredTime: _p, expectedResult: _e, agreed: _a, complaintType: _c, majorReasons: _m, ...rest } = v;
       const c = await api.post<TCaseDetail>('/api/cases', {
-        ...rest,
-        projectId,
-        unitId: unit?.id,
-        confirmedWithCaller: !!rest.confirmedWithCaller,
-        answerNow: answerNow || undefined,
-        order: rest.category === 'repair' ? { trade, priority, locationKind: lk, publicLocation, description: description || rest.content, department } : undefined,
+        ...caller,
+        category: v.category,
+        content: v.content,
+        answerNow: v.answerNow || undefined,
+        order:
+          v.category === 'repair'
+            ? { trade: v.trade, priority: v.priority, locationKind: v.locationKind, publicLocation: v.publicLocation, description: v.description || v.content, department: v.department }
+            : undefined,
       });
       return { number: c.number, link: `/cases/${c.id}`, orders: c.orders };
     },
