@@ -1,5 +1,6 @@
 // The demo's paid services, complaints, cash hand-overs and supervision checks, replayed through the same
 // commands staff use, so every page of issue 5 opens on a living project.
+import { cents, sumYuan } from '../../common/money';
 import { and, eq, isNull, lt } from 'drizzle-orm';
 import type { TComplaintDetail } from '../../common/complaints';
 import type { TTransition } from '../../common/desk';
@@ -21,7 +22,7 @@ import { registerPaidOrder } from '../domains/paid/commands/register-paid';
 import { voidReceipt } from '../domains/paid/commands/void-receipt';
 import { receipts, serviceItems } from '../domains/paid/tables';
 import { transitionOrder } from '../domains/workorders/commands/transition-order';
-import { workOrders } from '../domains/workorders/tables';
+import { orderVersion } from '../domains/workorders/queries';
 import { cases } from '../domains/cases/tables';
 import { DEMO_COMPLAINTS, DEMO_PAID_WORK } from './desk-texts';
 import type { Rng } from './random';
@@ -61,7 +62,7 @@ export async function paidMatter(db: Db, storage: Storage, r: Rng, staff: DeskSt
   let po: TPaidOrder = await registerPaidOrder(
     db,
     clerk,
-    { ...caller, channel, confirmedWithCaller: true, itemId: item.id, quantity, description, preferredTime: r.pick(['今天下午', '明天上午', '周末全天', '工作日晚上6点后']), fee: Math.round(item.price * quantity * 100) / 100, expectedResult, agreed },
+    { ...caller, channel, confirmedWithCaller: true, itemId: item.id, quantity, description, preferredTime: r.pick(['今天下午', '明天上午', '周末全天', '工作日晚上6点后']), fee: cents(item.price * quantity) / 100, expectedResult, agreed },
     at,
   );
   let t = at.getTime();
@@ -103,11 +104,6 @@ export async function paidMatter(db: Db, storage: Storage, r: Rng, staff: DeskSt
   if (!when) return;
   const [f] = await db.select().from(followups).where(eq(followups.orderId, po.orderId));
   await recordAttempt(db, r.pick(staff.desk), f.id, { version: f.version, outcome: 'reached', channel: 'phone', verdict: r.pick(['satisfied', 'satisfied', 'fairly_satisfied'] as const), solved: true, note: '客户对服务效果满意' }, when);
-}
-
-async function orderVersion(db: Db, orderId: string) {
-  const [o] = await db.select({ version: workOrders.version }).from(workOrders).where(eq(workOrders.id, orderId));
-  return o.version;
 }
 
 /** CP-01..CP-04: a complaint handled as far as `now` allows. */
@@ -167,8 +163,8 @@ export async function handOverCash(db: Db, r: Rng, staff: DeskStaff, projectId: 
   for (const { date, clerkId } of open) {
     const clerk = staff.clerks.find((c) => c.userId === clerkId);
     if (!clerk || r.chance(0.03)) continue; // now and then a day's cash stays with the desk: flagged as late
-    const cash = await db.select({ amount: receipts.amount, method: receipts.method }).from(receipts).where(and(eq(receipts.projectId, projectId), eq(receipts.issuedBy, clerkId), eq(receipts.businessDate, date), isNull(receipts.handoverId), isNull(receipts.voidedAt)));
-    const expected = cash.filter((c) => c.method === 'cash').reduce((s, c) => s + Math.round(c.amount * 100), 0) / 100;
+    const taken = await db.select({ amount: receipts.amount, method: receipts.method }).from(receipts).where(and(eq(receipts.projectId, projectId), eq(receipts.issuedBy, clerkId), eq(receipts.businessDate, date), isNull(receipts.handoverId), isNull(receipts.voidedAt)));
+    const expected = sumYuan(taken.filter((c) => c.method === 'cash').map((c) => c.amount));
     const h = await submitHandover(db, clerk, { projectId, date, declared: expected, note: '' }, fromLocal(date, 18 * 60 + r.int(0, 50), tz));
     const confirmAt = fromLocal(date, 24 * 60 + 9 * 60 + r.int(0, 90), tz);
     if (confirmAt > now) continue;

@@ -11,7 +11,7 @@ import { users } from '../domains/people/tables';
 import { paidAction } from '../domains/paid/commands/paid-action';
 import { registerPaidOrder } from '../domains/paid/commands/register-paid';
 import { paidOrders, serviceItems } from '../domains/paid/tables';
-import { workOrders } from '../domains/workorders/tables';
+import { orderVersion } from '../domains/workorders/queries';
 import { transitionOrder } from '../domains/workorders/commands/transition-order';
 import type { Storage } from '../platform/storage';
 import { SIGNATURE } from '../seed/signature';
@@ -90,7 +90,7 @@ export async function paidOrder(db: Db, clerk: string, projectId: string, opts: 
 /** A paid order done, signed and paid in cash, not yet closed: the order and its paid record (key: ch, gm, bs). */
 export async function paidAndSigned(db: Db, storage: Storage, key: string, order: TPaidOrder) {
   const [eng, tech, clerk] = await Promise.all([principalOf(db, `${key}-eng`), principalOf(db, `${key}-tech`), principalOf(db, `${key}-clerk`)]);
-  let o = await transitionOrder(db, storage, eng, order.orderId, { action: 'dispatch', version: await loadOrderVersion(db, order.orderId), assigneeId: tech.userId });
+  let o = await transitionOrder(db, storage, eng, order.orderId, { action: 'dispatch', version: await orderVersion(db, order.orderId), assigneeId: tech.userId });
   o = await transitionOrder(db, storage, tech, o.id, { action: 'accept', version: o.version });
   o = await transitionOrder(db, storage, tech, o.id, { action: 'start', version: o.version });
   o = await transitionOrder(db, storage, tech, o.id, { action: 'complete', version: o.version, result: '已更换水龙头，试水正常', materials: [], signature: SIGNATURE });
@@ -104,10 +104,6 @@ export async function closedPaidOrder(db: Db, storage: Storage, key: string, ord
   return transitionOrder(db, storage, done.clerk, done.order.id, { action: 'close', version: done.order.version });
 }
 
-export async function loadOrderVersion(db: Db, orderId: string) {
-  const [o] = await db.select({ version: workOrders.version }).from(workOrders).where(eq(workOrders.id, orderId));
-  return o.version;
-}
 async function paidVersion(db: Db, orderId: string) {
   const [o] = await db.select({ version: paidOrders.version }).from(paidOrders).where(eq(paidOrders.orderId, orderId));
   return o.version;

@@ -1,4 +1,5 @@
 // PS-07: the desk's takings of a day per clerk, the hand-overs and what finance confirmed.
+import { cents, sumYuan } from '../../../common/money';
 import { aliasedTable, and, asc, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { TCashDay, THandover } from '../../../common/paid';
 import { toLocal } from '../../platform/clock';
@@ -26,7 +27,7 @@ const present = ({ h, ...x }: HandoverRow): THandover => ({
   received: h.received,
   difference: h.difference,
   // Flagged: finance counted other than the receipts say, or the clerk declared other than the receipts.
-  flagged: (h.difference !== null && h.difference !== 0) || Math.round(h.declared * 100) !== Math.round(h.expected * 100),
+  flagged: (h.difference !== null && h.difference !== 0) || cents(h.declared) !== cents(h.expected),
   status: h.status as THandover['status'],
   submittedAt: h.submittedAt.toISOString(),
   confirmedAt: h.confirmedAt?.toISOString() ?? null,
@@ -64,14 +65,13 @@ export async function cashDay(db: DbOrTx, p: Principal, projectId: string, day: 
     .where(and(eq(cashHandovers.projectId, projectId), eq(cashHandovers.businessDate, date)))
     .orderBy(asc(cashHandovers.submittedAt))) as HandoverRow[]).map(present);
   const byClerk = new Map<string, TCashDay['clerks'][number]>();
-  const add = (x: number, y: number) => (Math.round(x * 100) + Math.round(y * 100)) / 100;
   for (const r of dayReceipts.filter((x) => !x.voidedAt)) {
     const c = byClerk.get(r.issuedById) ?? { clerkId: r.issuedById, clerkName: r.issuedBy, cash: 0, nonCash: 0, outstandingCash: 0, outstandingCount: 0, late: false };
-    if (r.method === 'cash') c.cash = add(c.cash, r.amount);
-    else c.nonCash = add(c.nonCash, r.amount);
+    if (r.method === 'cash') c.cash = sumYuan([c.cash, r.amount]);
+    else c.nonCash = sumYuan([c.nonCash, r.amount]);
     if (!r.handoverId) {
       c.outstandingCount++;
-      if (r.method === 'cash') c.outstandingCash = add(c.outstandingCash, r.amount);
+      if (r.method === 'cash') c.outstandingCash = sumYuan([c.outstandingCash, r.amount]);
     }
     c.late = c.outstandingCount > 0 && date < today;
     byClerk.set(r.issuedById, c);

@@ -1,6 +1,7 @@
 // PS-09: a month of paid services per department and per staff (for appraisal), reconciled: the lines
 // come from the orders, the reconciliation from the receipts and finance's hand-overs — two roads to
 // the same money, so a gap between them shows.
+import { cents, sumYuan } from '../../../common/money';
 import { and, eq, gte, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
 import type { TPaidSummary, TSummaryLine } from '../../../common/paid';
 import { translate } from '../../../common/i18n';
@@ -15,7 +16,6 @@ import { workOrders } from '../workorders/tables';
 import { receiptsOf } from './queries';
 import { cashHandovers, paidOrders, receipts } from './tables';
 
-const toCents = (x: number) => Math.round(x * 100);
 const emptyLine = (key: string, name: string): TSummaryLine => ({ key, name, registered: 0, completed: 0, closed: 0, reworked: 0, receipts: 0, amount: 0, satisfied: 0, followedUp: 0 });
 
 export async function paidSummary(db: DbOrTx, p: Principal, projectId: string, month: string): Promise<TPaidSummary> {
@@ -68,7 +68,7 @@ export async function paidSummary(db: DbOrTx, p: Principal, projectId: string, m
   for (const r of monthReceipts.filter((x) => !x.voidedAt)) {
     for (const line of linesOf(byOrder.get(r.orderId)!)) {
       line.receipts++;
-      line.amount = (toCents(line.amount) + toCents(r.amount)) / 100;
+      line.amount = sumYuan([line.amount, r.amount]);
     }
   }
   for (const v of visits) {
@@ -82,24 +82,24 @@ export async function paidSummary(db: DbOrTx, p: Principal, projectId: string, m
 
   // The reconciliation reads the receipts and hand-overs only.
   const valid = monthReceipts.filter((r) => !r.voidedAt);
-  const sum = (rs: typeof valid) => rs.reduce((s, r) => s + toCents(r.amount), 0);
+  const sum = (rs: typeof valid) => rs.reduce((s, r) => s + cents(r.amount), 0);
   const byMethod: Record<string, number> = {};
-  for (const r of valid) byMethod[r.method] = (toCents(byMethod[r.method] ?? 0) + toCents(r.amount)) / 100;
+  for (const r of valid) byMethod[r.method] = sumYuan([byMethod[r.method] ?? 0, r.amount]);
   const cash = valid.filter((r) => r.method === 'cash');
   const [diff] = await db
     .select({ total: sql<string>`coalesce(sum(${cashHandovers.difference}), 0)` })
     .from(cashHandovers)
     .where(and(eq(cashHandovers.projectId, projectId), gte(cashHandovers.businessDate, firstDay), sql`${cashHandovers.businessDate} <= ${lastDay}`));
   const closedWithoutReceipt = orders.filter((o) => between(o.closedAt) && !o.collectedAt).length;
-  const feeMismatch = valid.filter((r) => toCents(r.amount) !== toCents(byOrder.get(r.orderId)!.fee)).length;
+  const feeMismatch = valid.filter((r) => cents(r.amount) !== cents(byOrder.get(r.orderId)!.fee)).length;
   const receiptsAmount = sum(valid);
   const confirmedCash = sum(cash.filter((r) => r.handoverStatus === 'confirmed'));
   const handedUnconfirmed = sum(cash.filter((r) => r.handoverStatus === 'submitted'));
   const notHandedOver = sum(cash.filter((r) => !r.handoverId));
-  const cashDifferences = toCents(Number(diff.total));
+  const cashDifferences = cents(Number(diff.total));
   const balanced =
-    receiptsAmount === toCents(total.amount) &&
-    Object.values(byMethod).reduce((s, x) => s + toCents(x), 0) === receiptsAmount &&
+    receiptsAmount === cents(total.amount) &&
+    Object.values(byMethod).reduce((s, x) => s + cents(x), 0) === receiptsAmount &&
     confirmedCash + handedUnconfirmed + notHandedOver === sum(cash) &&
     cashDifferences === 0 &&
     closedWithoutReceipt === 0 &&

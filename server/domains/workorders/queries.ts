@@ -196,3 +196,9 @@ export async function orderDetail(db: DbOrTx, p: Principal, id: string): Promise
     signatureUrl: signatureId ? fileUrl(signatureId) : null,
   };
 }
+
+/** An order's current version, for callers that act on it by id (demo replay, test factories). */
+export async function orderVersion(db: DbOrTx, orderId: string): Promise<number> {
+  const [o] = await db.select({ version: workOrders.version }).from(workOrders).where(eq(workOrders.id, orderId));
+  return o.version;
+}

@@ -1,6 +1,7 @@
 // PS-07: before the day ends the desk hands its takings to finance — one hand-over per clerk and day,
 // covering every valid receipt of that day not yet handed over. Finance counts and confirms; a
 // difference against the receipts (or against what the clerk declared) is flagged and told.
+import { cents, sumYuan } from '../../../../common/money';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type * as z from 'zod';
 import type { THandover, ZHandoverConfirm, ZHandoverCreate } from '../../../../common/paid';
@@ -13,8 +14,6 @@ import { notify } from '../../notifications/notify';
 import { handoverById } from '../cash';
 import { cashHandovers, receipts } from '../tables';
 
-const cents = (x: number) => Math.round(x * 100);
-
 export function submitHandover(db: Db, p: Principal, input: z.infer<typeof ZHandoverCreate>, now?: Date): Promise<THandover> {
   return runCommand(
     db,
@@ -25,8 +24,8 @@ export function submitHandover(db: Db, p: Principal, input: z.infer<typeof ZHand
       const mine = and(eq(receipts.projectId, input.projectId), eq(receipts.issuedBy, p.userId), eq(receipts.businessDate, input.date), isNull(receipts.voidedAt), isNull(receipts.handoverId));
       const open = await tx.select().from(receipts).where(mine).for('update');
       if (!open.length) throw new AppError(409, 'nothing_to_hand_over');
-      const expected = open.filter((r) => r.method === 'cash').reduce((s, r) => s + cents(r.amount), 0) / 100;
-      const nonCash = open.filter((r) => r.method !== 'cash').reduce((s, r) => s + cents(r.amount), 0) / 100;
+      const expected = sumYuan(open.filter((r) => r.method === 'cash').map((r) => r.amount));
+      const nonCash = sumYuan(open.filter((r) => r.method !== 'cash').map((r) => r.amount));
       const [h] = await tx
         .insert(cashHandovers)
         .values({ companyId: p.companyId, projectId: input.projectId, clerkId: p.userId, businessDate: input.date, expected, nonCash, declared: input.declared, note: input.note, submittedAt: ctx.now })

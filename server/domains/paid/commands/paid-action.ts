@@ -2,6 +2,7 @@
 // possible only before work starts (no price surprises); the appointment given meets the 10-minute
 // deadline; the fee is collected after the customer has inspected and signed, for exactly the agreed
 // amount, against a receipt numbered per project without gaps.
+import { cents } from '../../../../common/money';
 import { and, eq, sql } from 'drizzle-orm';
 import type { TPaidAction, TPaidOrder } from '../../../../common/paid';
 import { runCommand } from '../../../platform/audit';
@@ -57,7 +58,7 @@ export function paidAction(db: Db, p: Principal, orderId: string, a: TPaidAction
         case 'collect': {
           if (po.collectedAt) throw new AppError(409, 'already_paid');
           if (o.status !== 'completed' || o.acceptance?.kind !== 'signature') throw new AppError(409, 'not_ready_for_payment');
-          if (Math.round(a.amount * 100) !== Math.round(po.fee * 100)) throw invalidField('amount', 'fee_mismatch');
+          if (cents(a.amount) !== cents(po.fee)) throw invalidField('amount', 'fee_mismatch');
           const tz = await projectTimezone(tx, po.projectId);
           const day = toLocal(ctx.now, tz).date;
           const year = Number(day.slice(0, 4));

@@ -1,5 +1,6 @@
 // PS-07: the day's takings per clerk; the clerk hands the cash to finance before the day ends, finance
 // counts and confirms, and any difference (or a day not handed over) stands out.
+import { formatYuan as yuan } from '../../../../common/money';
 import { useState } from 'react';
 import { Alert, App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Space, Table, Tag, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -10,7 +11,6 @@ import type { TCashDay, THandover, TReceipt } from '../../../../common/paid';
 import { api, ApiError, qs } from '../../lib/api';
 import { useSession } from '../../lib/session';
 
-const yuan = (x: number | null) => (x === null ? '—' : `¥${x.toFixed(2)}`);
 
 export function CashPage() {
   const { t } = useTranslation();

@@ -1,5 +1,6 @@
 // PS-05: the service notice (有偿服务通知单) on one A4 sheet — three copies cut apart along the dashed
 // lines (finance, the doing department, the archive), each printed with its own current state.
+import { formatYuan } from '../../../../common/money';
 import { useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
@@ -50,7 +51,7 @@ export function PaidNoticePage() {
                   {p.itemName} × {p.quantity}
                 </td>
                 {th(t('ui.paid.fee'))}
-                <td style={cell}>¥{p.fee.toFixed(2)}（{p.agreedAt ? `${t('ui.paid.agreedAt')} ${fmt(p.agreedAt)}` : t('ui.paid.notAgreed')}）</td>
+                <td style={cell}>{formatYuan(p.fee)}（{p.agreedAt ? `${t('ui.paid.agreedAt')} ${fmt(p.agreedAt)}` : t('ui.paid.notAgreed')}）</td>
               </tr>
               <tr>
                 {th(t('ui.order.description'))}
@@ -70,7 +71,7 @@ export function PaidNoticePage() {
                   {t(`ui.department.${p.department}`)} {p.assigneeName ?? ''}
                 </td>
                 {th(t('ui.paid.receipt'))}
-                <td style={cell}>{receipt ? `${receipt.number} · ¥${receipt.amount.toFixed(2)} · ${t(`ui.payMethod.${receipt.method}`)}` : ''}</td>
+                <td style={cell}>{receipt ? `${receipt.number} · ${formatYuan(receipt.amount)} · ${t(`ui.payMethod.${receipt.method}`)}` : ''}</td>
               </tr>
               <tr>
                 {th(t('ui.paid.registeredBy'))}

@@ -1,4 +1,5 @@
 // PS-02..PS-06: the desk's paid-service register — each order's stage, fee, receipt and notice copies.
+import { formatYuan } from '../../../../common/money';
 import { useState } from 'react';
 import { Button, Card, Input, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
@@ -61,7 +62,7 @@ export function PaidOrdersPage() {
             width: 150,
             render: (v: number, p) => (
               <Space size={4}>
-                <Typography.Text strong>¥{v.toFixed(2)}</Typography.Text>
+                <Typography.Text strong>{formatYuan(v)}</Typography.Text>
                 {!p.agreedAt && <Tag color="red">{t('ui.paidStage.unagreed')}</Tag>}
               </Space>
             ),

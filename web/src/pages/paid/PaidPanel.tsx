@@ -1,5 +1,6 @@
 // PS-03..PS-06 on the order page: the quote and the customer's agreement, the appointment, the three notice
 // copies with their states, the receipts (voids kept) and the desk's next step.
+import { formatYuan as yuan } from '../../../../common/money';
 import { useState } from 'react';
 import { App, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
@@ -13,7 +14,6 @@ import { DeadlineChip, useNow } from '../../lib/deadlines';
 import { useFormAction } from '../../lib/form-action';
 
 const fmt = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—');
-const yuan = (x: number) => `¥${x.toFixed(2)}`;
 
 export const COPY_COLORS: Record<string, string> = { confirmed: 'green', filed: 'green', followed_up: 'green', done: 'green', paid: 'blue', handed_over: 'cyan', signed: 'blue', in_progress: 'orange', dispatched: 'blue', awaiting_payment: 'gold', to_dispatch: 'gold', open: 'default', cancelled: 'default' };
 

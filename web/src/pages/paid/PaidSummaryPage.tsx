@@ -1,5 +1,6 @@
 // PS-09: a month of paid services per department and per staff, and the reconciliation against the
 // receipts and finance's confirmed cash; exportable to Excel for appraisal.
+import { formatYuan as yuan } from '../../../../common/money';
 import { useState } from 'react';
 import { Alert, Button, Card, Col, DatePicker, Descriptions, Row, Space, Table } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
@@ -10,7 +11,6 @@ import type { TPaidSummary, TSummaryLine } from '../../../../common/paid';
 import { api, qs } from '../../lib/api';
 import { useSession } from '../../lib/session';
 
-const yuan = (x: number) => `¥${x.toFixed(2)}`;
 
 export function PaidSummaryPage() {
   const { t } = useTranslation();
