@@ -114,6 +114,7 @@ test('PS-02..PS-08 a phone request for a paid repair from the quote to finance�
   await finance.goto(`${ctx.product.url}/cash`);
   await finance.getByText(receipt).waitFor();
   await finance.getByTestId('confirm-cash').first().click();
+  await finance.locator('.ant-modal:visible').getByText('财务实收（元）').waitFor();
   saved = answered(finance, '/confirm');
   await modalOk(finance);
   assert.equal((await saved).status(), 200);

@@ -122,8 +122,8 @@ export function withProductAndBrowser() {
   return ctx;
 }
 
-/** Presses the open modal's primary button and waits until the modal is gone. */
+/** Presses the open modal's primary button once the modal has finished zooming in, then waits until it is gone. */
 export async function modalOk(page: Page) {
-  await page.locator('.ant-modal:visible .ant-modal-footer .ant-btn-primary').click();
+  await page.locator('.ant-modal:visible:not([class*="ant-zoom-"]) .ant-modal-footer .ant-btn-primary').click();
   await page.waitForFunction(() => !document.querySelector('.ant-modal'));
 }
