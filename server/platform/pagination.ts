@@ -23,12 +23,5 @@ export function pageOf<T>(rows: T[], limit: number, keyOf: (row: T) => [string |
   return { items, nextCursor: rows.length > limit && last ? encodeCursor(...keyOf(last)) : null };
 }
 
-/** Masks all but the first 3 and last 4 characters (AR-04: lists mask phone and ID numbers). */
-export function mask(value: string | null): string | null {
-  if (!value) return value;
-  if (value.length <= 7) return value.replace(/.(?=.{2})/g, '*');
-  return value.slice(0, 3) + '*'.repeat(value.length - 7) + value.slice(-4);
-}
-
 /** ILIKE pattern for a user's search text, with LIKE wildcards taken literally. */
 export const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;

@@ -5,7 +5,8 @@ import type { TCustomer, TLookupHit, TStaff, TUnitDetail, ZCustomerListQuery } f
 import type { TRole } from '../../../common/roles';
 import type { DbOrTx } from '../../platform/db';
 import { notFound } from '../../platform/errors';
-import { decodeCursor, likePattern, mask, pageOf } from '../../platform/pagination';
+import { maskIdNumber, maskPhone } from '../../../common/mask';
+import { decodeCursor, likePattern, pageOf } from '../../platform/pagination';
 import { authorize, can, projectsWhere, type Principal } from '../../platform/policy';
 import { loadUnit } from '../org/queries';
 import { departments, projects, units } from '../org/tables';
@@ -41,8 +42,8 @@ async function present(db: DbOrTx, rows: CustomerRow[], masked: boolean): Promis
     projectId: c.projectId,
     kind: c.kind as TCustomer['kind'],
     name: c.name,
-    phone: masked ? mask(c.phone)! : c.phone,
-    idNumber: mask(c.idNumber),
+    phone: masked ? maskPhone(c.phone)! : c.phone,
+    idNumber: maskIdNumber(c.idNumber),
     emergencyContacts: c.emergencyContacts,
     units: links
       .filter((l) => l.customerId === c.id)
@@ -171,7 +172,7 @@ export async function lookup(db: DbOrTx, p: Principal, text: string, projectId?:
         .limit(LOOKUP_LIMIT);
   return [...customerHits, ...unitHits].slice(0, LOOKUP_LIMIT).map((h) => ({
     ...h,
-    phone: mask(h.phone),
+    phone: maskPhone(h.phone),
     relation: h.relation as TLookupHit['relation'],
   }));
 }
