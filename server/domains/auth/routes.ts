@@ -7,7 +7,7 @@ import { principal, type App, type Deps } from '../../platform/http';
 import { companies, projects } from '../org/tables';
 import { users } from '../people/tables';
 import { signIn } from './commands/sign-in';
-import { endSession, SESSION_COOKIE } from './session';
+import { endSession, forgetPrincipals, SESSION_COOKIE } from './session';
 
 const ZOk = z.object({ ok: z.literal(true) });
 
@@ -57,6 +57,7 @@ export function authRoutes(app: App, { db, config }: Deps) {
       await tx.update(users).set({ locale: req.body.locale }).where(eq(users.id, p.userId));
       await recordAudit(tx, p, { entity: 'user', entityId: p.userId, projectId: null, action: 'set_locale', after: req.body });
     });
+    forgetPrincipals(p.userId); // the next answer speaks the new language
     return { ok: true as const };
   });
 }

@@ -32,7 +32,13 @@ export async function calendarOf(db: DbOrTx, p: Principal, projectId: string): P
 /** The calendar the deadline clock runs on (X-01). */
 export function workCalendar(db: DbOrTx, companyId: string, projectId: string): Promise<WorkCalendar> {
   return memoInTx(db, `calendar:${projectId}`, async () => {
-  const { cal, timezone } = await load(db, companyId, projectId);
+    const { cal, timezone } = await load(db, companyId, projectId);
+    return toWorkCalendar(cal, timezone);
+  });
+}
+
+/** A project_calendars row as the deadline clock uses it. */
+export function toWorkCalendar(cal: Pick<typeof projectCalendars.$inferSelect, 'weekdays' | 'businessStart' | 'businessEnd' | 'days'>, timezone: string): WorkCalendar {
   return {
     timezone,
     weekdays: cal.weekdays,
@@ -41,5 +47,4 @@ export function workCalendar(db: DbOrTx, companyId: string, projectId: string): 
     holidays: new Set(cal.days.filter((d) => d.kind === 'holiday').map((d) => d.date)),
     workdays: new Set(cal.days.filter((d) => d.kind === 'workday').map((d) => d.date)),
   };
-  });
 }

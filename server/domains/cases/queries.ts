@@ -36,7 +36,8 @@ const baseQuery = (db: DbOrTx) =>
 
 type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>[number];
 
-function present(p: Principal, r: Row, now: Date): TCase {
+/** A case as lists and the detail show it; also the create answer, from the rows just written. */
+export function presentCase(p: Principal, r: Row, now: Date): TCase {
   const c = r.c;
   return {
     id: c.id,
@@ -82,7 +83,7 @@ export async function listCases(db: DbOrTx, p: Principal, q: z.infer<typeof ZCas
   if (after) where.push(sql`(${cases.createdAt}, ${cases.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)`);
   const rows = await baseQuery(db).where(and(...where)).orderBy(desc(cases.createdAt), desc(cases.id)).limit(q.limit + 1);
   const page = pageOf(rows, q.limit, (r) => [r.c.createdAt.toISOString(), r.c.id]);
-  return { items: page.items.map((r) => present(p, r, now)), nextCursor: page.nextCursor };
+  return { items: page.items.map((r) => presentCase(p, r, now)), nextCursor: page.nextCursor };
 }
 
 export async function loadCaseRow(db: DbOrTx, p: Principal, id: string) {
@@ -95,7 +96,7 @@ export async function caseDetail(db: DbOrTx, p: Principal, id: string, now = new
   const row = await loadCaseRow(db, p, id);
   const orderRows = await orderRowsOfCase(db, id);
   return {
-    ...present(p, row, now),
+    ...presentCase(p, row, now),
     orders: await presentOrders(db, p, orderRows, now),
     events: await eventsOf(db, p.companyId, 'case', id),
     attachments: await filesOf(db, [id]),

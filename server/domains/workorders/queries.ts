@@ -89,7 +89,8 @@ async function deadlinesOf(db: DbOrTx, ids: string[], now: Date): Promise<Map<st
   return out;
 }
 
-function present(p: Principal, r: Row, dl: TDeadline[]): TWorkOrder {
+/** An order as lists and the detail show it; also in the create answer, from the rows just written. */
+export function presentOrder(p: Principal, r: Row, dl: TDeadline[]): TWorkOrder {
   const o = r.o;
   return {
     id: o.id,
@@ -131,7 +132,7 @@ function present(p: Principal, r: Row, dl: TDeadline[]): TWorkOrder {
 
 export async function presentOrders(db: DbOrTx, p: Principal, rows: Row[], now = new Date()) {
   const dl = await deadlinesOf(db, rows.map((r) => r.o.id), now);
-  return rows.map((r) => present(p, r, dl.get(r.o.id) ?? []));
+  return rows.map((r) => presentOrder(p, r, dl.get(r.o.id) ?? []));
 }
 
 export async function listOrders(db: DbOrTx, p: Principal, q: TWorkOrderListQuery, now = new Date()) {

@@ -6,6 +6,7 @@ import { runCommand } from '../../../platform/audit';
 import type { Db } from '../../../platform/db';
 import { forbidden, invalidField } from '../../../platform/errors';
 import type { Principal } from '../../../platform/policy';
+import { forgetPrincipals } from '../../auth/session';
 import { DEFAULT_CALENDAR, officialDays } from '../../calendar/holidays';
 import { projectCalendars } from '../../calendar/tables';
 import { presentProject } from '../queries';
@@ -20,7 +21,7 @@ export async function createProject(db: Db, p: Principal, input: TProjectCreate,
   } catch {
     throw invalidField('timezone', 'unknown_timezone');
   }
-  return runCommand(db, p, async ({ tx, audit }) => {
+  return runCommand(db, p, async ({ tx, audit, afterCommit }) => {
     const [clash] = await tx.select({ id: projects.id }).from(projects).where(and(eq(projects.companyId, p.companyId), eq(projects.code, input.code)));
     if (clash) throw invalidField('code', 'code_taken');
     const [row] = await tx.insert(projects).values({ companyId: p.companyId, ...input }).returning();
@@ -28,6 +29,7 @@ export async function createProject(db: Db, p: Principal, input: TProjectCreate,
     await tx.insert(projectCalendars).values({ projectId: row.id, companyId: p.companyId, ...DEFAULT_CALENDAR, days: officialDays([year, year + 1]) });
     await tx.insert(serviceItems).values(catalogRows(p.companyId, row.id)); // PS-01: the default catalogue
     await audit({ entity: 'project', entityId: row.id, projectId: row.id, action: 'create', after: input });
+    afterCommit(() => forgetPrincipals()); // company-wide grants reach the new project at once
     return presentProject(row);
   });
 }

@@ -1,0 +1,67 @@
+// Issue 11: the create-case write path in round trips — the session, the checks, one numbered write,
+// COMMIT — and its answer equal to the detail read back afterwards. Counted on PostgreSQL, where every
+// statement is a round trip on a pooled connection (PGlite runs in-process).
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { eq } from 'drizzle-orm';
+import pg from 'pg';
+import { testApp, type Client, type TestApp } from '../../test/harness';
+import { units } from '../org/tables';
+
+let t: TestApp;
+let chy: string;
+let clerk: Client;
+let unitIds: string[];
+before(async () => {
+  t = await testApp();
+  chy = await t.projectId('CHY');
+  clerk = await t.as('ch-clerk');
+  unitIds = (await t.database.db.select({ id: units.id }).from(units).where(eq(units.projectId, chy)).limit(3)).map((u) => u.id);
+});
+after(() => t.close());
+
+const repair = (unitId: string) => ({
+  projectId: chy,
+  channel: 'phone',
+  category: 'repair',
+  unitId,
+  callerName: '王先生',
+  callerPhone: '13800138000',
+  content: '厨房水龙头漏水',
+  confirmedWithCaller: true,
+  order: { trade: 'water', locationKind: 'unit', description: '厨房水龙头漏水' },
+});
+
+/** Statements sent to PostgreSQL while `fn` runs (every pooled client is a pg.Client). */
+async function countStatements(fn: () => Promise<unknown>): Promise<string[]> {
+  const seen: string[] = [];
+  const proto = pg.Client.prototype as unknown as { query: (...a: unknown[]) => unknown };
+  const original = proto.query;
+  proto.query = function (this: unknown, ...args: unknown[]) {
+    const q = args[0];
+    seen.push(typeof q === 'string' ? q : String((q as { text?: string }).text ?? (q as { name?: string }).name));
+    return original.apply(this, args);
+  };
+  try {
+    await fn();
+  } finally {
+    proto.query = original;
+  }
+  return seen;
+}
+
+test('issue 11: creating a case with its repair order takes at most 4 statements on PostgreSQL (session cached)', { skip: process.env.DATABASE_URL ? false : 'PostgreSQL only: PGlite runs in-process, without round trips' }, async () => {
+  await clerk.post('/api/cases', repair(unitIds[0])); // warms the session cache and the prepared statements
+  const statements = await countStatements(async () => assert.equal((await clerk.post('/api/cases', repair(unitIds[1]))).status, 201));
+  assert.ok(statements.length <= 4, `${statements.length} statements:\n${statements.join('\n')}`);
+});
+
+test('IN-01 / WO-01 the create answer equals the case detail read back after commit', async () => {
+  const created = await clerk.post('/api/cases', repair(unitIds[2]));
+  assert.equal(created.status, 201);
+  const read = await clerk.get(`/api/cases/${created.body.id}`);
+  assert.deepEqual(created.body, read.body);
+  assert.equal(created.body.orders.length, 1);
+  assert.equal(created.body.events.length, 1);
+  assert.ok(created.body.orders[0].deadlines.length >= 3);
+});
