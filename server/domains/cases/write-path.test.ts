@@ -6,6 +6,9 @@ import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import pg from 'pg';
 import { testApp, type Client, type TestApp } from '../../test/harness';
+import { principalOf } from '../../test/desk';
+import { ZCaseCreate } from '../../../common/desk';
+import { createCase } from './commands/create-case';
 import { units } from '../org/tables';
 
 let t: TestApp;
@@ -64,4 +67,24 @@ test('IN-01 / WO-01 the create answer equals the case detail read back after com
   assert.equal(created.body.orders.length, 1);
   assert.equal(created.body.events.length, 1);
   assert.ok(created.body.orders[0].deadlines.length >= 3);
+});
+
+test('WO-01 numbers stay unique and without gaps per project and year when 12 desks create at once, and restart each year', async () => {
+  const p = await principalOf(t.database.db, 'ch-clerk');
+  const at = (iso: string) => new Date(iso);
+  const made = await Promise.all(
+    Array.from({ length: 12 }, (_, i) => createCase(t.database.db, p, ZCaseCreate.parse(repair(unitIds[i % 3])), at(i % 2 ? '2031-03-01T02:00:00Z' : '2032-03-01T02:00:00Z'))),
+  );
+  for (const year of ['2031', '2032']) {
+    const ofYear = made.filter((c) => c.number.startsWith(`KF-${year}-`));
+    const seq = (ns: string[]) => ns.map((n) => Number(n.slice(-6))).sort((a, b) => a - b);
+    assert.deepEqual(seq(ofYear.map((c) => c.number)), [1, 2, 3, 4, 5, 6], `cases ${year}`);
+    assert.deepEqual(seq(ofYear.map((c) => c.orders[0].number)), [1, 2, 3, 4, 5, 6], `orders ${year}`);
+    for (const c of ofYear) assert.match(c.orders[0].number, new RegExp(`^BX-${year}-\\d{6}$`));
+  }
+  // A refused create (unknown customer) takes no number: the next one continues the sequence.
+  await assert.rejects(createCase(t.database.db, p, ZCaseCreate.parse({ ...repair(unitIds[0]), customerId: '00000000-0000-4000-8000-000000000000' }), at('2031-05-01T02:00:00Z')));
+  const next = await createCase(t.database.db, p, ZCaseCreate.parse(repair(unitIds[0])), at('2031-05-01T02:00:00Z'));
+  assert.equal(next.number, 'KF-2031-000007');
+  assert.equal(next.orders[0].number, 'BX-2031-000007');
 });
