@@ -2,12 +2,11 @@
 // same unit about the same issue, a request that came back as a complaint because it was not handled,
 // a valid complaint about staff attitude, a request with no action by its deadline, and (RV-02) a
 // return-visit record a supervisor found not genuine.
-import { and, desc, eq, gte, inArray, ne, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, ne, or, sql } from 'drizzle-orm';
 import type { TFlag } from '../../../common/complaints';
 import type { DbOrTx, Tx } from '../../platform/db';
 import { deadlines } from '../deadlines/tables';
 import { cases } from '../cases/tables';
-import { workOrders } from '../workorders/tables';
 import { complaints, deskFlags } from './tables';
 
 export async function raiseFlag(tx: DbOrTx, f: { companyId: string; projectId: string; kind: TFlag['kind']; caseId: string; relatedCaseId?: string | null; note?: string; at: Date }) {
@@ -55,21 +54,4 @@ export async function flagsOnRegister(
   if (request) await raiseFlag(tx, { companyId: c.companyId, projectId: c.projectId, kind: 'request_turned_complaint', caseId: c.id, relatedCaseId: request.id, at: c.createdAt });
 }
 
-/** Used by the sweeper: requests whose reply or dispatch deadline passed with nothing done. */
-export async function flagNoAction(tx: Tx, claimed: { entity: string; entity_id: string; kind: string }[], at: Date) {
-  const caseIds = claimed.filter((d) => d.entity === 'case' && d.kind === 'reply').map((d) => d.entity_id);
-  const orderIds = claimed.filter((d) => d.entity === 'work_order' && d.kind === 'dispatch').map((d) => d.entity_id);
-  if (!caseIds.length && !orderIds.length) return;
-  const undispatched = tx.select({ id: workOrders.caseId }).from(workOrders).where(and(inArray(workOrders.id, orderIds.length ? orderIds : [NONE]), eq(workOrders.status, 'reported')));
-  const targets = await tx
-    .select({ id: cases.id, companyId: cases.companyId, projectId: cases.projectId })
-    .from(cases)
-    .where(or(and(inArray(cases.id, caseIds.length ? caseIds : [NONE]), eq(cases.status, 'open')), inArray(cases.id, undispatched)));
-  if (!targets.length) return;
-  await tx
-    .insert(deskFlags)
-    .values(targets.map((c) => ({ companyId: c.companyId, projectId: c.projectId, kind: 'no_action', caseId: c.id, raisedAt: at })))
-    .onConflictDoNothing();
-}
-
-const NONE = '00000000-0000-0000-0000-000000000000';
+// The CP-02 "no action" flag is raised by the overdue sweep itself, in its one statement (deadlines/jobs.ts).

@@ -1,72 +1,87 @@
-// X-01: the overdue sweeper. Claims a batch of overdue deadlines with FOR UPDATE SKIP LOCKED (so several
-// server instances can sweep at once), raises each one's notice level and writes the notices in the
-// same transaction: one instance wins each deadline, and each level is told once.
+// X-01: the overdue sweeper. ONE statement claims a batch of overdue deadlines with FOR UPDATE SKIP
+// LOCKED (so several server instances can sweep at once), raises each one's notice level, writes the
+// notices (INSERT … SELECT: the recipients are found in SQL, no rows travel through Node) and raises the
+// CP-02 "no action" flags: one instance wins each deadline, each level is told once, and the cost
+// follows the due rows only, never the table size (the claim walks the deadlines_open_due index).
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../platform/db';
-import { notifyMany, type Notice } from '../notifications/notify';
-import { flagNoAction } from '../complaints/flags';
-import { recipients } from './recipients';
+import { DESK_KINDS } from './recipients';
 
-interface Claimed {
-  id: string;
-  company_id: string;
-  project_id: string;
-  entity: string;
-  entity_id: string;
-  kind: string;
-  responsible_id: string | null;
-  department: string | null;
-  notified_level: number;
-  label: string | null;
-}
+const deskKinds = sql.raw(`array[${[...DESK_KINDS].map((k) => `'${k}'`).join(',')}]::text[]`);
 
 export async function sweepOverdue(db: Db, now = new Date(), batch = 500): Promise<{ claimed: number; notices: number }> {
-  return db.transaction(async (tx) => {
-    const res = await tx.execute(sql`
-      with due as (
-        select d.id
-        from deadlines d
-        left join desk_rules r on r.project_id = d.project_id
-        where d.met_at is null and d.paused_at is null and d.notified_level < 2
-          and d.due_at < ${now.toISOString()}::timestamptz
-          and (d.notified_level = 0
-               or d.due_at < ${now.toISOString()}::timestamptz
-                  - make_interval(secs => coalesce((r.rules->>'escalateAfterHours')::float8, 2) * 3600))
-        order by d.due_at
-        limit ${batch}
-        for update of d skip locked
-      )
+  const at = now.toISOString();
+  const res = await db.execute(sql`
+    with due as (
+      select d.id
+      from deadlines d
+      left join desk_rules r on r.project_id = d.project_id
+      where d.met_at is null and d.paused_at is null and d.notified_level < 2
+        and d.due_at < ${at}::timestamptz
+        and (d.notified_level = 0
+             or d.due_at < ${at}::timestamptz - make_interval(secs => coalesce((r.rules->>'escalateAfterHours')::float8, 2) * 3600))
+      order by d.due_at
+      limit ${batch}
+      for update of d skip locked
+    ),
+    claimed as (
       update deadlines d set notified_level = d.notified_level + 1
       from due where d.id = due.id
       returning d.id, d.company_id, d.project_id, d.entity, d.entity_id, d.kind, d.responsible_id, d.department, d.notified_level,
-        coalesce((select number from work_orders w where w.id = d.entity_id), (select number from cases c where c.id = d.entity_id),
-          (select c.number from complaints k join cases c on c.id = k.case_id where k.id = d.entity_id)) as label`);
-    const rows = rowsOf<Claimed>(res);
-    // CP-02: a request whose reply or dispatch time has passed with nothing done is flagged.
-    await flagNoAction(tx, rows.filter((d) => d.notified_level === 1), now);
-    // Who hears of a deadline depends on project, kind, department, level and the responsible person only.
-    const asked = new Map<string, Promise<string[]>>();
-    const who = (d: Claimed, level: 1 | 2) => {
-      const key = [d.project_id, d.kind, d.department, d.responsible_id, level].join('|');
-      if (!asked.has(key)) asked.set(key, recipients(tx, { projectId: d.project_id, kind: d.kind, responsibleId: d.responsible_id, department: d.department }, level));
-      return asked.get(key)!;
-    };
-    const notices: Notice[] = [];
-    for (const d of rows) {
-      const level = d.notified_level as 1 | 2;
-      notices.push({
-        companyId: d.company_id,
-        projectId: d.project_id,
-        userIds: await who(d, level),
-        kind: level === 1 ? `overdue_${d.kind}` : `escalated_${d.kind}`,
-        entity: d.entity as Notice['entity'],
-        entityId: d.entity_id,
-        params: { number: d.label ?? '' },
-        dedupeKey: `deadline:${d.id}:${level}`,
-      });
-    }
-    return { claimed: rows.length, notices: await notifyMany(tx, notices) };
-  });
+                d.kind = any(${deskKinds}) as desk
+    ),
+    -- X-01: first the responsible person (or, with nobody assigned, the supervisors: the CS supervisor
+    -- for desk deadlines, the department's for order deadlines); at level 2 the supervisors, or the
+    -- project manager when the supervisors were the first to hear.
+    told as (
+      select c.*, who.user_id
+      from claimed c
+      cross join lateral (
+        with holders as (
+          select u.id, r.role
+          from user_roles r
+          join users u on u.id = r.user_id and u.active
+          left join departments dp on dp.id = u.department_id
+          where r.company_id = c.company_id and (r.project_id = c.project_id or r.project_id is null)
+            and (r.role = 'project_manager'
+                 or (c.desk and r.role = 'cs_supervisor')
+                 or (not c.desk and r.role = 'dept_supervisor' and (c.department is null or dp.kind = c.department)))
+        ),
+        supervisors as (select id from holders where role <> 'project_manager')
+        select c.responsible_id as user_id where c.notified_level = 1 and c.responsible_id is not null
+        union
+        select id from supervisors where (c.notified_level = 1 and c.responsible_id is null) or (c.notified_level = 2 and c.responsible_id is not null)
+        union
+        select id from holders where role = 'project_manager' and c.notified_level = 2
+          and (c.responsible_id is null or not exists (select 1 from supervisors))
+      ) who
+    ),
+    notices as (
+      insert into notifications (company_id, project_id, user_id, kind, entity, entity_id, params, dedupe_key)
+      select t.company_id, t.project_id, t.user_id,
+             case when t.notified_level = 1 then 'overdue_' else 'escalated_' end || t.kind, t.entity, t.entity_id,
+             jsonb_build_object('number', coalesce(
+               (select number from work_orders w where w.id = t.entity_id),
+               (select number from cases k where k.id = t.entity_id),
+               (select k.number from complaints q join cases k on k.id = q.case_id where q.id = t.entity_id), '')),
+             'deadline:' || t.id || ':' || t.notified_level
+      from told t
+      on conflict do nothing
+      returning 1
+    ),
+    -- CP-02: a request whose reply or dispatch time has passed with nothing done is flagged.
+    flags as (
+      insert into desk_flags (company_id, project_id, kind, case_id, raised_at)
+      select k.company_id, k.project_id, 'no_action', k.id, ${at}::timestamptz
+      from cases k
+      where (k.status = 'open' and k.id in (select entity_id from claimed where notified_level = 1 and entity = 'case' and kind = 'reply'))
+         or k.id in (select w.case_id from work_orders w join claimed c on c.entity_id = w.id
+                     where c.notified_level = 1 and c.entity = 'work_order' and c.kind = 'dispatch' and w.status = 'reported')
+      on conflict do nothing
+    )
+    select (select count(*) from claimed)::int as claimed, (select count(*) from notices)::int as notices`);
+  const [r] = rowsOf<{ claimed: number; notices: number }>(res);
+  return r;
 }
 
 /** Runs the sweeper every `everyMs` until stopped; errors are logged and the next round tries again. */
