@@ -40,7 +40,7 @@ export interface BuiltApp {
 
 const webDist = fileURLToPath(new URL('../web/dist', import.meta.url));
 
-export async function buildApp(db: Db, config: Config, opts: { logger?: boolean; demoStatus?: () => string; storage?: Storage } = {}): Promise<BuiltApp> {
+export async function buildApp(db: Db, config: Config, opts: { logger?: boolean; demoStatus?: () => string; storage?: Storage; readDb?: Db } = {}): Promise<BuiltApp> {
   const app = Fastify({
     logger: opts.logger === false ? false : { level: config.logLevel },
     bodyLimit: 1_048_576,
@@ -82,7 +82,7 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: boolean;
     },
   );
 
-  const deps = { db, config, storage: opts.storage ?? localStorage(join(config.dataDir, 'files')) };
+  const deps = { db, readDb: opts.readDb ?? db, config, storage: opts.storage ?? localStorage(join(config.dataDir, 'files')) };
   for (const register of [
     authRoutes,
     orgRoutes,

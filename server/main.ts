@@ -12,7 +12,7 @@ const config = loadConfig();
 const database = await openDatabase(config);
 let demo = 'ready';
 const storage = localStorage(join(config.dataDir, 'files'));
-const { app } = await buildApp(database.db, config, { demoStatus: () => demo, storage });
+const { app } = await buildApp(database.db, config, { demoStatus: () => demo, storage, readDb: database.readDb });
 await app.listen({ port: config.port, host: config.host });
 app.log.info({ engine: database.engine, dataDir: config.dataDir }, 'Estate Desk is up');
 

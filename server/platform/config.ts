@@ -8,6 +8,8 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | null;
+  /** A PostgreSQL streaming replica for lists, look-ups and reports (issue 11); null: everything on the primary. */
+  databaseReadUrl: string | null;
   sessionSecret: string;
   sessionHours: number;
   seedDemo: boolean;
@@ -31,6 +33,7 @@ export function loadConfig(env = process.env): Config {
     host: env.HOST ?? '0.0.0.0',
     dataDir,
     databaseUrl: env.DATABASE_URL || null,
+    databaseReadUrl: env.DATABASE_READ_URL || null,
     sessionSecret: sessionSecret(dataDir),
     sessionHours: Number(env.SESSION_HOURS ?? 12),
     seedDemo: env.SEED_DEMO !== '0',

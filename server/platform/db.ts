@@ -19,6 +19,8 @@ export type DbOrTx = Db | Tx;
 
 export interface Database {
   db: Db;
+  /** Where lists, look-ups and reports read: a streaming replica (DATABASE_READ_URL), else `db` itself. */
+  readDb: Db;
   engine: 'pglite' | 'postgres';
   url?: string; // PostgreSQL only: where other processes can reach the same database
   close(): Promise<void>;
@@ -35,7 +37,7 @@ export async function openPglite(dir: string | undefined, loadDataDir?: Blob): P
   const client = await PGlite.create({ dataDir: dir, loadDataDir, extensions: { pg_trgm } });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   await migratePglite(db as never, { migrationsFolder });
-  return { db, engine: 'pglite', close: () => client.close() };
+  return { db, readDb: db, engine: 'pglite', close: () => client.close() };
 }
 
 export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
@@ -51,9 +53,25 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
   }
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   const db = drizzlePg(pool, { schema }) as unknown as Db;
-  return { db, engine: 'postgres', url, close: () => pool.end() };
+  return { db, readDb: db, engine: 'postgres', url, close: () => pool.end() };
 }
 
-export function openDatabase(cfg: { databaseUrl: string | null; dataDir: string }): Promise<Database> {
-  return cfg.databaseUrl ? openPostgres(cfg.databaseUrl) : openPglite(join(cfg.dataDir, 'pglite'));
+/** A read-only pool on a streaming replica: no migrations (they arrive by replication). */
+export function openReplica(primary: Database, url: string, poolSize = 10): Database {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const readDb = drizzlePg(pool, { schema }) as unknown as Db;
+  return {
+    ...primary,
+    readDb,
+    close: async () => {
+      await pool.end();
+      await primary.close();
+    },
+  };
+}
+
+export async function openDatabase(cfg: { databaseUrl: string | null; databaseReadUrl?: string | null; dataDir: string }): Promise<Database> {
+  if (!cfg.databaseUrl) return openPglite(join(cfg.dataDir, 'pglite'));
+  const primary = await openPostgres(cfg.databaseUrl);
+  return cfg.databaseReadUrl ? openReplica(primary, cfg.databaseReadUrl) : primary;
 }

@@ -110,6 +110,12 @@ export function installHttpFrame(app: App, registry: RegisteredRoute[]): void {
 
 export interface Deps {
   db: import('./db').Db;
+  /**
+   * Lists, look-ups and reports read here: a streaming replica when DATABASE_READ_URL is set (it may lag
+   * the primary by a moment), else `db`. Writes, sessions and a record's own page (read right after a
+   * write) stay on `db`.
+   */
+  readDb: import('./db').Db;
   config: import('./config').Config;
   storage: import('./storage').Storage;
 }

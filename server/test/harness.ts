@@ -33,6 +33,7 @@ export const testConfig: Config = {
   host: '127.0.0.1',
   dataDir: '/nonexistent',
   databaseUrl: null,
+  databaseReadUrl: null,
   sessionSecret: 'test-secret-test-secret-test-secret',
   sessionHours: 12,
   seedDemo: false,

@@ -8,12 +8,12 @@ import { createCase } from './commands/create-case';
 import { addOrder, closeCase, replyCase, transferCase } from './commands/manage-case';
 import { caseDetail, listCases, loadCaseRow } from './queries';
 
-export function caseRoutes(app: App, { db }: Deps) {
+export function caseRoutes(app: App, { db, readDb }: Deps) {
   app.get('/api/cases', { schema: { querystring: ZCaseListQuery, response: { 200: ZCaseList } }, config: { access: 'case.read' } }, (req) =>
-    listCases(db, principal(req), req.query),
+    listCases(readDb, principal(req), req.query),
   );
   app.get('/api/cases/export', { schema: { querystring: ZCaseListQuery }, config: { access: 'case.read' } }, async (req, reply) =>
-    sendWorkbook(reply, await exportCases(db, principal(req), req.query, await projectTimezone(db, req.query.projectId))),
+    sendWorkbook(reply, await exportCases(readDb, principal(req), req.query, await projectTimezone(readDb, req.query.projectId))),
   );
   app.get('/api/cases/:id', { schema: { params: ZIdParams, response: { 200: ZCaseDetail } }, config: { access: 'case.read' } }, (req) =>
     caseDetail(db, principal(req), req.params.id),

@@ -31,7 +31,7 @@ import { summaryWorkbook } from './export';
 import { listPaidOrders, paidOrderDetail, priceList } from './queries';
 import { paidSummary } from './summary';
 
-export function paidRoutes(app: App, { db }: Deps) {
+export function paidRoutes(app: App, { db, readDb }: Deps) {
   // PS-01: the price list is public — residents and the future portal read it without signing in.
   app.get(
     '/api/projects/:id/price-list',
@@ -75,10 +75,10 @@ export function paidRoutes(app: App, { db }: Deps) {
 
   // PS-09: the monthly summary and its Excel workbook.
   app.get('/api/paid-summary', { schema: { querystring: ZSummaryQuery, response: { 200: ZPaidSummary } }, config: { access: 'paid.report' } }, (req) =>
-    paidSummary(db, principal(req), req.query.projectId, req.query.month),
+    paidSummary(readDb, principal(req), req.query.projectId, req.query.month),
   );
   app.get('/api/paid-summary/export', { schema: { querystring: ZSummaryQuery }, config: { access: 'paid.report' } }, async (req, reply) => {
     const p = principal(req);
-    return sendWorkbook(reply, await summaryWorkbook(p, await paidSummary(db, p, req.query.projectId, req.query.month)));
+    return sendWorkbook(reply, await summaryWorkbook(p, await paidSummary(readDb, p, req.query.projectId, req.query.month)));
   });
 }

@@ -15,9 +15,9 @@ import { createCustomer } from './commands/create-customer';
 import { updateCustomer } from './commands/update-customer';
 import { customerDetail, listCustomers, listStaff, lookup } from './queries';
 
-export function peopleRoutes(app: App, { db }: Deps) {
+export function peopleRoutes(app: App, { db, readDb }: Deps) {
   app.get('/api/customers', { schema: { querystring: ZCustomerListQuery, response: { 200: ZCustomerList } }, config: { access: 'customer.read' } }, (req) =>
-    listCustomers(db, principal(req), req.query),
+    listCustomers(readDb, principal(req), req.query),
   );
   app.get('/api/customers/:id', { schema: { params: ZIdParams, response: { 200: ZCustomer } }, config: { access: 'customer.read' } }, (req) =>
     customerDetail(db, principal(req), req.params.id),
@@ -31,7 +31,7 @@ export function peopleRoutes(app: App, { db }: Deps) {
     (req) => updateCustomer(db, principal(req), req.params.id, req.body),
   );
   app.get('/api/lookup', { schema: { querystring: ZLookupQuery, response: { 200: ZLookupResult } }, config: { access: 'customer.read' } }, async (req) => ({
-    hits: await lookup(db, principal(req), req.query.q, req.query.projectId),
+    hits: await lookup(readDb, principal(req), req.query.q, req.query.projectId),
   }));
   app.get(
     '/api/projects/:id/staff',

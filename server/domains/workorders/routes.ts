@@ -6,12 +6,12 @@ import { transitionOrder } from './commands/transition-order';
 import { exportOrders } from './export';
 import { listOrders, orderDetail } from './queries';
 
-export function workOrderRoutes(app: App, { db, storage }: Deps) {
+export function workOrderRoutes(app: App, { db, readDb, storage }: Deps) {
   app.get('/api/work-orders', { schema: { querystring: ZWorkOrderListQuery, response: { 200: ZWorkOrderList } }, config: { access: 'wo.read' } }, (req) =>
-    listOrders(db, principal(req), req.query),
+    listOrders(readDb, principal(req), req.query),
   );
   app.get('/api/work-orders/export', { schema: { querystring: ZWorkOrderListQuery }, config: { access: 'wo.read' } }, async (req, reply) => {
-    const file = await exportOrders(db, principal(req), req.query, await projectTimezone(db, req.query.projectId));
+    const file = await exportOrders(readDb, principal(req), req.query, await projectTimezone(readDb, req.query.projectId));
     return sendWorkbook(reply, file);
   });
   app.get('/api/work-orders/:id', { schema: { params: ZIdParams, response: { 200: ZWorkOrderDetail } }, config: { access: 'wo.read' } }, (req) =>
