@@ -1,5 +1,5 @@
 // Case reads (IN-01..IN-05): lists for the desk, the detail with its orders and history.
-import { aliasedTable, and, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type * as z from 'zod';
 import type { TCase, TCaseDetail, ZCaseListQuery } from '../../../common/desk';
 import type { DbOrTx } from '../../platform/db';
@@ -74,16 +74,26 @@ export async function listCases(db: DbOrTx, p: Principal, q: z.infer<typeof ZCas
   if (q.status) where.push(eq(cases.status, q.status));
   if (q.category) where.push(eq(cases.category, q.category));
   if (q.ownerId) where.push(eq(cases.ownerId, q.ownerId === 'me' ? p.userId : q.ownerId));
-  if (q.overdue) where.push(sql`${deadlines.metAt} is null and ${deadlines.dueAt} < ${now.toISOString()}::timestamptz`);
+  if (q.overdue)
+    where.push(
+      sql`${cases.id} in (select d.entity_id from ${deadlines} d where d.project_id = ${q.projectId} and d.kind = 'reply' and d.met_at is null and d.due_at < ${now.toISOString()}::timestamptz)`,
+    );
   where.push(...(await localDayRange(db, q.projectId, cases.createdAt, q.from, q.to)));
+  if (after) where.push(sql`(${cases.createdAt}, ${cases.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)`);
+  const order = [desc(cases.createdAt), desc(cases.id)];
+  let rows: Row[];
   if (q.q) {
     const pat = likePattern(q.q);
     where.push(or(ilike(cases.number, pat), ilike(cases.callerPhone, pat), ilike(cases.callerName, pat), ilike(cases.content, pat), ilike(units.path, pat)));
+    rows = await baseQuery(db).where(and(...where)).orderBy(...order).limit(q.limit + 1);
+  } else {
+    // The page's ids from cases alone (cases_project_created, stopping after one page), then the joins for
+    // those rows: after a bulk import with stale statistics the plan stays an index walk, not a hash join and sort.
+    const page = db.select({ id: cases.id }).from(cases).where(and(...where)).orderBy(...order).limit(q.limit + 1);
+    rows = await baseQuery(db).where(inArray(cases.id, page)).orderBy(...order);
   }
-  if (after) where.push(sql`(${cases.createdAt}, ${cases.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)`);
-  const rows = await baseQuery(db).where(and(...where)).orderBy(desc(cases.createdAt), desc(cases.id)).limit(q.limit + 1);
-  const page = pageOf(rows, q.limit, (r) => [r.c.createdAt.toISOString(), r.c.id]);
-  return { items: page.items.map((r) => presentCase(p, r, now)), nextCursor: page.nextCursor };
+  const paged = pageOf(rows, q.limit, (r) => [r.c.createdAt.toISOString(), r.c.id]);
+  return { items: paged.items.map((r) => presentCase(p, r, now)), nextCursor: paged.nextCursor };
 }
 
 export async function loadCaseRow(db: DbOrTx, p: Principal, id: string) {

@@ -140,7 +140,16 @@ export async function localDayRange(db: DbOrTx, projectId: string, column: AnyPg
   return out;
 }
 
+// A project's timezone is set when it is opened and never changes (ZProjectUpdate has no timezone), so
+// every list with a date range asks the database for it once per process, not once per request.
+const timezones = new Map<string, string>();
+
 export async function projectTimezone(db: DbOrTx, projectId: string): Promise<string> {
+  const known = timezones.get(projectId);
+  if (known) return known;
   const [p] = await db.select({ timezone: projects.timezone }).from(projects).where(eq(projects.id, projectId));
-  return p?.timezone ?? 'Asia/Shanghai';
+  if (!p) return 'Asia/Shanghai';
+  if (timezones.size > 100_000) timezones.clear();
+  timezones.set(projectId, p.timezone);
+  return p.timezone;
 }

@@ -2,7 +2,7 @@
 import { aliasedTable, and, asc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type * as z from 'zod';
 import type { TCustomer, TLookupHit, TStaff, TUnitDetail, ZCustomerListQuery } from '../../../common/people';
-import type { TRole } from '../../../common/roles';
+import { ROLE_ACTIONS, type TRole } from '../../../common/roles';
 import type { DbOrTx } from '../../platform/db';
 import { notFound } from '../../platform/errors';
 import { maskIdNumber, maskPhone } from '../../../common/mask';
@@ -138,6 +138,8 @@ export async function lookup(db: DbOrTx, p: Principal, text: string, projectId?:
   let ids = projectsWhere(p, 'customer.read');
   if (projectId) ids = ids.filter((id) => id === projectId);
   if (!ids.length) return [];
+  // A company-wide reader filters by company: one condition instead of a list of every project's id.
+  const everywhere = !projectId && p.grants.some((g) => g.projectId === null && ROLE_ACTIONS[g.role].includes('customer.read'));
   const pat = likePattern(text);
   const byPhone = /^[\d\s+-]+$/.test(text);
   const base = {
@@ -156,7 +158,7 @@ export async function lookup(db: DbOrTx, p: Principal, text: string, projectId?:
     .innerJoin(customerUnits, and(eq(customerUnits.customerId, customers.id), isNull(customerUnits.endedAt)))
     .innerJoin(units, eq(units.id, customerUnits.unitId))
     .innerJoin(projects, eq(projects.id, units.projectId))
-    .where(and(inArray(customers.projectId, ids), byPhone ? ilike(customers.phone, pat) : ilike(customers.name, pat)))
+    .where(and(everywhere ? eq(customers.companyId, p.companyId) : inArray(customers.projectId, ids), byPhone ? ilike(customers.phone, pat) : ilike(customers.name, pat)))
     .orderBy(asc(units.sortKey))
     .limit(LOOKUP_LIMIT);
   const unitHits = byPhone
@@ -167,7 +169,7 @@ export async function lookup(db: DbOrTx, p: Principal, text: string, projectId?:
         .innerJoin(projects, eq(projects.id, units.projectId))
         .leftJoin(customerUnits, and(eq(customerUnits.unitId, units.id), isNull(customerUnits.endedAt)))
         .leftJoin(customers, eq(customers.id, customerUnits.customerId))
-        .where(and(inArray(units.projectId, ids), ilike(units.path, pat)))
+        .where(and(everywhere ? eq(units.companyId, p.companyId) : inArray(units.projectId, ids), ilike(units.path, pat)))
         .orderBy(asc(units.sortKey))
         .limit(LOOKUP_LIMIT);
   return [...customerHits, ...unitHits].slice(0, LOOKUP_LIMIT).map((h) => ({

@@ -147,20 +147,25 @@ export async function listOrders(db: DbOrTx, p: Principal, q: TWorkOrderListQuer
   if (q.assigneeId) where.push(eq(workOrders.assigneeId, q.assigneeId === 'me' ? p.userId : q.assigneeId));
   where.push(...(await localDayRange(db, q.projectId, workOrders.reportedAt, q.from, q.to)));
   if (q.overdue)
+    // Driven by the open deadlines of the project (deadlines_project_open), never by a walk over its orders.
     where.push(
-      sql`exists (select 1 from ${deadlines} d where d.entity_id = ${workOrders.id} and d.met_at is null and d.paused_at is null and d.due_at < ${now.toISOString()}::timestamptz)`,
+      sql`${workOrders.id} in (select d.entity_id from ${deadlines} d where d.project_id = ${q.projectId} and d.met_at is null and d.paused_at is null and d.due_at < ${now.toISOString()}::timestamptz)`,
     );
+  if (after) where.push(sql`(${workOrders.reportedAt}, ${workOrders.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)`);
+  const order = [desc(workOrders.reportedAt), desc(workOrders.id)];
+  let rows: Row[];
   if (q.q) {
     const pat = likePattern(q.q);
     where.push(or(ilike(workOrders.number, pat), ilike(workOrders.location, pat), ilike(workOrders.description, pat), ilike(cases.callerPhone, pat), ilike(cases.callerName, pat)));
+    rows = (await baseQuery(db).where(and(...where)).orderBy(...order).limit(q.limit + 1)) as Row[];
+  } else {
+    // The page's ids first, from work_orders alone (an ordered index scan that stops after one page),
+    // then the joins for those rows only: the plan cannot turn into a join and sort of the project's orders.
+    const page = db.select({ id: workOrders.id }).from(workOrders).where(and(...where)).orderBy(...order).limit(q.limit + 1);
+    rows = (await baseQuery(db).where(inArray(workOrders.id, page)).orderBy(...order)) as Row[];
   }
-  if (after) where.push(sql`(${workOrders.reportedAt}, ${workOrders.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)`);
-  const rows = (await baseQuery(db)
-    .where(and(...where))
-    .orderBy(desc(workOrders.reportedAt), desc(workOrders.id))
-    .limit(q.limit + 1)) as Row[];
-  const page = pageOf(rows, q.limit, (r) => [r.o.reportedAt.toISOString(), r.o.id]);
-  return { items: await presentOrders(db, p, page.items, now), nextCursor: page.nextCursor };
+  const paged = pageOf(rows, q.limit, (r) => [r.o.reportedAt.toISOString(), r.o.id]);
+  return { items: await presentOrders(db, p, paged.items, now), nextCursor: paged.nextCursor };
 }
 
 export async function orderRowsOfCase(db: DbOrTx, caseId: string): Promise<Row[]> {
