@@ -172,6 +172,12 @@ export const ZWorkOrderDetail = ZWorkOrder.extend({
 });
 export type TWorkOrderDetail = z.infer<typeof ZWorkOrderDetail>;
 
+/** WO-03: a transition that takes the order out of the caller's sight (a technician returns it) answers with this acknowledgement. */
+export const ZOrderHandedOver = z.object({ id: ZId, number: z.string(), status: ZWoStatus, version: z.number().int(), visible: z.literal(false) });
+export type TOrderHandedOver = z.infer<typeof ZOrderHandedOver>;
+export const ZTransitionResult = z.union([ZWorkOrderDetail, ZOrderHandedOver]);
+export type TTransitionResult = z.infer<typeof ZTransitionResult>;
+
 export const ZWorkOrderListQuery = ZPage.extend({
   projectId: ZId,
   status: z.union([ZWoStatus, z.array(ZWoStatus)]).optional(),

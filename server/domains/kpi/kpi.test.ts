@@ -6,7 +6,7 @@ import { testApp, type TestApp } from '../../test/harness';
 import { principalOf, repairCase, SIGNATURE } from '../../test/desk';
 import { auditEvents } from '../../platform/tables';
 import { toLocal } from '../../platform/clock';
-import { transitionOrder } from '../workorders/commands/transition-order';
+import { transitionSeen } from '../workorders/commands/transition-order';
 
 let t: TestApp;
 let chy: string;
@@ -26,7 +26,7 @@ test('QI-05 the month\'s KPIs equal a recount from the event history, in the pro
     for (const [action, when] of steps) {
       const who = action === 'dispatch' ? eng : action === 'close' ? clerk : tech;
       const extra = action === 'dispatch' ? { assigneeId: tech.userId } : action === 'complete' ? { result: '好', materials: [], signature: SIGNATURE } : {};
-      o = await transitionOrder(db, t.storage, who, o.id, { action, version: o.version, ...extra } as never, at(when));
+      o = await transitionSeen(db, t.storage, who, o.id, { action, version: o.version, ...extra } as never, at(when));
     }
     return o.id;
   };
