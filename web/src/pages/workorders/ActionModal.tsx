@@ -4,7 +4,7 @@ import { App, Button, Form, Input, InputNumber, Modal, Segmented, Select, Space 
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { HOLD_REASONS, type TTransitionResult, type TWoAction, type TWorkOrder, type TWorkOrderDetail } from '../../../../common/desk';
+import { HOLD_REASONS, type TTransitionResult, type TWoAction, type TWorkOrder } from '../../../../common/desk';
 import type { TStaff } from '../../../../common/people';
 import { api, ApiError } from '../../lib/api';
 import { SignaturePad } from './SignaturePad';
