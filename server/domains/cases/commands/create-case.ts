@@ -12,6 +12,8 @@ import { rulesOf } from '../../deadlines/rules';
 import { loadUnit } from '../../org/queries';
 import { projects } from '../../org/tables';
 import { customers, customerUnits } from '../../people/tables';
+import { caseOpenedFact, orderCreatedFact } from '../../kpi/facts';
+import { countKpis } from '../../kpi/rollup';
 import { createOrder } from '../../workorders/commands/create-order';
 import { syncReplyDeadline } from '../deadline';
 import { caseDetail } from '../queries';
@@ -70,5 +72,7 @@ export async function openCase(ctx: CommandContext, p: Principal, input: TCaseCr
   await ctx.audit({ entity: 'case', entityId: kase.id, projectId: kase.projectId, action: 'create', after: { ...input, order: undefined, number: kase.number } });
   const order = input.order ? await createOrder(ctx, kase, unit?.path ?? null, input.order, opts.paid) : null;
   await syncReplyDeadline(tx, kase, ctx.now);
+  // QI-05: the rollup last, so its row lock is held only until COMMIT.
+  await countKpis(tx, project.id, [await caseOpenedFact(tx, kase), ...(order ? [orderCreatedFact(order)] : [])]);
   return { kase, unit, order };
 }

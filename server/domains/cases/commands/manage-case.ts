@@ -9,6 +9,8 @@ import { AppError, forbidden, invalidField, staleVersion, updatedOrStale } from 
 import type { Principal } from '../../../platform/policy';
 import { userHolds } from '../../auth/session';
 import { deadlines } from '../../deadlines/tables';
+import { countCaseReplied, orderCreatedFact } from '../../kpi/facts';
+import { countKpis } from '../../kpi/rollup';
 import { createOrder } from '../../workorders/commands/create-order';
 import { recomputeOrderDeadlines } from '../../workorders/recompute';
 import { workOrders } from '../../workorders/tables';
@@ -71,6 +73,7 @@ export function replyCase(db: Db, p: Principal, id: string, input: z.infer<typeo
       const saved = await save(ctx, c, { reply: input.reply, repliedAt: ctx.now, lateReason: input.lateReason ?? null, status: 'replied' });
       await ctx.audit({ entity: 'case', entityId: c.id, projectId: c.projectId, action: 'reply', before: { status: c.status }, after: { status: 'replied', reply: input.reply, lateReason: input.lateReason } });
       await syncReplyDeadline(ctx.tx, saved, ctx.now);
+      await countCaseReplied(ctx.tx, c, ctx.now);
     },
     now,
   );
@@ -80,7 +83,8 @@ export function addOrder(db: Db, p: Principal, id: string, version: number, inpu
   return onCase(db, p, id, version, async (ctx, c) => {
     if (input.locationKind === 'unit' && !c.unitId) throw invalidField('locationKind', 'unit_required');
     await save(ctx, c, {});
-    await createOrder(ctx, c, path, input);
+    const order = await createOrder(ctx, c, path, input);
+    await countKpis(ctx.tx, c.projectId, [orderCreatedFact(order)]);
   });
 }
 

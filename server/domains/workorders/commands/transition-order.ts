@@ -11,6 +11,7 @@ import { saveAttachment } from '../../files/store';
 import { rulesOf } from '../../deadlines/rules';
 import { selectForFollowup } from '../../followups/sampler';
 import { followups } from '../../followups/tables';
+import { countOrderTransition } from '../../kpi/facts';
 import { notify } from '../../notifications/notify';
 import { projectTimezone } from '../../org/queries';
 import { users } from '../../people/tables';
@@ -128,6 +129,7 @@ export async function transitionOrder(db: Db, storage: Storage, p: Principal, or
       );
       await ctx.audit({ entity: 'work_order', entityId: o.id, projectId: o.projectId, action, before: { status: o.status }, after: logged });
       await recomputeOrderDeadlines(tx, o.id, ctx.now);
+      await countOrderTransition(tx, o, t.action, ctx.now); // QI-05: the rollup as the last write
       // WO-03: a technician who returns an order no longer sees it; the answer must not be a 404 that undoes the return.
       const assigneeId = patch.assigneeId === undefined ? o.assigneeId : patch.assigneeId;
       if (!maySeeOrder(p, { projectId: o.projectId, assigneeId })) return { id: o.id, number: o.number, status: d.to, version: t.version + 1, visible: false as const };
