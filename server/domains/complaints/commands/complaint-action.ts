@@ -17,6 +17,7 @@ import { raiseFlag } from '../flags';
 import { notifyMajor } from '../notify-major';
 import { complaintActions } from '../policy';
 import { complaintDetail, loadComplaint } from '../queries';
+import { personNames } from '../../history/names';
 import { countComplaintStep } from '../../kpi/facts';
 import { complaints } from '../tables';
 
@@ -46,7 +47,8 @@ export function complaintAction(db: Db, p: Principal, id: string, a: TComplaintA
           const staff = await userHolds(tx, p.companyId, a.handlerId, 'project.read', k.projectId);
           if (!staff) throw invalidField('handlerId', staff === null ? 'unknown_user' : 'not_staff');
           patch = { handlerId: a.handlerId };
-          logged = { handlerId: a.handlerId };
+          const [fromName, toName] = await personNames(tx, [k.handlerId, a.handlerId]);
+          logged = { handlerId: a.handlerId, handlerName: toName, ...(k.handlerId ? { previousHandlerName: fromName } : {}) };
           await tell([a.handlerId], 'complaint_assigned', {});
           break;
         }

@@ -11,6 +11,7 @@ import { saveAttachment } from '../../files/store';
 import { rulesOf } from '../../deadlines/rules';
 import { selectForFollowup } from '../../followups/sampler';
 import { followups } from '../../followups/tables';
+import { personNames } from '../../history/names';
 import { countOrderTransition } from '../../kpi/facts';
 import { notify } from '../../notifications/notify';
 import { projectTimezone } from '../../org/queries';
@@ -57,6 +58,9 @@ export async function transitionOrder(db: Db, storage: Storage, p: Principal, or
           if (!worker) throw invalidField('assigneeId', worker === null ? 'unknown_user' : 'not_technician');
           patch.assigneeId = t.assigneeId;
           patch.dispatchedAt = o.dispatchedAt ?? ctx.now;
+          // the event names who had it and who has it now.
+          const [fromName, toName] = await personNames(tx, [o.assigneeId, t.assigneeId]);
+          logged = { ...logged, assigneeName: toName, ...(o.assigneeId ? { previousAssigneeName: fromName } : {}) };
           await notify(tx, {
             companyId: o.companyId,
             projectId: o.projectId,
@@ -72,6 +76,7 @@ export async function transitionOrder(db: Db, storage: Storage, p: Principal, or
         }
         case 'return':
           patch.assigneeId = null;
+          logged = { ...logged, previousAssigneeName: (await personNames(tx, [o.assigneeId]))[0] };
           break;
         case 'hold':
           patch.holdReason = t.reason;
