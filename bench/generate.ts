@@ -12,6 +12,16 @@ export interface Scale {
 
 export const BENCH_PASSWORD = 'bench1234';
 
+export const KPI_ROLLUP_SQL = `insert into kpi_months (project_id, company_id, month, repair_cycles, dispatched_in_time, dispatched_same_day, completed,
+       reworks, closed_paid, followed_paid, closed_free, followed_free, replies_due, replied_in_time)
+     select w.project_id, w.company_id, to_char(w.reported_at at time zone p.timezone, 'YYYY-MM'), count(*)::int,
+       count(*) filter (where w.dispatched_at <= w.reported_at + interval '12 hours')::int,
+       count(*) filter (where (w.dispatched_at at time zone p.timezone)::date = (w.reported_at at time zone p.timezone)::date)::int,
+       count(w.completed_at)::int, sum(w.rework_count)::int, 0, 0, count(w.closed_at)::int,
+       count(*) filter (where w.followup_selected)::int, count(*)::int, count(*)::int
+     from work_orders w join projects p on p.id = w.project_id
+     group by w.project_id, w.company_id, 3`;
+
 export async function generate(exec: (sql: string) => Promise<unknown>, s: Scale) {
   const hash = await argon2.hash(BENCH_PASSWORD);
   const perProject = Math.ceil(s.orders / s.projects);
@@ -65,6 +75,9 @@ export async function generate(exec: (sql: string) => Promise<unknown>, s: Scale
        where w.status in ('reported','dispatched','in_progress','on_hold')`],
     ['1,000 due', `update deadlines set notified_level = 0, due_at = now() - interval '1 minute', responsible_id = '00000000-0000-4000-a000-000000000001'
        where id in (select id from deadlines where kind = 'completion' order by id limit 1000)`],
+    // The generated rows have no events to count from, so their monthly KPI rollup (QI-05) is counted
+    // from the rows' own fields: each order one cycle, dispatched within 12 h, followed up when selected.
+    ['kpi rollup', KPI_ROLLUP_SQL],
     ['analyze', 'analyze'],
   ];
   for (const [name, text] of steps) {

@@ -86,7 +86,7 @@ export interface Server {
 
 /** Starts `server/main.ts` and waits until /api/health answers (and the demo is ready when `waitDemo`). */
 export async function startServer(env: Record<string, string>, waitDemo = true): Promise<Server & { healthMs: number }> {
-  const port = await freePort();
+  const port = Number(process.env.BENCH_PORT) || (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const t0 = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), ...env }, stdio: ['ignore', 'inherit', 'inherit'] });

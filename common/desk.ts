@@ -172,6 +172,12 @@ export const ZWorkOrderDetail = ZWorkOrder.extend({
 });
 export type TWorkOrderDetail = z.infer<typeof ZWorkOrderDetail>;
 
+/** WO-03: a transition that takes the order out of the caller's sight (a technician returns it) answers with this acknowledgement. */
+export const ZOrderHandedOver = z.object({ id: ZId, number: z.string(), status: ZWoStatus, version: z.number().int(), visible: z.literal(false) });
+export type TOrderHandedOver = z.infer<typeof ZOrderHandedOver>;
+export const ZTransitionResult = z.union([ZWorkOrderDetail, ZOrderHandedOver]);
+export type TTransitionResult = z.infer<typeof ZTransitionResult>;
+
 export const ZWorkOrderListQuery = ZPage.extend({
   projectId: ZId,
   status: z.union([ZWoStatus, z.array(ZWoStatus)]).optional(),
@@ -326,20 +332,32 @@ export const ZNotificationList = z.object({ items: z.array(ZNotification), unrea
 
 // QI-05: the monthly KPIs of a project's repairs, and the company's ranking by them.
 export const ZKpiQuery = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) });
+/** QI-05: the monthly counters, each a count of facts from the event history (definitions in the README and the page's hints). */
+export const KPI_COUNTS = [
+  'repairCycles',
+  'dispatchedInTime',
+  'dispatchedSameDay',
+  'completed',
+  'reworks',
+  'closedPaid',
+  'followedPaid',
+  'closedFree',
+  'followedFree',
+  'repliesDue',
+  'repliedInTime',
+  'complaintRepliesDue',
+  'complaintRepliedInTime',
+  'complaintFollowupsDue',
+  'complaintFollowedInTime',
+] as const;
+export const KPI_RATES = ['dispatchRate', 'sameDayDispatchRate', 'completionRate', 'reworkRate', 'paidFollowupRate', 'freeFollowupRate', 'replyRate', 'complaintReplyRate', 'complaintFollowupRate'] as const;
+export type TKpiRate = (typeof KPI_RATES)[number];
 export const ZProjectKpis = z.object({
   projectId: ZId,
   projectName: z.string(),
   month: z.string(),
-  reported: z.number().int(),
-  dispatchedSameDay: z.number().int(),
-  completed: z.number().int(),
-  reworked: z.number().int(),
-  closed: z.number().int(),
-  followupSelected: z.number().int(),
-  sameDayDispatchRate: z.number(),
-  completionRate: z.number(),
-  reworkRate: z.number(),
-  followupRate: z.number(),
+  counts: z.object(Object.fromEntries(KPI_COUNTS.map((k) => [k, z.number().int()])) as Record<(typeof KPI_COUNTS)[number], z.ZodNumber>),
+  rates: z.object(Object.fromEntries(KPI_RATES.map((k) => [k, z.number()])) as Record<TKpiRate, z.ZodNumber>),
   score: z.number(),
 });
 export type TProjectKpis = z.infer<typeof ZProjectKpis>;

@@ -7,6 +7,7 @@ import { seedHistory } from './seed/history';
 import { localStorage } from './platform/storage';
 import { join } from 'node:path';
 import { startSweeper } from './domains/deadlines/jobs';
+import { rebuildKpisIfEmpty } from './domains/kpi/recount';
 
 const config = loadConfig();
 const database = await openDatabase(config);
@@ -15,6 +16,9 @@ const storage = localStorage(join(config.dataDir, 'files'));
 const { app } = await buildApp(database.db, config, { demoStatus: () => demo, storage, readDb: database.readDb });
 await app.listen({ port: config.port, host: config.host });
 app.log.info({ engine: database.engine, dataDir: config.dataDir }, 'Estate Desk is up');
+
+// QI-05: a database from before the monthly KPI rollup gets it counted from its event history, once.
+rebuildKpisIfEmpty(database.db).catch((err) => app.log.error({ err }, 'KPI rollup rebuild failed'));
 
 if (config.seedDemo) {
   // Demo data loads after the server answers, so /api/health is quick; health reports "loading" meanwhile.

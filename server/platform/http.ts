@@ -101,10 +101,39 @@ export function installHttpFrame(app: App, registry: RegisteredRoute[]): void {
       return send(err.status, err.code, err.fields?.map((f) => ({ path: f.path, message: translate(locale, `fieldErrors.${f.key}`) })));
     const e = err as { statusCode?: number; code?: string; validation?: unknown };
     if (e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return send(400, 'bad_json');
-    if (e.statusCode === 413) return send(413, 'too_large');
+    if (e.statusCode === 413) return drainBody(req, reply).then(() => send(413, 'too_large'));
     if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) return send(e.statusCode, e.statusCode === 404 ? 'not_found' : 'validation');
     req.log.error({ err }, 'unhandled error');
     return send(500, 'internal');
+  });
+}
+
+/** Bodies up to this size are read to their end before a 413 is answered; larger ones still get a closed connection. */
+const DRAIN_LIMIT = 64 * 1024 * 1024;
+
+/**
+ * Reads and discards the rest of a refused body. Closing the connection while the client is still
+ * sending would reset it, and a browser or fetch would then report a broken connection, not the 413.
+ */
+function drainBody(req: FastifyRequest, reply: FastifyReply): Promise<void> {
+  const raw = req.raw;
+  if (raw.complete || raw.destroyed || Number(req.headers['content-length'] ?? 0) > DRAIN_LIMIT) return Promise.resolve();
+  return new Promise((resolve) => {
+    let read = 0;
+    const done = () => {
+      raw.off('data', onData);
+      resolve();
+    };
+    const onData = (chunk: Buffer) => {
+      read += chunk.length;
+      if (read > DRAIN_LIMIT) done();
+    };
+    raw.on('data', onData).once('end', () => {
+      reply.removeHeader('connection'); // everything was read: the connection may stay open
+      done();
+    });
+    raw.once('close', done).once('error', done);
+    raw.resume();
   });
 }
 

@@ -14,7 +14,7 @@ import { recordAttempt } from '../domains/followups/commands/record-attempt';
 import { followups } from '../domains/followups/tables';
 import { units } from '../domains/org/tables';
 import { users } from '../domains/people/tables';
-import { transitionOrder } from '../domains/workorders/commands/transition-order';
+import { transitionSeen } from '../domains/workorders/commands/transition-order';
 import { workOrders } from '../domains/workorders/tables';
 import { notifications } from '../domains/notifications/tables';
 import { DEMO_FAQ, DEMO_MATTERS, DEMO_REPAIRS } from './desk-texts';
@@ -120,7 +120,7 @@ async function oneMatter(db: Db, storage: Storage, r: Rng, staff: Staff, project
   const step = async (who: Principal, body: TTransition, gapHours: [number, number]) => {
     t += r.int(gapHours[0] * 60, gapHours[1] * 60) * 60_000;
     if (t > now.getTime()) return false;
-    o = await transitionOrder(db, storage, who, o.id, { ...body, version: o.version } as TTransition, new Date(t));
+    o = await transitionSeen(db, storage, who, o.id, { ...body, version: o.version } as TTransition, new Date(t));
     return true;
   };
   // A few stay undispatched, so the board and the sweeper have real overdue work.

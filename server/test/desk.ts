@@ -12,7 +12,7 @@ import { paidAction } from '../domains/paid/commands/paid-action';
 import { registerPaidOrder } from '../domains/paid/commands/register-paid';
 import { paidOrders, serviceItems } from '../domains/paid/tables';
 import { orderVersion } from '../domains/workorders/queries';
-import { transitionOrder } from '../domains/workorders/commands/transition-order';
+import { transitionSeen } from '../domains/workorders/commands/transition-order';
 import type { Storage } from '../platform/storage';
 import { SIGNATURE } from '../seed/signature';
 
@@ -90,10 +90,10 @@ export async function paidOrder(db: Db, clerk: string, projectId: string, opts: 
 /** A paid order done, signed and paid in cash, not yet closed: the order and its paid record (key: ch, gm, bs). */
 export async function paidAndSigned(db: Db, storage: Storage, key: string, order: TPaidOrder) {
   const [eng, tech, clerk] = await Promise.all([principalOf(db, `${key}-eng`), principalOf(db, `${key}-tech`), principalOf(db, `${key}-clerk`)]);
-  let o = await transitionOrder(db, storage, eng, order.orderId, { action: 'dispatch', version: await orderVersion(db, order.orderId), assigneeId: tech.userId });
-  o = await transitionOrder(db, storage, tech, o.id, { action: 'accept', version: o.version });
-  o = await transitionOrder(db, storage, tech, o.id, { action: 'start', version: o.version });
-  o = await transitionOrder(db, storage, tech, o.id, { action: 'complete', version: o.version, result: '已更换水龙头，试水正常', materials: [], signature: SIGNATURE });
+  let o = await transitionSeen(db, storage, eng, order.orderId, { action: 'dispatch', version: await orderVersion(db, order.orderId), assigneeId: tech.userId });
+  o = await transitionSeen(db, storage, tech, o.id, { action: 'accept', version: o.version });
+  o = await transitionSeen(db, storage, tech, o.id, { action: 'start', version: o.version });
+  o = await transitionSeen(db, storage, tech, o.id, { action: 'complete', version: o.version, result: '已更换水龙头，试水正常', materials: [], signature: SIGNATURE });
   const paid = await paidAction(db, clerk, o.id, { action: 'collect', version: await paidVersion(db, o.id), amount: order.fee, method: 'cash' });
   return { order: o, paid, clerk };
 }
@@ -101,7 +101,7 @@ export async function paidAndSigned(db: Db, storage: Storage, key: string, order
 /** The same, closed through the commands the API uses. */
 export async function closedPaidOrder(db: Db, storage: Storage, key: string, order: TPaidOrder): Promise<TWorkOrderDetail> {
   const done = await paidAndSigned(db, storage, key, order);
-  return transitionOrder(db, storage, done.clerk, done.order.id, { action: 'close', version: done.order.version });
+  return transitionSeen(db, storage, done.clerk, done.order.id, { action: 'close', version: done.order.version });
 }
 
 async function paidVersion(db: Db, orderId: string) {

@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { testApp, type Client, type TestApp } from '../../test/harness';
 import { closedPaidOrder, paidOrder, principalOf, repairCase, SIGNATURE } from '../../test/desk';
-import { transitionOrder } from '../workorders/commands/transition-order';
+import { transitionSeen } from '../workorders/commands/transition-order';
 import { workOrders } from '../workorders/tables';
 import { systematicPick } from './sampler';
 
@@ -26,11 +26,11 @@ async function closedOrder(paid = false) {
   if (paid) return closedPaidOrder(db, t.storage, 'ch', await paidOrder(db, 'ch-clerk', chy));
   const [eng, tech, desk] = await Promise.all([principalOf(db, 'ch-eng'), principalOf(db, 'ch-tech'), principalOf(db, 'ch-clerk')]);
   const o = (await repairCase(db, 'ch-clerk', chy)).orders[0];
-  let r = await transitionOrder(db, t.storage, eng, o.id, { action: 'dispatch', version: o.version, assigneeId: tech.userId });
-  r = await transitionOrder(db, t.storage, tech, o.id, { action: 'accept', version: r.version });
-  r = await transitionOrder(db, t.storage, tech, o.id, { action: 'start', version: r.version });
-  r = await transitionOrder(db, t.storage, tech, o.id, { action: 'complete', version: r.version, result: '已修复', materials: [], signature: SIGNATURE });
-  return transitionOrder(db, t.storage, desk, o.id, { action: 'close', version: r.version });
+  let r = await transitionSeen(db, t.storage, eng, o.id, { action: 'dispatch', version: o.version, assigneeId: tech.userId });
+  r = await transitionSeen(db, t.storage, tech, o.id, { action: 'accept', version: r.version });
+  r = await transitionSeen(db, t.storage, tech, o.id, { action: 'start', version: r.version });
+  r = await transitionSeen(db, t.storage, tech, o.id, { action: 'complete', version: r.version, result: '已修复', materials: [], signature: SIGNATURE });
+  return transitionSeen(db, t.storage, desk, o.id, { action: 'close', version: r.version });
 }
 
 test('WO-07 the systematic sampler selects at least the rate at every moment, and exactly ceil(n × rate) of n', () => {
@@ -90,11 +90,11 @@ test('RV-01 / WO-09 a reached customer gives a verdict; unsolved reopens the ord
   // The rework is done and closed again: its follow-up is mandatory, and this time the customer is satisfied.
   const db = t.database.db;
   const [eng, tech, desk] = await Promise.all([principalOf(db, 'ch-eng'), principalOf(db, 'ch-tech'), principalOf(db, 'ch-clerk')]);
-  let r = await transitionOrder(db, t.storage, eng, o.id, { action: 'dispatch', version: reopened.version, assigneeId: tech.userId });
-  r = await transitionOrder(db, t.storage, tech, o.id, { action: 'accept', version: r.version });
-  r = await transitionOrder(db, t.storage, tech, o.id, { action: 'start', version: r.version });
-  r = await transitionOrder(db, t.storage, tech, o.id, { action: 'complete', version: r.version, result: '更换整套龙头', materials: [], signature: SIGNATURE });
-  r = await transitionOrder(db, t.storage, desk, o.id, { action: 'close', version: r.version });
+  let r = await transitionSeen(db, t.storage, eng, o.id, { action: 'dispatch', version: reopened.version, assigneeId: tech.userId });
+  r = await transitionSeen(db, t.storage, tech, o.id, { action: 'accept', version: r.version });
+  r = await transitionSeen(db, t.storage, tech, o.id, { action: 'start', version: r.version });
+  r = await transitionSeen(db, t.storage, tech, o.id, { action: 'complete', version: r.version, result: '更换整套龙头', materials: [], signature: SIGNATURE });
+  r = await transitionSeen(db, t.storage, desk, o.id, { action: 'close', version: r.version });
   assert.equal(r.followupSelected, true);
   const f2 = (await clerk.get(`/api/followups?projectId=${chy}`)).body.items.find((x: { orderId: string }) => x.orderId === o.id);
   const ok = await clerk.post(`/api/followups/${f2.id}/attempts`, { version: f2.version, outcome: 'reached', channel: 'on_site', verdict: 'satisfied', solved: true });

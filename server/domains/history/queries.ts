@@ -8,6 +8,7 @@ import { can, type Principal } from '../../platform/policy';
 import { auditEvents } from '../../platform/tables';
 import { units } from '../org/tables';
 import { customers, users } from '../people/tables';
+import { namedEvents } from './names';
 
 type Entity = 'unit' | 'customer' | 'project' | 'calendar';
 
@@ -32,5 +33,8 @@ export async function eventsOf(db: DbOrTx, companyId: string, entity: string, id
     .leftJoin(users, eq(users.id, auditEvents.actorId))
     .where(and(eq(auditEvents.companyId, companyId), eq(auditEvents.entity, entity), eq(auditEvents.entityId, id)))
     .orderBy(asc(auditEvents.id));
-  return rows.map(({ e, actorName }) => ({ id: e.id, action: e.action, actorName, at: e.at.toISOString(), before: e.before, after: e.after }));
+  return namedEvents(
+    db,
+    rows.map(({ e, actorName }) => ({ id: e.id, action: e.action, actorName, at: e.at.toISOString(), before: e.before, after: e.after })),
+  );
 }

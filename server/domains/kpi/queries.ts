@@ -1,51 +1,50 @@
-// QI-05: repair KPIs per project and month — same-day dispatch (WO-02), completion, rework (WO-09) and
-// follow-up (WO-07) rates — computed from the orders themselves, and the company ranking by score.
+// QI-04, QI-05: a project's monthly KPIs and the company ranking, read from the monthly rollup
+// (kpi_months, kept by the commands; see rollup.ts and facts.ts) — one row per project and month.
 import { sql, type SQL } from 'drizzle-orm';
-import type { TProjectKpis } from '../../../common/desk';
+import type { TKpiRate, TProjectKpis } from '../../../common/desk';
 import { rowsOf, type DbOrTx } from '../../platform/db';
 import { notFound } from '../../platform/errors';
 import { can, projectsWhere, type Principal } from '../../platform/policy';
+import { column, KPI_COUNTERS, type KpiCounts } from './rollup';
 
 const ratio = (a: number, b: number) => (b ? Math.round((a / b) * 10_000) / 10_000 : 0);
 
-/** An even blend of the four rates (rework counts against); the quality standard may weigh them later. */
-const scoreOf = (k: Omit<TProjectKpis, 'score'>) => Math.round(((k.sameDayDispatchRate + k.completionRate + (1 - k.reworkRate) + k.followupRate) / 4) * 1000) / 10;
+/** WO-07: the free follow-up rate meets its target at 30 %; above that it adds nothing to the score. */
+const FREE_FOLLOWUP_TARGET = 0.3;
+
+export function ratesOf(c: KpiCounts): Record<TKpiRate, number> {
+  const firstCloses = c.closedPaid + c.closedFree;
+  return {
+    dispatchRate: ratio(c.dispatchedInTime, c.repairCycles),
+    sameDayDispatchRate: ratio(c.dispatchedSameDay, c.repairCycles),
+    completionRate: ratio(c.completed, c.repairCycles),
+    reworkRate: ratio(c.reworks, firstCloses),
+    paidFollowupRate: ratio(c.followedPaid, c.closedPaid),
+    freeFollowupRate: ratio(c.followedFree, c.closedFree),
+    replyRate: ratio(c.repliedInTime, c.repliesDue),
+    complaintReplyRate: ratio(c.complaintRepliedInTime, c.complaintRepliesDue),
+    complaintFollowupRate: ratio(c.complaintFollowedInTime, c.complaintFollowupsDue),
+  };
+}
+
+/** An even blend of six rates (rework counts against); the quality standard may weigh them later. */
+function scoreOf(r: Record<TKpiRate, number>): number {
+  const parts = [r.dispatchRate, r.completionRate, 1 - Math.min(1, r.reworkRate), r.paidFollowupRate, Math.min(1, r.freeFollowupRate / FREE_FOLLOWUP_TARGET), r.replyRate];
+  return Math.round((parts.reduce((a, b) => a + b, 0) / parts.length) * 1000) / 10;
+}
 
 async function kpis(db: DbOrTx, projectFilter: SQL, month: string): Promise<TProjectKpis[]> {
-  // Months and days are the project's own (its timezone); the order index on (project_id, reported_at) serves the range.
-  const res = await db.execute(sql`
-    select p.id as project_id, p.name as project_name,
-      count(w.id)::int as reported,
-      count(w.id) filter (where (w.dispatched_at at time zone p.timezone)::date = (w.reported_at at time zone p.timezone)::date)::int as dispatched_same_day,
-      count(w.id) filter (where w.completed_at is not null)::int as completed,
-      count(w.id) filter (where w.rework_count > 0)::int as reworked,
-      count(w.id) filter (where w.status in ('closed', 'followed_up'))::int as closed,
-      count(w.id) filter (where w.followup_selected)::int as followup_selected
-    from projects p
-    left join work_orders w on w.project_id = p.id
-      and w.reported_at >= (${month + '-01'}::date)::timestamp at time zone p.timezone
-      and w.reported_at < ((${month + '-01'}::date + interval '1 month')::timestamp at time zone p.timezone)
-    where ${projectFilter}
-    group by p.id, p.name`);
-  const rows = rowsOf(res);
+  const cols = KPI_COUNTERS.map((c) => `coalesce(k.${column(c)}, 0)::int as ${column(c)}`).join(', ');
+  const rows = rowsOf(
+    await db.execute(sql`
+      select p.id as project_id, p.name as project_name, ${sql.raw(cols)}
+      from projects p left join kpi_months k on k.project_id = p.id and k.month = ${month}
+      where ${projectFilter}`),
+  );
   return rows.map((r) => {
-    const n = (k: string) => Number(r[k]);
-    const k = {
-      projectId: String(r.project_id),
-      projectName: String(r.project_name),
-      month,
-      reported: n('reported'),
-      dispatchedSameDay: n('dispatched_same_day'),
-      completed: n('completed'),
-      reworked: n('reworked'),
-      closed: n('closed'),
-      followupSelected: n('followup_selected'),
-      sameDayDispatchRate: ratio(n('dispatched_same_day'), n('reported')),
-      completionRate: ratio(n('completed'), n('reported')),
-      reworkRate: ratio(n('reworked'), n('completed')),
-      followupRate: ratio(n('followup_selected'), n('closed')),
-    };
-    return { ...k, score: scoreOf(k) };
+    const counts = Object.fromEntries(KPI_COUNTERS.map((c) => [c, Number(r[column(c)])])) as KpiCounts;
+    const rates = ratesOf(counts);
+    return { projectId: String(r.project_id), projectName: String(r.project_name), month, counts, rates, score: scoreOf(rates) };
   });
 }
 
@@ -61,5 +60,5 @@ export async function ranking(db: DbOrTx, p: Principal, month: string): Promise<
   const ids = projectsWhere(p, 'project.read');
   if (!ids.length) return [];
   const all = await kpis(db, sql`p.company_id = ${p.companyId}::uuid and p.id in ${sql.raw(`(${ids.map((id) => `'${id}'`).join(',')})`)}`, month);
-  return all.sort((a, b) => b.score - a.score || b.reported - a.reported);
+  return all.sort((a, b) => b.score - a.score || b.counts.repairCycles - a.counts.repairCycles);
 }

@@ -172,11 +172,16 @@ export async function orderRowsOfCase(db: DbOrTx, caseId: string): Promise<Row[]
   return (await baseQuery(db).where(eq(workOrders.caseId, caseId)).orderBy(asc(workOrders.reportedAt))) as Row[];
 }
 
+/** Whether the principal may see an order of this project with this assignee (a technician sees only their own). */
+export function maySeeOrder(p: Principal, o: { projectId: string; assigneeId: string | null }): boolean {
+  const scope = orderScope(p, o.projectId);
+  return scope === 'all' || (scope === 'own' && o.assigneeId === p.userId);
+}
+
 /** The order row if the principal may see it; 404 otherwise (other project, or not assigned to a technician). */
 export async function loadOrderRow(db: DbOrTx, p: Principal, id: string): Promise<Row> {
   const [row] = (await baseQuery(db).where(and(eq(workOrders.id, id), eq(workOrders.companyId, p.companyId)))) as Row[];
-  const scope = row ? orderScope(p, row.o.projectId) : null;
-  if (!row || !scope || (scope === 'own' && row.o.assigneeId !== p.userId)) throw notFound();
+  if (!row || !maySeeOrder(p, row.o)) throw notFound();
   return row;
 }
 

@@ -1,4 +1,4 @@
-import { ZTransition, ZWorkOrderDetail, ZWorkOrderList, ZWorkOrderListQuery } from '../../../common/desk';
+import { ZTransition, ZWorkOrderDetail, ZTransitionResult, ZWorkOrderList, ZWorkOrderListQuery } from '../../../common/desk';
 import { ZIdParams } from '../../../common/shared';
 import { principal, sendWorkbook, type App, type Deps } from '../../platform/http';
 import { projectTimezone } from '../org/queries';
@@ -19,7 +19,7 @@ export function workOrderRoutes(app: App, { db, readDb, storage }: Deps) {
   );
   app.post(
     '/api/work-orders/:id/transitions',
-    { schema: { params: ZIdParams, body: ZTransition, response: { 200: ZWorkOrderDetail } }, config: { access: 'wo.read' }, bodyLimit: 1024 * 1024 },
+    { schema: { params: ZIdParams, body: ZTransition, response: { 200: ZTransitionResult } }, config: { access: 'wo.read' }, bodyLimit: 1024 * 1024 },
     (req) => transitionOrder(db, storage, principal(req), req.params.id, req.body),
   );
 }

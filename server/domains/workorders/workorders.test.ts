@@ -197,3 +197,34 @@ test('WO-10 the date filter follows the project timezone: a report at 07:30 Beij
   assert.equal(before.body.items.length, 0);
   assert.equal((await clerk.get(`/api/work-orders?projectId=${chy}&from=2026-02-30`)).status, 400);
 });
+
+// WO-03: transitions that change who may see the order answer with what the caller may still see.
+for (const from of [['dispatch'], ['dispatch', 'accept']]) {
+  test(`WO-03 the technician returns an order (${from.at(-1)}): 200 with a short acknowledgement, the return kept, the order back with the dispatcher`, async () => {
+    const o = await fresh();
+    const r = await drive(o.id, from);
+    const res = await act(tech, o.id, { action: 'return', version: r.version, reason: '不是我的片区' });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.deepEqual(res.body, { id: o.id, number: o.number, status: 'reported', version: r.version + 1, visible: false });
+    const [row] = await t.database.db.select().from(workOrders).where(eq(workOrders.id, o.id));
+    assert.equal(row.status, 'reported');
+    assert.equal(row.assigneeId, null);
+    assert.equal((await tech.get(`/api/work-orders/${o.id}`)).status, 404, 'no longer theirs');
+    const seen = await eng.get(`/api/work-orders/${o.id}`);
+    assert.equal(seen.body.status, 'reported');
+    assert.ok(seen.body.actions.includes('dispatch'));
+    assert.equal(seen.body.events.at(-1).action, 'return');
+  });
+}
+
+test('WO-03 a reassignment answers the dispatcher with the full order; the first technician loses it, the second sees it', async () => {
+  const o = await fresh();
+  const r = await drive(o.id, ['dispatch', 'accept']);
+  const tech2Id = await userId(t.database.db, 'ch-tech2');
+  const res = await act(eng, o.id, { action: 'reassign', version: r.version, assigneeId: tech2Id, reason: '换人' });
+  assert.equal(res.status, 200);
+  assert.equal(res.body.assigneeId, tech2Id);
+  assert.ok(Array.isArray(res.body.events));
+  assert.equal((await tech.get(`/api/work-orders/${o.id}`)).status, 404);
+  assert.equal((await (await t.as('ch-tech2')).get(`/api/work-orders/${o.id}`)).status, 200);
+});

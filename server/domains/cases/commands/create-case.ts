@@ -19,6 +19,8 @@ import { toWorkCalendar } from '../../calendar/queries';
 import { presentDeadline } from '../../deadlines/present';
 import { DEFAULT_DESK_RULES, type DeskRules } from '../../deadlines/rules';
 import type { deadlines } from '../../deadlines/tables';
+import { caseOpenedFact, orderCreatedFact } from '../../kpi/facts';
+import { kpiFactsJson, kpiUpsertSql } from '../../kpi/rollup';
 import { orderDeadlines } from '../../workorders/deadlines';
 import { presentOrder } from '../../workorders/queries';
 import type { workOrders } from '../../workorders/tables';
@@ -87,8 +89,10 @@ select p.company_id as "companyId", p.timezone,
   left join units u on u.id = $3::uuid and u.company_id = p.company_id
  where p.id = $1::uuid and p.company_id = $2::uuid`;
 
-// The numbers (KF, then BX: one lock order), the case, its order, their audit events and deadlines.
-// $1 company, $2 project, $3 year, $4 kinds, $5 case json, $6 order json or null, $7 audit json, $8 deadlines json, $9 audit time or null
+// The numbers (KF, then BX: one lock order), the case, its order, their audit events and deadlines, and
+// last the month's KPI rollup row (QI-05; unreferenced, so it runs after the others).
+// $1 company, $2 project, $3 year, $4 kinds, $5 case json, $6 order json or null, $7 audit json, $8 deadlines json, $9 audit time or null,
+// $10 KPI facts json
 const WRITE_SQL = `
 with seq as (
   insert into sequences (company_id, project_id, kind, year, last)
@@ -125,7 +129,8 @@ d as (
   insert into deadlines (id, company_id, project_id, entity, entity_id, kind, due_at, met_at, paused_at, responsible_id, department, rule_version)
   select id, company_id, project_id, entity, entity_id, kind, due_at, met_at, paused_at, responsible_id, department, rule_version
     from json_populate_recordset(null::deadlines, $8::json)
-)
+),
+k as (${kpiUpsertSql('$2', '$10')})
 select (select number from c) as "caseNumber", (select number from o) as "orderNumber",
        (select json_agg(json_build_object('id', id, 'entity', entity, 'at', at) order by id) from a) as audit`;
 
@@ -267,6 +272,7 @@ export async function openCase(ctx: CommandContext, p: Principal, input: TCaseCr
     JSON.stringify(rows.map(snake)),
     // The audit time follows the command's clock only when one was given (the demo's replayed history).
     ctx.replayed ? now.toISOString() : null,
+    kpiFactsJson([caseOpenedFact(kase, rows[0].dueAt), ...(order ? [orderCreatedFact(order)] : [])]),
   ]);
   kase.number = w.caseNumber;
   if (order) order.number = w.orderNumber!;

@@ -9,6 +9,9 @@ import { AppError, forbidden, invalidField, staleVersion, updatedOrStale } from 
 import type { Principal } from '../../../platform/policy';
 import { userHolds } from '../../auth/session';
 import { deadlines } from '../../deadlines/tables';
+import { personNames } from '../../history/names';
+import { countCaseReplied, orderCreatedFact } from '../../kpi/facts';
+import { countKpis } from '../../kpi/rollup';
 import { createOrder } from '../../workorders/commands/create-order';
 import { recomputeOrderDeadlines } from '../../workorders/recompute';
 import { workOrders } from '../../workorders/tables';
@@ -51,7 +54,8 @@ export function transferCase(db: Db, p: Principal, id: string, input: z.infer<ty
     if (!(await userHolds(ctx.tx, p.companyId, input.toUserId, 'case.create', c.projectId))) throw invalidField('toUserId', 'not_desk_staff');
     const saved = await save(ctx, c, { ownerId: input.toUserId });
     // IN-01: the hand-over is explicit and logged; the reply and follow-up deadlines follow the owner.
-    await ctx.audit({ entity: 'case', entityId: c.id, projectId: c.projectId, action: 'transfer', before: { ownerId: c.ownerId }, after: { ownerId: input.toUserId, reason: input.reason } });
+    const [fromName, toName] = await personNames(ctx.tx, [c.ownerId, input.toUserId]);
+    await ctx.audit({ entity: 'case', entityId: c.id, projectId: c.projectId, action: 'transfer', before: { ownerId: c.ownerId, ownerName: fromName }, after: { ownerId: input.toUserId, ownerName: toName, reason: input.reason } });
     await syncReplyDeadline(ctx.tx, saved, ctx.now);
     const orders = await ctx.tx.select({ id: workOrders.id }).from(workOrders).where(eq(workOrders.caseId, c.id));
     for (const o of orders) await recomputeOrderDeadlines(ctx.tx, o.id, ctx.now);
@@ -71,6 +75,7 @@ export function replyCase(db: Db, p: Principal, id: string, input: z.infer<typeo
       const saved = await save(ctx, c, { reply: input.reply, repliedAt: ctx.now, lateReason: input.lateReason ?? null, status: 'replied' });
       await ctx.audit({ entity: 'case', entityId: c.id, projectId: c.projectId, action: 'reply', before: { status: c.status }, after: { status: 'replied', reply: input.reply, lateReason: input.lateReason } });
       await syncReplyDeadline(ctx.tx, saved, ctx.now);
+      await countCaseReplied(ctx.tx, c, ctx.now);
     },
     now,
   );
@@ -80,7 +85,8 @@ export function addOrder(db: Db, p: Principal, id: string, version: number, inpu
   return onCase(db, p, id, version, async (ctx, c) => {
     if (input.locationKind === 'unit' && !c.unitId) throw invalidField('locationKind', 'unit_required');
     await save(ctx, c, {});
-    await createOrder(ctx, c, path, input);
+    const order = await createOrder(ctx, c, path, input);
+    await countKpis(ctx.tx, c.projectId, [orderCreatedFact(order)]);
   });
 }
 

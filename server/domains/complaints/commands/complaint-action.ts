@@ -17,6 +17,8 @@ import { raiseFlag } from '../flags';
 import { notifyMajor } from '../notify-major';
 import { complaintActions } from '../policy';
 import { complaintDetail, loadComplaint } from '../queries';
+import { personNames } from '../../history/names';
+import { countComplaintStep } from '../../kpi/facts';
 import { complaints } from '../tables';
 
 export function complaintAction(db: Db, p: Principal, id: string, a: TComplaintAction, now?: Date): Promise<TComplaintDetail> {
@@ -45,7 +47,8 @@ export function complaintAction(db: Db, p: Principal, id: string, a: TComplaintA
           const staff = await userHolds(tx, p.companyId, a.handlerId, 'project.read', k.projectId);
           if (!staff) throw invalidField('handlerId', staff === null ? 'unknown_user' : 'not_staff');
           patch = { handlerId: a.handlerId };
-          logged = { handlerId: a.handlerId };
+          const [fromName, toName] = await personNames(tx, [k.handlerId, a.handlerId]);
+          logged = { handlerId: a.handlerId, handlerName: toName, ...(k.handlerId ? { previousHandlerName: fromName } : {}) };
           await tell([a.handlerId], 'complaint_assigned', {});
           break;
         }
@@ -93,6 +96,7 @@ export function complaintAction(db: Db, p: Principal, id: string, a: TComplaintA
       if (!saved) throw staleVersion();
       await ctx.audit({ entity: 'complaint', entityId: k.id, projectId: k.projectId, action: a.action, after: logged });
       if (a.action === 'escalate') await notifyMajor(tx, saved, c.number, ctx.now);
+      await countComplaintStep(tx, k, a.action, ctx.now); // QI-05: before the deadlines move, the rollup
       await syncComplaintDeadlines(tx, saved, c.ownerId, ctx.now);
       return complaintDetail(tx, p, k.id, ctx.now);
     },

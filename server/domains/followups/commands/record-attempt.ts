@@ -8,6 +8,7 @@ import type { Db } from '../../../platform/db';
 import { AppError, notFound, staleVersion, updatedOrStale } from '../../../platform/errors';
 import { authorize, type Principal } from '../../../platform/policy';
 import { rulesOf } from '../../deadlines/rules';
+import { countFollowup } from '../../kpi/facts';
 import { recomputeOrderDeadlines } from '../../workorders/recompute';
 import { workOrders } from '../../workorders/tables';
 import { drawForSupervision } from '../supervision';
@@ -70,6 +71,7 @@ export async function recordAttempt(db: Db, p: Principal, followupId: string, a:
           after: { status: orderPatch.status, verdict: a.verdict, solved: a.solved, followupId: f.id },
         });
         await recomputeOrderDeadlines(tx, o.id, ctx.now);
+        if (reached) await countFollowup(tx, o, rework, ctx.now); // QI-05: the rollup as the last write
       }
       const [saved] = await tx.select().from(followups).where(eq(followups.id, f.id));
       return { id: saved.id, status: saved.status, attempts: saved.attempts, version: saved.version };

@@ -1,6 +1,6 @@
 // WO-03..WO-06: every state change of a work order, for every caller, through the one state machine.
 import { and, eq, sql } from 'drizzle-orm';
-import type { TTransition, TWorkOrderDetail } from '../../../../common/desk';
+import type { TTransition, TTransitionResult, TWorkOrderDetail } from '../../../../common/desk';
 import { runCommand } from '../../../platform/audit';
 import type { Db } from '../../../platform/db';
 import { AppError, forbidden, invalidField, staleVersion, updatedOrStale, type ErrorCode } from '../../../platform/errors';
@@ -11,17 +11,19 @@ import { saveAttachment } from '../../files/store';
 import { rulesOf } from '../../deadlines/rules';
 import { selectForFollowup } from '../../followups/sampler';
 import { followups } from '../../followups/tables';
+import { personNames } from '../../history/names';
+import { countOrderTransition } from '../../kpi/facts';
 import { notify } from '../../notifications/notify';
 import { projectTimezone } from '../../org/queries';
 import { users } from '../../people/tables';
 import { decide } from '../machine';
-import { loadOrderRow, orderDetail, stateOf } from '../queries';
+import { loadOrderRow, maySeeOrder, orderDetail, stateOf } from '../queries';
 import { recomputeOrderDeadlines } from '../recompute';
 import { workOrders, type Acceptance } from '../tables';
 
 type Patch = Partial<typeof workOrders.$inferInsert>;
 
-export async function transitionOrder(db: Db, storage: Storage, p: Principal, orderId: string, t: TTransition, now?: Date): Promise<TWorkOrderDetail> {
+export async function transitionOrder(db: Db, storage: Storage, p: Principal, orderId: string, t: TTransition, now?: Date): Promise<TTransitionResult> {
   return runCommand(
     db,
     p,
@@ -56,6 +58,9 @@ export async function transitionOrder(db: Db, storage: Storage, p: Principal, or
           if (!worker) throw invalidField('assigneeId', worker === null ? 'unknown_user' : 'not_technician');
           patch.assigneeId = t.assigneeId;
           patch.dispatchedAt = o.dispatchedAt ?? ctx.now;
+          // X-02: the event names who had it and who has it now.
+          const [fromName, toName] = await personNames(tx, [o.assigneeId, t.assigneeId]);
+          logged = { ...logged, assigneeName: toName, ...(o.assigneeId ? { previousAssigneeName: fromName } : {}) };
           await notify(tx, {
             companyId: o.companyId,
             projectId: o.projectId,
@@ -71,6 +76,7 @@ export async function transitionOrder(db: Db, storage: Storage, p: Principal, or
         }
         case 'return':
           patch.assigneeId = null;
+          logged = { ...logged, previousAssigneeName: (await personNames(tx, [o.assigneeId]))[0] };
           break;
         case 'hold':
           patch.holdReason = t.reason;
@@ -128,8 +134,19 @@ export async function transitionOrder(db: Db, storage: Storage, p: Principal, or
       );
       await ctx.audit({ entity: 'work_order', entityId: o.id, projectId: o.projectId, action, before: { status: o.status }, after: logged });
       await recomputeOrderDeadlines(tx, o.id, ctx.now);
+      await countOrderTransition(tx, o, t.action, ctx.now); // QI-05: the rollup as the last write
+      // WO-03: a technician who returns an order no longer sees it; the answer must not be a 404 that undoes the return.
+      const assigneeId = patch.assigneeId === undefined ? o.assigneeId : patch.assigneeId;
+      if (!maySeeOrder(p, { projectId: o.projectId, assigneeId })) return { id: o.id, number: o.number, status: d.to, version: t.version + 1, visible: false as const };
       return orderDetail(tx, p, o.id);
     },
     now,
   );
+}
+
+/** For callers that stay on the order (replays, factories): the detail, or an error if the step took it out of sight. */
+export async function transitionSeen(...args: Parameters<typeof transitionOrder>): Promise<TWorkOrderDetail> {
+  const r = await transitionOrder(...args);
+  if ('visible' in r) throw new Error(`order ${r.number} is no longer visible to its caller after this step`);
+  return r;
 }

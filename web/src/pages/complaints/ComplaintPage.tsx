@@ -95,6 +95,7 @@ export function ComplaintPage() {
                           {' '}
                           · {e.actorName ?? t('ui.history.system')} · {fmt(e.at)}
                         </Typography.Text>
+                        {after.handlerName && <div>{after.previousHandlerName ? `${after.previousHandlerName} → ` : ''}{after.handlerName}</div>}
                         {(after.note || after.resolution) && <div>{after.note || after.resolution}</div>}
                       </>
                     ),

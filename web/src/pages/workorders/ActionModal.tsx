@@ -4,7 +4,7 @@ import { App, Button, Form, Input, InputNumber, Modal, Segmented, Select, Space 
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { HOLD_REASONS, type TWoAction, type TWorkOrder, type TWorkOrderDetail } from '../../../../common/desk';
+import { HOLD_REASONS, type TTransitionResult, type TWoAction, type TWorkOrder } from '../../../../common/desk';
 import type { TStaff } from '../../../../common/people';
 import { api, ApiError } from '../../lib/api';
 import { SignaturePad } from './SignaturePad';
@@ -21,17 +21,19 @@ export function useTechnicians(projectId: string, department: string, enabled: b
   });
 }
 
-export function useTransition(order: Pick<TWorkOrder, 'id' | 'version'>, onDone?: (o: TWorkOrderDetail) => void) {
+export function useTransition(order: Pick<TWorkOrder, 'id' | 'version'>, onDone?: () => void) {
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const { t } = useTranslation();
   return useMutation({
-    mutationFn: (body: Record<string, unknown>) => api.post<TWorkOrderDetail>(`/api/work-orders/${order.id}/transitions`, { ...body, version: order.version }),
+    mutationFn: (body: Record<string, unknown>) => api.post<TTransitionResult>(`/api/work-orders/${order.id}/transitions`, { ...body, version: order.version }),
     onSuccess: async (o) => {
-      queryClient.setQueryData(['order', o.id], o);
+      // WO-03: an order handed back leaves this user's sight; the lists refresh without it.
+      if ('visible' in o) queryClient.removeQueries({ queryKey: ['order', o.id] });
+      else queryClient.setQueryData(['order', o.id], o);
       await queryClient.invalidateQueries({ predicate: (q) => ['orders', 'case', 'followups', 'notifications', 'paid', 'paidOrders'].includes(String(q.queryKey[0])) });
       message.success(t('ui.saved'));
-      onDone?.(o);
+      onDone?.();
     },
     onError: (e) => e instanceof ApiError && message.error(e.body.fields?.map((f) => f.message).join('；') || e.message),
   });

@@ -19,7 +19,10 @@ const fmt = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm')
 export function EventText({ e, ns = 'woAction' }: { e: TWorkOrderDetail['events'][number]; ns?: 'woAction' | 'caseAction' }) {
   const { t } = useTranslation();
   const after = (e.after ?? {}) as Record<string, unknown>;
-  const detail = [after.reason && (t(`ui.holdReason.${after.reason}`, { defaultValue: String(after.reason) }) as string), after.note, after.result, after.explanation, after.customerOpinion, after.reply, after.lateReason, after.receipt, after.fee !== undefined && `¥${after.fee}`]
+  const before = (e.before ?? {}) as Record<string, unknown>;
+  // X-02: hand-overs name both people (a transfer's owners, a dispatch's technicians).
+  const handover = (from: unknown, to: unknown) => (to ? `${from ? `${from} → ` : ''}${to}` : from ? `${from} →` : '');
+  const detail = [handover(before.ownerName, after.ownerName), handover(after.previousAssigneeName, after.assigneeName), after.reason && (t(`ui.holdReason.${after.reason}`, { defaultValue: String(after.reason) }) as string), after.note, after.result, after.explanation, after.customerOpinion, after.reply, after.lateReason, after.receipt, after.fee !== undefined && `¥${after.fee}`]
     .filter(Boolean)
     .join('；');
   return (
