@@ -27,11 +27,15 @@ export const ZCalendar = z.object({
   settings: ZCalendarSettings,
   days: z.array(ZCalendarDay),
   version: z.number().int(),
+  /** ORG-01: the years the calendar holds (loaded from the official schedule or entered by hand). */
+  loadedYears: z.array(z.number().int()),
+  /** From 1 December: next year is not in the calendar yet, so an administrator must enter it by hand. */
+  nextYearMissing: z.boolean(),
 });
 export type TCalendar = z.infer<typeof ZCalendar>;
 
 export const ZCalendarUpdate = z.object({
   settings: ZCalendarSettings,
-  days: z.array(ZCalendarDay).max(400),
+  days: z.array(ZCalendarDay).max(3000), // every official year since 2004 is about 900 days
   version: z.number().int(),
 });

@@ -8,6 +8,7 @@ import { localStorage } from './platform/storage';
 import { join } from 'node:path';
 import { startSweeper } from './domains/deadlines/jobs';
 import { rebuildKpisIfEmpty } from './domains/kpi/recount';
+import { loadOfficialYears } from './domains/calendar/commands/load-official-years';
 
 const config = loadConfig();
 const database = await openDatabase(config);
@@ -17,8 +18,12 @@ const { app } = await buildApp(database.db, config, { demoStatus: () => demo, st
 await app.listen({ port: config.port, host: config.host });
 app.log.info({ engine: database.engine, dataDir: config.dataDir }, 'Estate Desk is up');
 
-// QI-05: a database from before the monthly KPI rollup gets it counted from its event history, once.
-rebuildKpisIfEmpty(database.db).catch((err) => app.log.error({ err }, 'KPI rollup rebuild failed'));
+// ORG-01: every year of the official holiday schedule in every calendar (idempotent); then, QI-05, a
+// database from before the monthly KPI rollup gets it counted from its event history, once.
+loadOfficialYears(database.db)
+  .then((changed) => changed && app.log.info({ calendars: changed }, 'official holiday years loaded'))
+  .then(() => rebuildKpisIfEmpty(database.db))
+  .catch((err) => app.log.error({ err }, 'start-up upkeep failed'));
 
 if (config.seedDemo) {
   // Demo data loads after the server answers, so /api/health is quick; health reports "loading" meanwhile.

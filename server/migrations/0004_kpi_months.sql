@@ -20,4 +20,5 @@ CREATE TABLE "kpi_months" (
 	CONSTRAINT "kpi_months_project_id_month_pk" PRIMARY KEY("project_id","month")
 );
 --> statement-breakpoint
-ALTER TABLE "kpi_months" ADD CONSTRAINT "kpi_months_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;
+ALTER TABLE "kpi_months" ADD CONSTRAINT "kpi_months_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "kpi_months_month" ON "kpi_months" USING btree ("month","project_id");

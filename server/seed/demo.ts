@@ -133,7 +133,7 @@ export async function seedDemo(db: Db, opts: { small?: boolean; year?: number } 
     for (const p of plan as ProjectPlan[]) {
       const projectId = randomUUID();
       await tx.insert(projects).values({ id: projectId, companyId, code: p.code, name: p.name, type: p.type, serviceLevel: p.serviceLevel, address: p.address });
-      await tx.insert(projectCalendars).values({ projectId, companyId, ...DEFAULT_CALENDAR, days: officialDays([year, year + 1]) });
+      await tx.insert(projectCalendars).values({ projectId, companyId, ...DEFAULT_CALENDAR, days: officialDays() });
       await tx.insert(serviceItems).values(catalogRows(companyId, projectId));
       events.push({ entity: 'project', entityId: projectId, projectId, action: 'seed', after: { code: p.code, name: p.name } });
       summary.projects.push({ id: projectId, code: p.code, key: p.key, name: p.name });

@@ -3,7 +3,12 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { testApp, type TestApp } from '../../test/harness';
 import { dueAt } from '../../platform/clock';
-import { workCalendar } from './queries';
+import { calendarOf, workCalendar } from './queries';
+import { sql } from 'drizzle-orm';
+import { rowsOf } from '../../platform/db';
+import { principalOf } from '../../test/desk';
+import { loadOfficialYears } from './commands/load-official-years';
+import { OFFICIAL_YEARS } from './holidays';
 
 let t: TestApp;
 let chy: string;
@@ -62,4 +67,46 @@ test('ORG-01 bad calendars are refused field by field', async () => {
   const after = (await mgr.get(`/api/projects/${chy}/calendar`)).body;
   assert.equal(after.version, cal.version, 'nothing written');
   assert.equal((await (await t.as('gm-manager')).get(`/api/projects/${chy}/calendar`)).status, 404);
+});
+
+// ORG-01: every year the official schedule knows, loaded idempotently; the coming year flagged from 1 December.
+test('ORG-01 a calendar holds every year of the official schedule: 2025\'s Spring Festival is a holiday and its make-up Sunday a workday', async () => {
+  const cal = (await (await t.as('ch-clerk')).get(`/api/projects/${chy}/calendar`)).body;
+  const byDate = new Map(cal.days.map((d: { date: string; kind: string }) => [d.date, d.kind]));
+  assert.equal(byDate.get('2025-01-29'), 'holiday');
+  assert.equal(byDate.get('2025-01-26'), 'workday');
+  assert.deepEqual(cal.loadedYears, OFFICIAL_YEARS);
+  const wc = await workCalendar(t.database.db, (await principalOf(t.database.db, 'ch-clerk')).companyId, chy);
+  assert.ok(wc.holidays.has('2025-10-01') && wc.holidays.has('2004-10-01'));
+});
+
+test('ORG-01 loading the official years is idempotent, fills a calendar that lacks years, and keeps an administrator\'s edits', async () => {
+  const db = t.database.db;
+  const mgr = await t.as('ch-manager');
+  const cal = (await mgr.get(`/api/projects/${chy}/calendar`)).body;
+  // The calendar of a project created before: only 2026, and one 2026 holiday taken out by hand.
+  const only2026 = cal.days.filter((d: { date: string }) => d.date.startsWith('2026') && d.date !== '2026-10-08');
+  const saved = await mgr.put(`/api/projects/${chy}/calendar`, { settings: cal.settings, days: only2026, version: cal.version });
+  assert.equal(saved.status, 200);
+  assert.deepEqual(saved.body.loadedYears, [2026]);
+
+  assert.ok((await loadOfficialYears(db)) >= 1);
+  const loaded = (await mgr.get(`/api/projects/${chy}/calendar`)).body;
+  assert.deepEqual(loaded.loadedYears, OFFICIAL_YEARS);
+  assert.ok(!loaded.days.some((d: { date: string }) => d.date === '2026-10-08'), 'a year it holds is left as edited');
+  assert.equal(loaded.version, saved.body.version + 1);
+  const [event] = rowsOf(await db.execute(sql`select after from audit_events where entity = 'calendar' and entity_id = ${chy} and action = 'load_official_years' order by id desc limit 1`));
+  assert.ok((event.after as { years: number[] }).years.includes(2025));
+
+  assert.equal(await loadOfficialYears(db), 0, 'a second run changes nothing');
+  assert.equal((await mgr.get(`/api/projects/${chy}/calendar`)).body.version, loaded.version);
+});
+
+test('ORG-01 from 1 December a calendar without next year is flagged so the administrator enters it by hand', async () => {
+  const db = t.database.db;
+  const admin = await principalOf(db, 'admin');
+  const last = OFFICIAL_YEARS.at(-1)!;
+  assert.equal((await calendarOf(db, admin, chy, new Date(`${last}-11-30T12:00:00+08:00`))).nextYearMissing, false, 'not yet in November');
+  assert.equal((await calendarOf(db, admin, chy, new Date(`${last}-12-01T09:00:00+08:00`))).nextYearMissing, true, `${last + 1} is not in the package`);
+  assert.equal((await calendarOf(db, admin, chy, new Date(`${last - 1}-12-01T09:00:00+08:00`))).nextYearMissing, false, `${last} is loaded`);
 });

@@ -7,6 +7,8 @@ import { can, type Principal } from '../../platform/policy';
 import { projects } from '../org/tables';
 import { projectCalendars } from './tables';
 import { memoInTx } from '../../platform/tx-memo';
+import { toLocal } from '../../platform/clock';
+import { yearsIn } from './holidays';
 
 async function load(db: DbOrTx, companyId: string, projectId: string) {
   const [row] = await db
@@ -18,14 +20,19 @@ async function load(db: DbOrTx, companyId: string, projectId: string) {
   return row;
 }
 
-export async function calendarOf(db: DbOrTx, p: Principal, projectId: string): Promise<TCalendar> {
+export async function calendarOf(db: DbOrTx, p: Principal, projectId: string, now = new Date()): Promise<TCalendar> {
   if (!can(p, 'project.read', projectId)) throw notFound();
   const { cal, timezone } = await load(db, p.companyId, projectId);
+  const loadedYears = yearsIn(cal.days);
+  const today = toLocal(now, timezone).date;
   return {
     projectId,
     settings: { timezone, weekdays: cal.weekdays, businessStart: cal.businessStart, businessEnd: cal.businessEnd },
     days: cal.days,
     version: cal.version,
+    loadedYears,
+    // ORG-01: from 1 December the coming year must be in the calendar, or its deadlines ignore its holidays.
+    nextYearMissing: today.slice(5) >= '12-01' && !loadedYears.includes(Number(today.slice(0, 4)) + 1),
   };
 }
 

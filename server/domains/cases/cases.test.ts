@@ -62,7 +62,7 @@ test('IN-01 a transfer is explicit, needs a reason, goes only to desk staff, is 
   assert.equal(ok.status, 200);
   assert.equal(ok.body.ownerId, keeperId);
   const [ev] = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, c.id), eq(auditEvents.action, 'transfer')));
-  assert.deepEqual(ev.after, { ownerId: keeperId, reason: '该楼栋由管家跟进' });
+  assert.deepEqual(ev.after, { ownerId: keeperId, ownerName: ok.body.ownerName, reason: '该楼栋由管家跟进' }, 'X-02: the event names the new owner');
   const [d] = await t.database.db.select().from(deadlines).where(and(eq(deadlines.entityId, c.id), eq(deadlines.kind, 'reply')));
   assert.equal(d.responsibleId, keeperId);
   assert.equal((await clerk.post(`/api/cases/${c.id}/reply`, { version: ok.body.version, reply: 'x' })).status, 403, 'the former owner no longer answers');

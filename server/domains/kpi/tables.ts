@@ -1,4 +1,4 @@
-import { integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { projects } from '../org/tables';
 
 // QI-04, QI-05: the monthly rollup the KPI pages and the company ranking read. Each counter is a count
@@ -33,5 +33,6 @@ export const kpiMonths = pgTable(
     complaintFollowupsDue: integer('complaint_followups_due').notNull().default(0),
     complaintFollowedInTime: integer('complaint_followed_in_time').notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.projectId, t.month] })],
+  // The ranking reads one month of every project: by month, whatever the number of months kept.
+  (t) => [primaryKey({ columns: [t.projectId, t.month] }), index('kpi_months_month').on(t.month, t.projectId)],
 );

@@ -14,7 +14,7 @@ import { catalogRows } from '../../paid/catalog';
 import { serviceItems } from '../../paid/tables';
 import { projects } from '../tables';
 
-export async function createProject(db: Db, p: Principal, input: TProjectCreate, now = new Date()) {
+export async function createProject(db: Db, p: Principal, input: TProjectCreate) {
   if (!p.grants.some((g) => g.role === 'company_admin')) throw forbidden();
   try {
     new Intl.DateTimeFormat('en', { timeZone: input.timezone });
@@ -25,8 +25,8 @@ export async function createProject(db: Db, p: Principal, input: TProjectCreate,
     const [clash] = await tx.select({ id: projects.id }).from(projects).where(and(eq(projects.companyId, p.companyId), eq(projects.code, input.code)));
     if (clash) throw invalidField('code', 'code_taken');
     const [row] = await tx.insert(projects).values({ companyId: p.companyId, ...input }).returning();
-    const year = now.getFullYear();
-    await tx.insert(projectCalendars).values({ projectId: row.id, companyId: p.companyId, ...DEFAULT_CALENDAR, days: officialDays([year, year + 1]) });
+    // ORG-01: every year of the official schedule the package knows.
+    await tx.insert(projectCalendars).values({ projectId: row.id, companyId: p.companyId, ...DEFAULT_CALENDAR, days: officialDays() });
     await tx.insert(serviceItems).values(catalogRows(p.companyId, row.id)); // PS-01: the default catalogue
     await audit({ entity: 'project', entityId: row.id, projectId: row.id, action: 'create', after: input });
     afterCommit(() => forgetPrincipals()); // company-wide grants reach the new project at once
