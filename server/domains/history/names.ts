@@ -25,7 +25,11 @@ export async function namedEvents<E extends { before: unknown; after: unknown }>
     db.select({ id: customers.id, name: customers.name }).from(customers).where(inArray(customers.id, list)),
     db.select({ id: cases.id, name: cases.number }).from(cases).where(inArray(cases.id, list)),
   ]);
-  const names = new Map([...people, ...unitRows, ...customerRows, ...caseRows].map((r) => [r.id, r.name]));
+  return nameIds(events, new Map([...people, ...unitRows, ...customerRows, ...caseRows].map((r) => [r.id, r.name])));
+}
+
+/** The events with each id field replaced by its name from `names`; ids without a name are left out. */
+export function nameIds<E extends { before: unknown; after: unknown }>(events: E[], names: Map<string, string>): E[] {
   const rename = (b: unknown) => {
     if (!b || typeof b !== 'object' || Array.isArray(b)) return b;
     const out: Record<string, unknown> = {};

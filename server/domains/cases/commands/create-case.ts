@@ -19,6 +19,7 @@ import { toWorkCalendar } from '../../calendar/queries';
 import { presentDeadline } from '../../deadlines/present';
 import { DEFAULT_DESK_RULES, type DeskRules } from '../../deadlines/rules';
 import type { deadlines } from '../../deadlines/tables';
+import { nameIds } from '../../history/names';
 import { caseOpenedFact, orderCreatedFact } from '../../kpi/facts';
 import { kpiFactsJson, kpiUpsertSql } from '../../kpi/rollup';
 import { orderDeadlines } from '../../workorders/deadlines';
@@ -52,7 +53,11 @@ function presentCreated(p: Principal, m: Opened): TCaseDetail {
           ),
         ]
       : [],
-    events: [{ id: m.caseEvent.id, action: 'create', actorName: ownerName, at: m.caseEvent.at.toISOString(), before: null, after: m.caseEvent.after }],
+    // X-02: the event as the history shows it, ids named from what the command already read.
+    events: nameIds(
+      [{ id: m.caseEvent.id, action: 'create', actorName: ownerName, at: m.caseEvent.at.toISOString(), before: null, after: m.caseEvent.after }],
+      new Map([...(m.unit ? [[m.unit.id, m.unit.path] as const] : []), ...(kase.customerId && m.customerName ? [[kase.customerId, m.customerName] as const] : [])]),
+    ),
     attachments: [],
   };
 }
@@ -71,6 +76,7 @@ interface Context {
   unitPath: string | null;
   customerOk: boolean;
   ownerName: string;
+  customerName: string | null;
 }
 
 // Everything the checks, the numbers' year and the deadlines need, in one read.
@@ -82,7 +88,8 @@ select p.company_id as "companyId", p.timezone,
        case when $4::uuid is null then true else exists (
          select 1 from customers cu join customer_units cl on cl.customer_id = cu.id and cl.ended_at is null
           where cu.id = $4::uuid and cu.project_id = p.id and ($3::uuid is null or cl.unit_id = $3::uuid)) end as "customerOk",
-       (select display_name from users where id = $5::uuid) as "ownerName"
+       (select display_name from users where id = $5::uuid) as "ownerName",
+       (select name from customers where id = $4::uuid) as "customerName"
   from projects p
   left join desk_rules r on r.project_id = p.id
   left join project_calendars c on c.project_id = p.id and c.company_id = p.company_id
@@ -141,6 +148,7 @@ export interface Opened {
   deadlines: DeadlineRow[];
   caseEvent: { id: number; at: Date; after: unknown };
   ownerName: string;
+  customerName: string | null;
   now: Date;
 }
 
@@ -284,6 +292,7 @@ export async function openCase(ctx: CommandContext, p: Principal, input: TCaseCr
     deadlines: rows,
     caseEvent: { id: ev.id, at: new Date(ev.at), after: { ...(caseAfter as object), number: kase.number } },
     ownerName: x.ownerName,
+    customerName: x.customerName,
     now,
   };
 }
