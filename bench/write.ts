@@ -38,6 +38,11 @@ d as (
          ($1::uuid, $2::uuid, 'work_order', $6::uuid, 'dispatch', $9::timestamptz, null, 'engineering', 0),
          ($1::uuid, $2::uuid, 'work_order', $6::uuid, 'completion', $10::timestamptz, null, 'engineering', 0),
          ($1::uuid, $2::uuid, 'work_order', $6::uuid, 'progress', $11::timestamptz, null, 'engineering', 0)
+),
+k as (
+  insert into kpi_months (project_id, company_id, month, repair_cycles, replies_due)
+  values ($2::uuid, $1::uuid, to_char($8::timestamptz at time zone 'Asia/Shanghai', 'YYYY-MM'), 1, 1)
+  on conflict (project_id, month) do update set repair_cycles = kpi_months.repair_cycles + 1, replies_due = kpi_months.replies_due + 1
 )
 select (select number from c) as case_number, (select number from o) as order_number`;
 
@@ -71,7 +76,7 @@ export async function benchWrite() {
   await server.stop();
 
   // The fair raw baseline (issue 11): exactly the rows the API writes for one create — both numbers
-  // (KF, BX), the case, its order, their two audit events and four deadlines — in one prepared
+  // (KF, BX), the case, its order, their two audit events, four deadlines and the month's KPI row — in one prepared
   // statement, straight through the driver, same database, same clients, right after the API run.
   const ownerSql = `select u.id as owner, p.id as project, p.company_id as company from users u join user_roles r on r.user_id = u.id join projects p on p.id = r.project_id where u.username = 'ch-clerk'`;
   const rawValues = (company: string, project: string, owner: string) => {
