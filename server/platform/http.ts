@@ -29,6 +29,7 @@ export interface RegisteredRoute {
   url: string;
   access: RouteAccess;
   body?: z.ZodType; // the request contract, for the generated fuzz tests
+  query?: z.ZodType;
 }
 
 /** zod's own locale texts, with a plain "required" for missing and empty fields as a clerk would say it. */
@@ -88,7 +89,13 @@ export function installHttpFrame(app: App, registry: RegisteredRoute[]): void {
     const access = route.config?.access;
     // A route without a declared policy must not exist (the access-matrix test relies on it).
     if (!access) throw new Error(`route ${route.method} ${route.url} declares no access policy`);
-    for (const method of [route.method].flat()) if (method !== 'HEAD') registry.push({ method, url: route.url, access, body: route.schema?.body as z.ZodType | undefined });
+    for (const method of [route.method].flat()) if (method !== 'HEAD') registry.push({
+          method,
+          url: route.url,
+          access,
+          body: route.schema?.body as z.ZodType | undefined,
+          query: route.schema?.querystring as z.ZodType | undefined,
+        });
   });
 
   app.setErrorHandler((err: unknown, req: FastifyRequest, reply: FastifyReply) => {

@@ -68,7 +68,7 @@ function present(p: Principal, r: Row, now: Date): TCase {
 
 export async function listCases(db: DbOrTx, p: Principal, q: z.infer<typeof ZCaseListQuery>, now = new Date()) {
   if (!can(p, 'case.read', q.projectId)) throw notFound();
-  const after = decodeCursor(q.cursor);
+  const after = decodeCursor(q.cursor, 'time');
   const where: (SQL | undefined)[] = [eq(cases.projectId, q.projectId)];
   if (q.status) where.push(eq(cases.status, q.status));
   if (q.category) where.push(eq(cases.category, q.category));

@@ -105,7 +105,7 @@ async function present(db: DbOrTx, p: Principal, rows: Row[], now: Date): Promis
 
 export async function listComplaints(db: DbOrTx, p: Principal, q: z.infer<typeof ZComplaintListQuery>, now = new Date()) {
   if (!can(p, 'case.read', q.projectId)) throw notFound();
-  const after = decodeCursor(q.cursor);
+  const after = decodeCursor(q.cursor, 'time');
   const where: (SQL | undefined)[] = [eq(complaints.projectId, q.projectId)];
   if (q.status) where.push(eq(complaints.status, q.status));
   if (q.type) where.push(eq(complaints.type, q.type));

@@ -1,6 +1,6 @@
 // QI-05: repair KPIs per project and month — same-day dispatch (WO-02), completion, rework (WO-09) and
 // follow-up (WO-07) rates — computed from the orders themselves, and the company ranking by score.
-import { sql, type SQL } from 'drizzle-orm';
+import { inArray, sql, type SQL } from 'drizzle-orm';
 import type { TProjectKpis } from '../../../common/desk';
 import { rowsOf, type DbOrTx } from '../../platform/db';
 import { notFound } from '../../platform/errors';
@@ -60,6 +60,6 @@ export async function projectKpis(db: DbOrTx, p: Principal, projectId: string, m
 export async function ranking(db: DbOrTx, p: Principal, month: string): Promise<TProjectKpis[]> {
   const ids = projectsWhere(p, 'project.read');
   if (!ids.length) return [];
-  const all = await kpis(db, sql`p.company_id = ${p.companyId}::uuid and p.id in ${sql.raw(`(${ids.map((id) => `'${id}'`).join(',')})`)}`, month);
+  const all = await kpis(db, sql`p.company_id = ${p.companyId}::uuid and ${inArray(sql`p.id`, ids)}`, month);
   return all.sort((a, b) => b.score - a.score || b.reported - a.reported);
 }

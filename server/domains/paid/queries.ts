@@ -167,7 +167,7 @@ const STAGES: Record<NonNullable<TPaidListQuery['stage']>, SQL | undefined> = {
 /** The desk's paid-order register, newest first (keyset paging). */
 export async function listPaidOrders(db: DbOrTx, p: Principal, q: TPaidListQuery) {
   if (!can(p, 'case.read', q.projectId)) throw notFound();
-  const after = decodeCursor(q.cursor);
+  const after = decodeCursor(q.cursor, 'time');
   const where: (SQL | undefined)[] = [eq(paidOrders.projectId, q.projectId)];
   if (q.stage) where.push(STAGES[q.stage]);
   where.push(...(await localDayRange(db, q.projectId, workOrders.reportedAt, q.from, q.to)));

@@ -54,7 +54,7 @@ async function present(db: DbOrTx, rows: CustomerRow[], masked: boolean): Promis
 
 export async function listCustomers(db: DbOrTx, p: Principal, q: z.infer<typeof ZCustomerListQuery>) {
   if (!can(p, 'customer.read', q.projectId)) throw notFound();
-  const after = decodeCursor(q.cursor);
+  const after = decodeCursor(q.cursor, 'text');
   const where: (SQL | undefined)[] = [eq(customers.projectId, q.projectId)];
   if (q.q) {
     const pat = likePattern(q.q);

@@ -137,7 +137,7 @@ export async function presentOrders(db: DbOrTx, p: Principal, rows: Row[], now =
 export async function listOrders(db: DbOrTx, p: Principal, q: TWorkOrderListQuery, now = new Date()) {
   const scope = orderScope(p, q.projectId);
   if (!scope) throw notFound();
-  const after = decodeCursor(q.cursor);
+  const after = decodeCursor(q.cursor, 'time');
   const where: (SQL | undefined)[] = [eq(workOrders.projectId, q.projectId)];
   if (scope === 'own') where.push(eq(workOrders.assigneeId, p.userId));
   if (q.status) where.push(inArray(workOrders.status, [q.status].flat()));
