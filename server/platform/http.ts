@@ -104,8 +104,10 @@ export function installHttpFrame(app: App, registry: RegisteredRoute[]): void {
       reply.status(status).send({ error: code, message: translate(locale, `errors.${code}`), ...(fields ? { fields } : {}) });
 
     if (err instanceof RequestValidationError) return send(400, 'validation', fieldErrors(err.schema, err.input, locale));
-    if (err instanceof AppError)
+    if (err instanceof AppError) {
+      if (err.headers) reply.headers(err.headers);
       return send(err.status, err.code, err.fields?.map((f) => ({ path: f.path, message: translate(locale, `fieldErrors.${f.key}`) })));
+    }
     const e = err as { statusCode?: number; code?: string; validation?: unknown };
     if (e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return send(400, 'bad_json');
     if (e.statusCode === 413) return send(413, 'too_large');
