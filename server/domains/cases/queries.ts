@@ -14,6 +14,7 @@ import { eventsOf } from '../history/queries';
 import { filesOf, orderRowsOfCase, presentOrders } from '../workorders/queries';
 import { cases } from './tables';
 import { caseActions } from './policy';
+import { shownPhone, type View } from '../../platform/personal';
 
 const owner = aliasedTable(users, 'owner');
 
@@ -36,7 +37,7 @@ const baseQuery = (db: DbOrTx) =>
 
 type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>[number];
 
-function present(p: Principal, r: Row, now: Date): TCase {
+function present(p: Principal, r: Row, now: Date, view: View): TCase {
   const c = r.c;
   return {
     id: c.id,
@@ -49,7 +50,7 @@ function present(p: Principal, r: Row, now: Date): TCase {
     path: r.path,
     customerId: c.customerId,
     callerName: c.callerName,
-    callerPhone: c.callerPhone,
+    callerPhone: shownPhone(p, c.projectId, c.callerPhone, view),
     content: c.content,
     confirmedWithCaller: c.confirmedWithCaller,
     ownerId: c.ownerId,
@@ -82,7 +83,7 @@ export async function listCases(db: DbOrTx, p: Principal, q: z.infer<typeof ZCas
   if (after) where.push(sql`(${cases.createdAt}, ${cases.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)`);
   const rows = await baseQuery(db).where(and(...where)).orderBy(desc(cases.createdAt), desc(cases.id)).limit(q.limit + 1);
   const page = pageOf(rows, q.limit, (r) => [r.c.createdAt.toISOString(), r.c.id]);
-  return { items: page.items.map((r) => present(p, r, now)), nextCursor: page.nextCursor };
+  return { items: page.items.map((r) => present(p, r, now, 'list')), nextCursor: page.nextCursor };
 }
 
 export async function loadCaseRow(db: DbOrTx, p: Principal, id: string) {
@@ -95,8 +96,8 @@ export async function caseDetail(db: DbOrTx, p: Principal, id: string, now = new
   const row = await loadCaseRow(db, p, id);
   const orderRows = await orderRowsOfCase(db, id);
   return {
-    ...present(p, row, now),
-    orders: await presentOrders(db, p, orderRows, now),
+    ...present(p, row, now, 'detail'),
+    orders: await presentOrders(db, p, orderRows, 'detail', now),
     events: await eventsOf(db, p.companyId, 'case', id),
     attachments: await filesOf(db, [id]),
   };

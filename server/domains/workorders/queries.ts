@@ -16,6 +16,7 @@ import { users } from '../people/tables';
 import { paidOrders } from '../paid/tables';
 import { availableActions, type OrderState } from './machine';
 import { workOrders } from './tables';
+import { shownPhone, type View } from '../../platform/personal';
 
 const assignee = aliasedTable(users, 'assignee');
 const owner = aliasedTable(users, 'owner');
@@ -89,7 +90,7 @@ async function deadlinesOf(db: DbOrTx, ids: string[], now: Date): Promise<Map<st
   return out;
 }
 
-function present(p: Principal, r: Row, dl: TDeadline[]): TWorkOrder {
+function present(p: Principal, r: Row, dl: TDeadline[], view: View): TWorkOrder {
   const o = r.o;
   return {
     id: o.id,
@@ -109,7 +110,7 @@ function present(p: Principal, r: Row, dl: TDeadline[]): TWorkOrder {
     assigneeName: r.assigneeName,
     ownerName: r.ownerName,
     customerName: r.customerName,
-    customerPhone: r.customerPhone,
+    customerPhone: shownPhone(p, r.o.projectId, r.customerPhone, view),
     reportedAt: o.reportedAt.toISOString(),
     completedAt: o.completedAt?.toISOString() ?? null,
     closedAt: o.closedAt?.toISOString() ?? null,
@@ -129,9 +130,9 @@ function present(p: Principal, r: Row, dl: TDeadline[]): TWorkOrder {
   };
 }
 
-export async function presentOrders(db: DbOrTx, p: Principal, rows: Row[], now = new Date()) {
+export async function presentOrders(db: DbOrTx, p: Principal, rows: Row[], view: View, now = new Date()) {
   const dl = await deadlinesOf(db, rows.map((r) => r.o.id), now);
-  return rows.map((r) => present(p, r, dl.get(r.o.id) ?? []));
+  return rows.map((r) => present(p, r, dl.get(r.o.id) ?? [], view));
 }
 
 export async function listOrders(db: DbOrTx, p: Principal, q: TWorkOrderListQuery, now = new Date()) {
@@ -159,7 +160,7 @@ export async function listOrders(db: DbOrTx, p: Principal, q: TWorkOrderListQuer
     .orderBy(desc(workOrders.reportedAt), desc(workOrders.id))
     .limit(q.limit + 1)) as Row[];
   const page = pageOf(rows, q.limit, (r) => [r.o.reportedAt.toISOString(), r.o.id]);
-  return { items: await presentOrders(db, p, page.items, now), nextCursor: page.nextCursor };
+  return { items: await presentOrders(db, p, page.items, 'list', now), nextCursor: page.nextCursor };
 }
 
 export async function orderRowsOfCase(db: DbOrTx, caseId: string): Promise<Row[]> {
@@ -182,7 +183,7 @@ export async function filesOf(db: DbOrTx, entityIds: string[]) {
 
 export async function orderDetail(db: DbOrTx, p: Principal, id: string): Promise<TWorkOrderDetail> {
   const row = await loadOrderRow(db, p, id);
-  const [order] = await presentOrders(db, p, [row]);
+  const [order] = await presentOrders(db, p, [row], 'detail');
   // Attachments travel from the case to its orders.
   const files = await filesOf(db, [row.o.id, row.o.caseId]);
   const signatureId = row.o.acceptance?.signatureFileId;
