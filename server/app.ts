@@ -8,7 +8,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'drizzle-orm';
 import * as z from 'zod';
 import { translate } from '../common/i18n';
@@ -20,6 +20,7 @@ import { holdsAnywhere } from './platform/policy';
 import { principalForToken } from './domains/auth/session';
 import { sessionToken } from './domains/auth/cookie';
 import { installSecurityFrame } from './platform/security';
+import { openApiDocument, withoutUnusedSchemas } from './platform/openapi';
 import { authRoutes } from './domains/auth/routes';
 import { orgRoutes } from './domains/org/routes';
 import { peopleRoutes } from './domains/people/routes';
@@ -51,7 +52,8 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: boolean;
     trustProxy: config.trustProxy,
   }).withTypeProvider<ZodTypeProvider>();
   const routes: RegisteredRoute[] = [];
-  installHttpFrame(app, routes);
+  let domain = 'platform';
+  installHttpFrame(app, routes, () => domain);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('principal', null);
 
@@ -60,8 +62,9 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: boolean;
   // Only routes that ask for it (sign-in) are rate-limited; the answer is the API's own error body.
   await app.register(rateLimit, { global: false, errorResponseBuilder: (_req, ctx) => new AppError(429, 'throttled', undefined, { 'retry-after': String(Math.ceil(ctx.ttl / 1000)) }) });
   await app.register(swagger, {
-    openapi: { info: { title: 'Estate Desk API', description: '物业客服与品质管理系统', version: '0.1.0' } },
+    openapi: openApiDocument,
     transform: jsonSchemaTransform,
+    transformObject: withoutUnusedSchemas(jsonSchemaTransformObject),
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
@@ -91,24 +94,27 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: boolean;
   );
 
   const deps = { db, config, storage: opts.storage ?? localStorage(join(config.dataDir, 'files')) };
-  for (const register of [
-    authRoutes,
-    orgRoutes,
-    peopleRoutes,
-    calendarRoutes,
-    historyRoutes,
-    caseRoutes,
-    workOrderRoutes,
-    followupRoutes,
-    notificationRoutes,
-    faqRoutes,
-    fileRoutes,
-    deskRuleRoutes,
-    kpiRoutes,
-    paidRoutes,
-    complaintRoutes,
-  ])
+  const domains = {
+    auth: authRoutes,
+    org: orgRoutes,
+    people: peopleRoutes,
+    calendar: calendarRoutes,
+    history: historyRoutes,
+    cases: caseRoutes,
+    workorders: workOrderRoutes,
+    followups: followupRoutes,
+    notifications: notificationRoutes,
+    faq: faqRoutes,
+    files: fileRoutes,
+    deadlines: deskRuleRoutes,
+    kpi: kpiRoutes,
+    paid: paidRoutes,
+    complaints: complaintRoutes,
+  };
+  for (const [name, register] of Object.entries(domains)) {
+    domain = name;
     register(app, deps);
+  }
 
   const hasWeb = existsSync(webDist);
   // Files are looked up per request (wildcard), so a rebuilt web app is served without a restart.

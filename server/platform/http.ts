@@ -8,6 +8,7 @@ import type { TAction } from '../../common/roles';
 import type { TLocale } from '../../common/shared';
 import { translate } from '../../common/i18n';
 import { AppError, RequestValidationError } from './errors';
+import { documentRoute } from './openapi';
 import type { Principal } from './policy';
 
 export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
@@ -74,7 +75,8 @@ function nulPath(value: unknown, path: string[] = []): string | null {
   return null;
 }
 
-export function installHttpFrame(app: App, registry: RegisteredRoute[]): void {
+/** `domainOf` names the domain registering routes at the moment, their OpenAPI tag. */
+export function installHttpFrame(app: App, registry: RegisteredRoute[], domainOf: () => string): void {
   app.setValidatorCompiler(({ schema }) => (data) => {
     // PostgreSQL text cannot hold NUL; refuse it here as a field error instead of failing in the database.
     const nul = nulPath(data);
@@ -89,6 +91,7 @@ export function installHttpFrame(app: App, registry: RegisteredRoute[]): void {
     const access = route.config?.access;
     // A route without a declared policy must not exist (the access-matrix test relies on it).
     if (!access) throw new Error(`route ${route.method} ${route.url} declares no access policy`);
+    documentRoute(route, domainOf(), access, route.config?.rateLimit ? [429] : []);
     for (const method of [route.method].flat()) if (method !== 'HEAD') registry.push({
           method,
           url: route.url,
