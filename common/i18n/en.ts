@@ -274,5 +274,19 @@ export const en: Catalog = {
       weekday: { 1: 'Mon', 2: 'Tue', 3: 'Wed', 4: 'Thu', 5: 'Fri', 6: 'Sat', 7: 'Sun' },
       hint: 'Holidays start from the official State Council schedule; each project may adjust them.',
     },
+    // Issue 12: sign-in throttles, seen and cleared by the company admin
+    throttle: {
+      title: 'Sign-in throttles',
+      hint: 'After repeated wrong passwords a user name or an address must wait before trying again, longer each time. Clear it early once you know it is the user.',
+      kind: { name: 'User name', ip: 'Address' },
+      subject: 'User name / address',
+      failures: 'Failures in a row',
+      blockedUntil: 'Waiting until',
+      lastAttemptAt: 'Last attempt',
+      notBlocked: 'Not waiting',
+      clear: 'Clear',
+      cleared: 'Cleared',
+      none: 'No user name or address is throttled',
+    },
   },
 };

@@ -272,5 +272,19 @@ export const zhCN = {
       weekday: { 1: '周一', 2: '周二', 3: '周三', 4: '周四', 5: '周五', 6: '周六', 7: '周日' },
       hint: '节假日默认取自国务院办公厅公布的放假安排，各项目可自行调整。',
     },
+    // Issue 12: sign-in throttles, seen and cleared by the company admin
+    throttle: {
+      title: '登录限制',
+      hint: '同一登录名或同一地址连续输错密码后，须等待一段时间才能再试，等待时间逐次加长。确认是本人后可提前解除。',
+      kind: { name: '登录名', ip: '地址' },
+      subject: '登录名/地址',
+      failures: '连续失败次数',
+      blockedUntil: '限制至',
+      lastAttemptAt: '最近尝试',
+      notBlocked: '未限制',
+      clear: '解除',
+      cleared: '已解除',
+      none: '目前没有受限的登录名或地址',
+    },
   },
 } as const;
