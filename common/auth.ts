@@ -21,3 +21,14 @@ export const ZMe = z.object({
 export type TMe = z.infer<typeof ZMe>;
 
 export const ZLocaleUpdate = z.object({ locale: z.enum(LOCALES) });
+
+// Sign-in throttles the company admin sees and clears (issue 12): a user name or a client address.
+export const ZThrottle = z.object({
+  id: ZId,
+  kind: z.enum(['name', 'ip']),
+  subject: z.string(),
+  failures: z.number().int(),
+  blockedUntil: z.string().nullable(),
+  lastAttemptAt: z.string(),
+});
+export type TThrottle = z.infer<typeof ZThrottle>;

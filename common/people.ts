@@ -31,7 +31,7 @@ export const ZCustomer = z.object({
   name: z.string(),
   phone: z.string(), // masked in lists (AR-04)
   idNumber: z.string().nullable(), // masked always
-  emergencyContacts: z.array(ZEmergencyContact),
+  emergencyContacts: z.array(ZEmergencyContact.extend({ phone: z.string() })), // masked in lists (AR-04)
   units: z.array(ZCustomerUnitLink),
   version: z.number().int(),
 });

@@ -43,23 +43,28 @@ export const ACTIONS = [
   'cash.confirm', // PS-07: finance confirms the day's takings
   'supervise.cs', // RV-02: the CS supervisor re-checks 30% of return visits
   'supervise.pm', // RV-02: the project manager re-checks 10%
+  'personal.read', // AR-04: the whole phone number on a detail view (lists and exports always mask it)
 ] as const;
 export const ZAction = z.enum(ACTIONS);
 export type TAction = z.infer<typeof ZAction>;
 
 const READ: TAction[] = ['project.read', 'space.read', 'customer.read', 'staff.read', 'case.read', 'wo.read'];
 const DESK: TAction[] = ['customer.write', 'case.create', 'wo.desk', 'followup.do'];
+// AR-04: whoever calls customers back sees their whole number on a detail view; finance does not.
+const CALLS: TAction[] = ['personal.read'];
 
 export const ROLE_ACTIONS: Record<TRole, readonly TAction[]> = {
-  housekeeper: [...READ, ...DESK, 'wo.confirm'],
-  clerk: [...READ, ...DESK, 'paid.register'],
-  cs_supervisor: [...READ, ...DESK, 'space.write', 'audit.read', 'case.manage', 'wo.dispatch', 'faq.write', 'catalog.write', 'paid.register', 'paid.report', 'supervise.cs'],
-  dept_supervisor: [...READ, 'wo.dispatch', 'wo.confirm'],
-  // Technicians see the orders assigned to them, not the desk's cases.
-  technician: ['project.read', 'space.read', 'customer.read', 'wo.read', 'wo.work'],
+  housekeeper: [...READ, ...DESK, ...CALLS, 'wo.confirm'],
+  clerk: [...READ, ...DESK, ...CALLS, 'paid.register'],
+  cs_supervisor: [...READ, ...DESK, ...CALLS, 'space.write', 'audit.read', 'case.manage', 'wo.dispatch', 'faq.write', 'catalog.write', 'paid.register', 'paid.report', 'supervise.cs'],
+  dept_supervisor: [...READ, ...CALLS, 'wo.dispatch', 'wo.confirm'],
+  // Technicians see the orders assigned to them, not the desk's cases; the customer they need is the
+  // one on those orders (name and number on the order), not the project's customer register (AR-04).
+  technician: ['project.read', 'space.read', 'wo.read', 'wo.work', ...CALLS],
   finance: [...READ, 'paid.report', 'cash.confirm'],
-  project_manager: [...READ, ...DESK, 'space.write', 'calendar.write', 'project.manage', 'audit.read', 'case.manage', 'wo.dispatch', 'faq.write', 'settings.write', 'catalog.write', 'paid.report', 'supervise.pm'],
-  quality_inspector: [...READ, 'audit.read', 'paid.report'],
+  project_manager: [...READ, ...DESK, ...CALLS, 'space.write', 'calendar.write', 'project.manage', 'audit.read', 'case.manage', 'wo.dispatch', 'faq.write', 'settings.write', 'catalog.write', 'paid.report', 'supervise.pm'],
+  // CP-04: the quality department contacts the owner of a company-level complaint.
+  quality_inspector: [...READ, ...CALLS, 'audit.read', 'paid.report'],
   company_admin: [...ACTIONS],
 };
 

@@ -4,18 +4,23 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
 import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'drizzle-orm';
 import * as z from 'zod';
 import { translate } from '../common/i18n';
 import type { Config } from './platform/config';
 import type { Db } from './platform/db';
+import { AppError } from './platform/errors';
 import { installHttpFrame, requestLocale, type App, type RegisteredRoute } from './platform/http';
 import { holdsAnywhere } from './platform/policy';
-import { principalForToken, SESSION_COOKIE } from './domains/auth/session';
+import { principalForToken } from './domains/auth/session';
+import { sessionToken } from './domains/auth/cookie';
+import { installSecurityFrame } from './platform/security';
+import { openApiDocument, withoutUnusedSchemas } from './platform/openapi';
 import { authRoutes } from './domains/auth/routes';
 import { orgRoutes } from './domains/org/routes';
 import { peopleRoutes } from './domains/people/routes';
@@ -44,28 +49,34 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: boolean;
   const app = Fastify({
     logger: opts.logger === false ? false : { level: config.logLevel },
     bodyLimit: 1_048_576,
+    trustProxy: config.trustProxy,
   }).withTypeProvider<ZodTypeProvider>();
   const routes: RegisteredRoute[] = [];
-  installHttpFrame(app, routes);
+  let domain = 'platform';
+  installHttpFrame(app, routes, () => domain);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('principal', null);
 
+  await installSecurityFrame(app);
   await app.register(cookie, { secret: config.sessionSecret });
+  // Only routes that ask for it (sign-in) are rate-limited; the answer is the API's own error body.
+  await app.register(rateLimit, { global: false, errorResponseBuilder: (_req, ctx) => new AppError(429, 'throttled', undefined, { 'retry-after': String(Math.ceil(ctx.ttl / 1000)) }) });
   await app.register(swagger, {
-    openapi: { info: { title: 'Estate Desk API', description: '物业客服与品质管理系统', version: '0.1.0' } },
+    openapi: openApiDocument,
     transform: jsonSchemaTransform,
+    transformObject: withoutUnusedSchemas(jsonSchemaTransformObject),
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   // Every /api route declares its access; this hook enforces sign-in and "holds the action somewhere"
-  // before the body is even validated, so a caller without access learns nothing about the contract.
+  // before the body is even read, so a caller without access learns nothing about the contract and
+  // an anonymous upload is refused without receiving its megabytes.
   // Record-level checks (which project) happen in the queries and commands.
-  app.addHook('preValidation', async (req, reply) => {
+  app.addHook('onRequest', async (req, reply) => {
     const access = req.routeOptions.config?.access;
     if (!access) return;
-    const raw = req.cookies[SESSION_COOKIE];
-    const token = raw ? req.unsignCookie(raw) : null;
-    if (token?.valid && token.value) req.principal = await principalForToken(db, token.value);
+    const token = sessionToken(req);
+    if (token) req.principal = await principalForToken(db, token);
     if (access === 'public') return;
     const locale = requestLocale(req);
     if (!req.principal) return reply.status(401).send({ error: 'unauthenticated', message: translate(locale, 'errors.unauthenticated') });
@@ -83,24 +94,27 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: boolean;
   );
 
   const deps = { db, readDb: opts.readDb ?? db, config, storage: opts.storage ?? localStorage(join(config.dataDir, 'files')) };
-  for (const register of [
-    authRoutes,
-    orgRoutes,
-    peopleRoutes,
-    calendarRoutes,
-    historyRoutes,
-    caseRoutes,
-    workOrderRoutes,
-    followupRoutes,
-    notificationRoutes,
-    faqRoutes,
-    fileRoutes,
-    deskRuleRoutes,
-    kpiRoutes,
-    paidRoutes,
-    complaintRoutes,
-  ])
+  const domains = {
+    auth: authRoutes,
+    org: orgRoutes,
+    people: peopleRoutes,
+    calendar: calendarRoutes,
+    history: historyRoutes,
+    cases: caseRoutes,
+    workorders: workOrderRoutes,
+    followups: followupRoutes,
+    notifications: notificationRoutes,
+    faq: faqRoutes,
+    files: fileRoutes,
+    deadlines: deskRuleRoutes,
+    kpi: kpiRoutes,
+    paid: paidRoutes,
+    complaints: complaintRoutes,
+  };
+  for (const [name, register] of Object.entries(domains)) {
+    domain = name;
     register(app, deps);
+  }
 
   const hasWeb = existsSync(webDist);
   // Files are looked up per request (wildcard), so a rebuilt web app is served without a restart.

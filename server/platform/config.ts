@@ -15,6 +15,10 @@ export interface Config {
   seedDemo: boolean;
   demoHistoryDays: number;
   logLevel: string;
+  /** Fastify's trustProxy: whom to believe for X-Forwarded-Proto/-For (the client's IP and HTTPS). */
+  trustProxy: boolean | string;
+  /** Sign-in requests one IP may send per minute before 429 (beside the per-name and per-IP throttles). */
+  signInPerMinute: number;
 }
 
 /** The secret signs cookies; without SESSION_SECRET one is made once and kept in the data directory. */
@@ -23,6 +27,12 @@ function sessionSecret(dataDir: string): string {
   const file = join(dataDir, 'session-secret');
   if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
   return readFileSync(file, 'utf8').trim();
+}
+
+/** TRUST_PROXY: `true` (whatever connects is the proxy) or the proxies' addresses/CIDRs, comma-separated. */
+function trustProxy(value: string | undefined): boolean | string {
+  if (!value || value === 'false' || value === '0') return false;
+  return value === 'true' || value === '1' ? true : value;
 }
 
 export function loadConfig(env = process.env): Config {
@@ -39,5 +49,7 @@ export function loadConfig(env = process.env): Config {
     seedDemo: env.SEED_DEMO !== '0',
     demoHistoryDays: Number(env.DEMO_HISTORY_DAYS ?? 90),
     logLevel: env.LOG_LEVEL ?? 'info',
+    trustProxy: trustProxy(env.TRUST_PROXY),
+    signInPerMinute: Number(env.SIGN_IN_PER_MINUTE ?? 30),
   };
 }

@@ -6,7 +6,8 @@ export type ErrorCode =
   | 'bad_json'
   | 'unauthenticated'
   | 'bad_credentials'
-  | 'locked'
+  | 'throttled'
+  | 'cross_site'
   | 'forbidden'
   | 'not_found'
   | 'stale_version'
@@ -50,6 +51,8 @@ export class AppError extends Error {
     readonly status: number,
     readonly code: ErrorCode,
     readonly fields?: { path: string; key: string }[],
+    /** Headers the answer carries, e.g. Retry-After on a 429. */
+    readonly headers?: Record<string, string>,
   ) {
     super(code);
   }

@@ -8,6 +8,7 @@ import type { TAction } from '../../common/roles';
 import type { TLocale } from '../../common/shared';
 import { translate } from '../../common/i18n';
 import { AppError, RequestValidationError } from './errors';
+import { documentRoute } from './openapi';
 import type { Principal } from './policy';
 
 export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
@@ -29,6 +30,7 @@ export interface RegisteredRoute {
   url: string;
   access: RouteAccess;
   body?: z.ZodType; // the request contract, for the generated fuzz tests
+  query?: z.ZodType;
 }
 
 /** zod's own locale texts, with a plain "required" for missing and empty fields as a clerk would say it. */
@@ -73,7 +75,8 @@ function nulPath(value: unknown, path: string[] = []): string | null {
   return null;
 }
 
-export function installHttpFrame(app: App, registry: RegisteredRoute[]): void {
+/** `domainOf` names the domain registering routes at the moment, their OpenAPI tag. */
+export function installHttpFrame(app: App, registry: RegisteredRoute[], domainOf: () => string): void {
   app.setValidatorCompiler(({ schema }) => (data) => {
     // PostgreSQL text cannot hold NUL; refuse it here as a field error instead of failing in the database.
     const nul = nulPath(data);
@@ -88,7 +91,14 @@ export function installHttpFrame(app: App, registry: RegisteredRoute[]): void {
     const access = route.config?.access;
     // A route without a declared policy must not exist (the access-matrix test relies on it).
     if (!access) throw new Error(`route ${route.method} ${route.url} declares no access policy`);
-    for (const method of [route.method].flat()) if (method !== 'HEAD') registry.push({ method, url: route.url, access, body: route.schema?.body as z.ZodType | undefined });
+    documentRoute(route, domainOf(), access, route.config?.rateLimit ? [429] : []);
+    for (const method of [route.method].flat()) if (method !== 'HEAD') registry.push({
+          method,
+          url: route.url,
+          access,
+          body: route.schema?.body as z.ZodType | undefined,
+          query: route.schema?.querystring as z.ZodType | undefined,
+        });
   });
 
   app.setErrorHandler((err: unknown, req: FastifyRequest, reply: FastifyReply) => {
@@ -97,8 +107,10 @@ export function installHttpFrame(app: App, registry: RegisteredRoute[]): void {
       reply.status(status).send({ error: code, message: translate(locale, `errors.${code}`), ...(fields ? { fields } : {}) });
 
     if (err instanceof RequestValidationError) return send(400, 'validation', fieldErrors(err.schema, err.input, locale));
-    if (err instanceof AppError)
+    if (err instanceof AppError) {
+      if (err.headers) reply.headers(err.headers);
       return send(err.status, err.code, err.fields?.map((f) => ({ path: f.path, message: translate(locale, `fieldErrors.${f.key}`) })));
+    }
     const e = err as { statusCode?: number; code?: string; validation?: unknown };
     if (e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return send(400, 'bad_json');
     if (e.statusCode === 413) return drainBody(req, reply).then(() => send(413, 'too_large'));

@@ -52,3 +52,8 @@ export function authorize(p: Principal, action: TAction, projectId: string, read
   if (!can(p, readAction, projectId)) throw notFound();
   throw forbidden();
 }
+
+/** Whether a company-wide grant (every project) carries the action — for company-level records. */
+export function holdsCompanyWide(p: Principal, action: TAction): boolean {
+  return p.grants.some((g) => g.projectId === null && ROLE_ACTIONS[g.role].includes(action));
+}

@@ -160,3 +160,35 @@ test('fuzz: hostile but well-formed strings never cause a 500; what is accepted 
     );
   }
 });
+
+// Issue 12 item 6: a list cursor is opaque, but what a client sends back is decoded and must never reach
+// the database malformed (["notadate","notauuid"] used to be a 500).
+const cursorParts = fc.oneof(fc.jsonValue(), fc.constantFrom('notadate', 'notauuid', '2026-02-30T00:00:00.000Z', randomUUID(), ...HOSTILE_STRINGS));
+const cursors = fc.oneof(
+  fc.tuple(cursorParts, cursorParts).map((v) => Buffer.from(JSON.stringify(v)).toString('base64url')),
+  fc.jsonValue().map((v) => Buffer.from(JSON.stringify(v)).toString('base64url')),
+  fc.string({ maxLength: 60 }),
+);
+
+test('fuzz: malformed list cursors answer 400 with a cursor field error on every paged list', async () => {
+  const ROUTES = routeRequests({ t, ids });
+  // Exports share their list's filters but write every row, so they ignore the cursor.
+  const lists = t.routes.filter((r) => r.method === 'GET' && !r.url.endsWith('/export') && (r.query as z.ZodObject | undefined)?.shape?.cursor);
+  assert.ok(lists.length >= 6, 'the six paged lists take a cursor');
+  for (const route of lists) {
+    const key = `${route.method} ${route.url}`;
+    const req = await ROUTES[key].req(fixtures(t.database.db, t.storage, 'ch', ids.own), ids.own, 'own');
+    const url = (cursor: string) => `${req.url}${req.url.includes('?') ? '&' : '?'}cursor=${encodeURIComponent(cursor)}`;
+    const fixed = await admin.get(url(Buffer.from('["notadate","notauuid"]').toString('base64url')));
+    assert.equal(fixed.status, 400, `${key}: ${fixed.status}`);
+    assert.equal(fixed.body.fields?.[0]?.path, 'cursor');
+    await fc.assert(
+      fc.asyncProperty(cursors, async (cursor) => {
+        const res = await admin.get(url(cursor));
+        assert.ok(res.status < 500, `${key} cursor=${cursor}: ${res.status}`);
+        if (res.status === 400 && cursor.length <= 200) assert.equal(res.body.fields?.[0]?.path, 'cursor', `${key}: ${JSON.stringify(res.body)}`);
+      }),
+      { numRuns: 30, seed: 12 },
+    );
+  }
+});

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { localStorage, type Storage } from '../platform/storage';
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { buildApp } from '../app';
+import { buildApp, type BuiltApp } from '../app';
 import type { Config } from '../platform/config';
 import { openPglite, openPostgres, type Database } from '../platform/db';
 import type { RegisteredRoute } from '../platform/http';
@@ -39,6 +39,9 @@ export const testConfig: Config = {
   seedDemo: false,
   demoHistoryDays: 0,
   logLevel: 'silent',
+  trustProxy: false,
+  // every test signs in from 127.0.0.1; the throttle tests build their own app with a low limit
+  signInPerMinute: 100_000,
 };
 
 export interface Reply {
@@ -65,14 +68,16 @@ export interface TestApp {
   /** Signs in a demo user (password from the demo generator). */
   as(username: string, opts?: { locale?: 'zh-CN' | 'en' }): Promise<Client>;
   projectId(code: string): Promise<string>;
+  /** The app itself, for requests with their own headers or client address. */
+  app: BuiltApp['app'];
   close(): Promise<void>;
 }
 
-export async function testApp(kind: TemplateKind = 'demo'): Promise<TestApp> {
+export async function testApp(kind: TemplateKind = 'demo', config: Partial<Config> = {}): Promise<TestApp> {
   const database = await testDatabase(kind);
   const files = mkdtempSync(join(tmpdir(), 'estate-desk-files-'));
   const storage = localStorage(files);
-  const { app, routes } = await buildApp(database.db, testConfig, { logger: false, storage });
+  const { app, routes } = await buildApp(database.db, { ...testConfig, ...config }, { logger: false, storage });
   await app.ready();
 
   const client = (cookie?: string, lang = 'zh-CN'): Client => {
@@ -107,6 +112,7 @@ export async function testApp(kind: TemplateKind = 'demo'): Promise<TestApp> {
     database,
     storage,
     routes,
+    app,
     anonymous: client(),
     withCookie: (cookie) => client(cookie),
     async as(username, opts) {

@@ -4,6 +4,9 @@ import { COMPANY_WIDE_ROLES, type TRole } from '../../common/roles';
 import type { TestApp } from './harness';
 import type { fixtures } from './fixtures';
 import { userId } from './desk';
+import { signInThrottles } from '../domains/auth/tables';
+import { users } from '../domains/people/tables';
+import { eq } from 'drizzle-orm';
 
 export type Scope = 'own' | 'other';
 export interface Req {
@@ -163,5 +166,15 @@ export const routeRequests = ({ t, ids }: Ctx): Record<string, { req: Builder; r
   },
   'GET /api/notifications': { req: async () => get('/api/notifications') },
   'POST /api/notifications/read': { req: async () => ({ method: 'POST', url: '/api/notifications/read', body: {} }) },
+  // Issue 12: sign-in throttles are company-level records, for the company admin only.
+  'GET /api/auth/throttles': { req: async () => get('/api/auth/throttles'), rule: (role) => role === 'company_admin' },
+  'POST /api/auth/throttles/:id/clear': {
+    req: async () => {
+      const [admin] = await t.database.db.select({ companyId: users.companyId }).from(users).where(eq(users.username, 'admin'));
+      const [row] = await t.database.db.insert(signInThrottles).values({ key: `name:matrix-${Math.random()}`, companyId: admin.companyId, failures: 3 }).returning();
+      return { method: 'POST', url: `/api/auth/throttles/${row.id}/clear`, body: {} };
+    },
+    rule: (role) => role === 'company_admin',
+  },
 });
 

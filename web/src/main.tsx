@@ -19,6 +19,7 @@ import { UnitPage } from './pages/org/UnitPage';
 import { CustomersPage } from './pages/people/CustomersPage';
 import { CalendarPage } from './pages/calendar/CalendarPage';
 import { StaffPage } from './pages/people/StaffPage';
+import { ThrottlesPage } from './pages/auth/ThrottlesPage';
 import { DeskPage } from './pages/desk/DeskPage';
 import { CasesPage } from './pages/cases/CasesPage';
 import { CasePage } from './pages/cases/CasePage';
@@ -66,6 +67,7 @@ function Root() {
                 <Route path="customers" element={<CustomersPage />} />
                 <Route path="calendar" element={<CalendarPage />} />
                 <Route path="staff" element={<StaffPage />} />
+                <Route path="throttles" element={<ThrottlesPage />} />
                 <Route path="desk" element={<DeskPage />} />
                 <Route path="cases" element={<CasesPage />} />
                 <Route path="cases/:id" element={<CasePage />} />

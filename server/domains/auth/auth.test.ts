@@ -1,12 +1,10 @@
-// Sign-in, sessions in the database, lockout, sign-out.
+// Sign-in, sessions in the database, sign-out. Throttling: throttle.test.ts.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import { testApp, type TestApp } from '../../test/harness';
-import { auditEvents } from '../../platform/tables';
 import { users } from '../people/tables';
 import { sessions } from './tables';
-import { MAX_FAILED_SIGN_INS } from './commands/sign-in';
 
 let t: TestApp;
 before(async () => (t = await testApp()));
@@ -34,18 +32,6 @@ test('a wrong password or unknown user answers 401 in the user language, without
   assert.equal(unknown.status, 401);
   assert.equal(wrong.body.message, '用户名或密码错误');
   assert.deepEqual(wrong.body, unknown.body);
-});
-
-test(`the account locks after ${MAX_FAILED_SIGN_INS} failures, even for the right password, and the attempts are audited`, async () => {
-  for (let i = 1; i < MAX_FAILED_SIGN_INS; i++) assert.equal((await login('ch-keeper2', 'bad')).status, 401);
-  assert.equal((await login('ch-keeper2', 'bad')).status, 423);
-  const locked = await login('ch-keeper2', 'demo1234');
-  assert.equal(locked.status, 423);
-  assert.equal(locked.body.error, 'locked');
-  const [u] = await t.database.db.select().from(users).where(eq(users.username, 'ch-keeper2'));
-  const events = await t.database.db.select().from(auditEvents).where(eq(auditEvents.entityId, u.id));
-  assert.equal(events.filter((e) => e.action === 'sign_in_failed').length, MAX_FAILED_SIGN_INS - 1);
-  assert.equal(events.filter((e) => e.action === 'sign_in_locked').length, 1);
 });
 
 test('routes refuse anonymous callers with 401 and sign-out ends the session', async () => {

@@ -1,35 +1,34 @@
 import { eq, inArray } from 'drizzle-orm';
 import * as z from 'zod';
-import { ZLocaleUpdate, ZLogin, ZMe } from '../../../common/auth';
+import { ZLocaleUpdate, ZLogin, ZMe, ZThrottle } from '../../../common/auth';
+import { ZIdParams } from '../../../common/shared';
 import type { TAction } from '../../../common/roles';
-import { recordAudit } from '../../platform/audit';
+import { recordAudit, runCommand } from '../../platform/audit';
+import { notFound } from '../../platform/errors';
+import { holdsCompanyWide } from '../../platform/policy';
 import { principal, type App, type Deps } from '../../platform/http';
 import { companies, projects } from '../org/tables';
 import { users } from '../people/tables';
 import { signIn } from './commands/sign-in';
-import { endSession, forgetPrincipals, SESSION_COOKIE } from './session';
+import { clearSessionCookie, sessionToken, setSessionCookie } from './cookie';
+import { endSession, forgetPrincipals } from './session';
+import { activeThrottles, clearThrottles } from './throttle';
 
 const ZOk = z.object({ ok: z.literal(true) });
 
 export function authRoutes(app: App, { db, config }: Deps) {
-  app.post('/api/auth/login', { schema: { body: ZLogin, response: { 200: ZOk } }, config: { access: 'public' } }, async (req, reply) => {
-    const { token } = await signIn(db, req.body.username, req.body.password, config.sessionHours);
-    reply.setCookie(SESSION_COOKIE, token, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: req.protocol === 'https',
-      signed: true,
-      maxAge: config.sessionHours * 3600,
-    });
+  // Beside the counted throttles, a plain per-IP request rate keeps floods from costing an argon2 hash each.
+  const rateLimit = { max: config.signInPerMinute, timeWindow: '1 minute' };
+  app.post('/api/auth/login', { schema: { body: ZLogin, response: { 200: ZOk } }, config: { access: 'public', rateLimit } }, async (req, reply) => {
+    const { token } = await signIn(db, req.body.username, req.body.password, req.ip, config.sessionHours);
+    setSessionCookie(req, reply, token, config.sessionHours);
     return { ok: true as const };
   });
 
   app.post('/api/auth/logout', { schema: { response: { 200: ZOk } }, config: { access: 'public' } }, async (req, reply) => {
-    const raw = req.cookies[SESSION_COOKIE];
-    const token = raw ? req.unsignCookie(raw) : null;
-    if (token?.valid && token.value) await endSession(db, token.value);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    const token = sessionToken(req);
+    if (token) await endSession(db, token);
+    clearSessionCookie(req, reply);
     return { ok: true as const };
   });
 
@@ -59,5 +58,33 @@ export function authRoutes(app: App, { db, config }: Deps) {
     });
     forgetPrincipals(p.userId); // the next answer speaks the new language
     return { ok: true as const };
+  });
+
+  // The company admin sees who is being throttled and lets a colleague back in early.
+  const presentThrottle = (r: Awaited<ReturnType<typeof activeThrottles>>[number]) => ({
+    id: r.id,
+    kind: r.key.startsWith('ip:') ? ('ip' as const) : ('name' as const),
+    subject: r.key.slice(r.key.indexOf(':') + 1),
+    failures: r.failures,
+    blockedUntil: r.blockedUntil && r.blockedUntil > new Date() ? r.blockedUntil.toISOString() : null,
+    lastAttemptAt: r.lastAttemptAt.toISOString(),
+  });
+
+  app.get('/api/auth/throttles', { schema: { response: { 200: z.array(ZThrottle) } }, config: { access: 'staff.manage' } }, async (req) => {
+    const p = principal(req);
+    if (!holdsCompanyWide(p, 'staff.manage')) throw notFound();
+    return (await activeThrottles(db, p.companyId)).map(presentThrottle);
+  });
+
+  app.post('/api/auth/throttles/:id/clear', { schema: { params: ZIdParams, response: { 200: ZThrottle } }, config: { access: 'staff.manage' } }, async (req) => {
+    const p = principal(req);
+    if (!holdsCompanyWide(p, 'staff.manage')) throw notFound();
+    return runCommand(db, p, async ({ tx, audit }) => {
+      const visible = (await activeThrottles(tx, p.companyId)).find((r) => r.id === req.params.id);
+      if (!visible) throw notFound();
+      const [row] = await clearThrottles(tx, [visible.id]);
+      await audit({ entity: 'sign_in_throttle', entityId: row.id, projectId: null, action: 'clear_throttle', before: { key: visible.key, failures: visible.failures, blockedUntil: visible.blockedUntil } });
+      return presentThrottle(row);
+    });
   });
 }

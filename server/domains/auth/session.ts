@@ -9,8 +9,6 @@ import { userRoles, users } from '../people/tables';
 import { query } from '../../platform/sql';
 import { sessions } from './tables';
 
-export const SESSION_COOKIE = 'ed_session';
-
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export async function createSession(db: DbOrTx, user: { id: string; companyId: string }, hours: number): Promise<string> {

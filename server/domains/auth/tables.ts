@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../people/tables';
 
 // Sessions live in the database so any server instance can serve any user; the cookie holds a token
@@ -15,3 +15,15 @@ export const sessions = pgTable(
   },
   (t) => [index('sessions_user').on(t.userId)],
 );
+
+// Sign-in throttles, one row per user name (`name:<lower name>`, known or not) and per client IP
+// (`ip:<address>`): failures counted atomically, growing waits once the free attempts are used.
+// company_id is set when the name belongs to a user, so the company admin sees their own users' rows.
+export const signInThrottles = pgTable('sign_in_throttles', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  key: text('key').notNull().unique(),
+  companyId: uuid('company_id'),
+  failures: integer('failures').notNull().default(0),
+  blockedUntil: timestamp('blocked_until', { withTimezone: true }),
+  lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -14,6 +14,7 @@ import { eventsOf } from '../history/queries';
 import { filesOf, orderRowsOfCase, presentOrders } from '../workorders/queries';
 import { cases } from './tables';
 import { caseActions } from './policy';
+import { shownPhone, type View } from '../../platform/personal';
 
 const owner = aliasedTable(users, 'owner');
 
@@ -37,7 +38,7 @@ const baseQuery = (db: DbOrTx) =>
 type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>[number];
 
 /** A case as lists and the detail show it; also the create answer, from the rows just written. */
-export function presentCase(p: Principal, r: Row, now: Date): TCase {
+export function presentCase(p: Principal, r: Row, now: Date, view: View): TCase {
   const c = r.c;
   return {
     id: c.id,
@@ -50,7 +51,7 @@ export function presentCase(p: Principal, r: Row, now: Date): TCase {
     path: r.path,
     customerId: c.customerId,
     callerName: c.callerName,
-    callerPhone: c.callerPhone,
+    callerPhone: shownPhone(p, c.projectId, c.callerPhone, view),
     content: c.content,
     confirmedWithCaller: c.confirmedWithCaller,
     ownerId: c.ownerId,
@@ -69,7 +70,7 @@ export function presentCase(p: Principal, r: Row, now: Date): TCase {
 
 export async function listCases(db: DbOrTx, p: Principal, q: z.infer<typeof ZCaseListQuery>, now = new Date()) {
   if (!can(p, 'case.read', q.projectId)) throw notFound();
-  const after = decodeCursor(q.cursor);
+  const after = decodeCursor(q.cursor, 'time');
   const where: (SQL | undefined)[] = [eq(cases.projectId, q.projectId)];
   if (q.status) where.push(eq(cases.status, q.status));
   if (q.category) where.push(eq(cases.category, q.category));
@@ -93,7 +94,7 @@ export async function listCases(db: DbOrTx, p: Principal, q: z.infer<typeof ZCas
     rows = await baseQuery(db).where(inArray(cases.id, page)).orderBy(...order);
   }
   const paged = pageOf(rows, q.limit, (r) => [r.c.createdAt.toISOString(), r.c.id]);
-  return { items: paged.items.map((r) => presentCase(p, r, now)), nextCursor: paged.nextCursor };
+  return { items: paged.items.map((r) => presentCase(p, r, now, 'list')), nextCursor: paged.nextCursor };
 }
 
 export async function loadCaseRow(db: DbOrTx, p: Principal, id: string) {
@@ -106,8 +107,8 @@ export async function caseDetail(db: DbOrTx, p: Principal, id: string, now = new
   const row = await loadCaseRow(db, p, id);
   const orderRows = await orderRowsOfCase(db, id);
   return {
-    ...presentCase(p, row, now),
-    orders: await presentOrders(db, p, orderRows, now),
+    ...presentCase(p, row, now, 'detail'),
+    orders: await presentOrders(db, p, orderRows, 'detail', now),
     events: await eventsOf(db, p.companyId, 'case', id),
     attachments: await filesOf(db, [id]),
   };

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { ZCaseClose, ZCaseCreate, ZCaseDetail, ZCaseList, ZCaseListQuery, ZCaseReply, ZCaseTransfer, ZOrderCreate } from '../../../common/desk';
 import { ZIdParams } from '../../../common/shared';
 import { principal, sendWorkbook, type App, type Deps } from '../../platform/http';
+import { recordExport } from '../../platform/personal';
 import { projectTimezone } from '../org/queries';
 import { exportCases } from './export';
 import { createCase } from './commands/create-case';
@@ -12,9 +13,12 @@ export function caseRoutes(app: App, { db, readDb }: Deps) {
   app.get('/api/cases', { schema: { querystring: ZCaseListQuery, response: { 200: ZCaseList } }, config: { access: 'case.read' } }, (req) =>
     listCases(readDb, principal(req), req.query),
   );
-  app.get('/api/cases/export', { schema: { querystring: ZCaseListQuery }, config: { access: 'case.read' } }, async (req, reply) =>
-    sendWorkbook(reply, await exportCases(readDb, principal(req), req.query, await projectTimezone(readDb, req.query.projectId))),
-  );
+  app.get('/api/cases/export', { schema: { querystring: ZCaseListQuery }, config: { access: 'case.read' } }, async (req, reply) => {
+    const p = principal(req);
+    const file = await exportCases(readDb, p, req.query, await projectTimezone(readDb, req.query.projectId));
+    await recordExport(db, p, req.query.projectId, 'cases', req.query);
+    return sendWorkbook(reply, file);
+  });
   app.get('/api/cases/:id', { schema: { params: ZIdParams, response: { 200: ZCaseDetail } }, config: { access: 'case.read' } }, (req) =>
     caseDetail(db, principal(req), req.params.id),
   );

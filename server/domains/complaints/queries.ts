@@ -16,6 +16,7 @@ import { projectTimezone } from '../org/queries';
 import { localMonth } from '../../platform/clock';
 import { complaintActions } from './policy';
 import { complaints, deskFlags } from './tables';
+import { shownPhone, type View } from '../../platform/personal';
 
 const owner = aliasedTable(users, 'owner');
 const handler = aliasedTable(users, 'handler');
@@ -64,7 +65,7 @@ export async function flagsWhere(db: DbOrTx, where: SQL): Promise<TFlag[]> {
   }));
 }
 
-async function present(db: DbOrTx, p: Principal, rows: Row[], now: Date): Promise<TComplaint[]> {
+async function present(db: DbOrTx, p: Principal, rows: Row[], now: Date, view: View): Promise<TComplaint[]> {
   if (!rows.length) return [];
   const dl = await db.select().from(deadlines).where(inArray(deadlines.entityId, [...rows.map((r) => r.k.id), ...rows.map((r) => r.c.id)])).orderBy(asc(deadlines.dueAt));
   const flags = await flagsWhere(db, inArray(deskFlags.caseId, rows.map((r) => r.c.id)));
@@ -76,7 +77,7 @@ async function present(db: DbOrTx, p: Principal, rows: Row[], now: Date): Promis
     channel: c.channel,
     path: r.path,
     callerName: c.callerName,
-    callerPhone: c.callerPhone,
+    callerPhone: shownPhone(p, k.projectId, c.callerPhone, view),
     content: c.content,
     type: k.type as TComplaint['type'],
     severity: k.severity as TComplaint['severity'],
@@ -105,7 +106,7 @@ async function present(db: DbOrTx, p: Principal, rows: Row[], now: Date): Promis
 
 export async function listComplaints(db: DbOrTx, p: Principal, q: z.infer<typeof ZComplaintListQuery>, now = new Date()) {
   if (!can(p, 'case.read', q.projectId)) throw notFound();
-  const after = decodeCursor(q.cursor);
+  const after = decodeCursor(q.cursor, 'time');
   const where: (SQL | undefined)[] = [eq(complaints.projectId, q.projectId)];
   if (q.status) where.push(eq(complaints.status, q.status));
   if (q.type) where.push(eq(complaints.type, q.type));
@@ -117,7 +118,7 @@ export async function listComplaints(db: DbOrTx, p: Principal, q: z.infer<typeof
     .orderBy(desc(complaints.createdAt), desc(complaints.id))
     .limit(q.limit + 1)) as Row[];
   const page = pageOf(rows, q.limit, (r) => [r.k.createdAt.toISOString(), r.k.id]);
-  return { items: await present(db, p, page.items, now), nextCursor: page.nextCursor };
+  return { items: await present(db, p, page.items, now, 'list'), nextCursor: page.nextCursor };
 }
 
 export async function loadComplaint(db: DbOrTx, p: Principal, id: string): Promise<Row> {
@@ -128,7 +129,7 @@ export async function loadComplaint(db: DbOrTx, p: Principal, id: string): Promi
 
 export async function complaintDetail(db: DbOrTx, p: Principal, id: string, now = new Date()): Promise<TComplaintDetail> {
   const row = await loadComplaint(db, p, id);
-  const [k] = await present(db, p, [row], now);
+  const [k] = await present(db, p, [row], now, 'detail');
   return { ...k, events: await eventsOf(db, p.companyId, 'complaint', id) };
 }
 

@@ -12,7 +12,7 @@ import { cases } from '../cases/tables';
 import { can } from '../../platform/policy';
 import { workOrders } from '../workorders/tables';
 import { loadOrderRow } from '../workorders/queries';
-import { fileUrl, saveAttachment } from './store';
+import { cleanFileName, fileUrl, saveAttachment } from './store';
 import { attachments } from './tables';
 
 const ZUpload = z.object({
@@ -58,6 +58,11 @@ export function fileRoutes(app: App, { db, storage }: Deps) {
     else await loadOrderRow(db, p, f.entityId);
     const bytes = await storage.get(f.storageKey);
     if (!bytes) throw notFound();
-    return reply.type(f.mime).header('cache-control', 'private, max-age=3600').send(bytes);
+    // Always a download (an <img> still shows it): a file whose bytes pass for an image but hold markup
+    // is never rendered as a page of our origin; nosniff and the CSP come from the security frame.
+    return reply
+      .type(f.mime)
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(cleanFileName(f.name))}`)
+      .send(bytes);
   });
 }

@@ -16,6 +16,20 @@ export interface NewFile {
   uploadedBy: string;
 }
 
+/**
+ * A file name as shown and offered for download: no control or bidi-override characters (which make
+ * "photo\u202Egnp.exe" read as "photoexe.png"), no path separators, no leading dots, at most 100 characters.
+ */
+export function cleanFileName(name: string): string {
+  const cleaned = name
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '')
+    .replace(/[\\/:*?"<>|]/g, '_')
+    .replace(/^[.\s]+/, '')
+    .trim()
+    .slice(0, 100);
+  return cleaned || 'file';
+}
+
 export async function saveAttachment(tx: Tx, storage: Storage, f: NewFile, field = 'file') {
   if (f.bytes.length > MAX_UPLOAD_BYTES) throw invalidField(field, 'file_too_large');
   const mime = sniffMime(f.bytes);
@@ -25,7 +39,7 @@ export async function saveAttachment(tx: Tx, storage: Storage, f: NewFile, field
   await storage.put(storageKey, f.bytes);
   const [row] = await tx
     .insert(attachments)
-    .values({ id, companyId: f.companyId, projectId: f.projectId, entity: f.entity, entityId: f.entityId, kind: f.kind, name: f.name.slice(0, 100), mime, size: f.bytes.length, storageKey, uploadedBy: f.uploadedBy })
+    .values({ id, companyId: f.companyId, projectId: f.projectId, entity: f.entity, entityId: f.entityId, kind: f.kind, name: cleanFileName(f.name), mime, size: f.bytes.length, storageKey, uploadedBy: f.uploadedBy })
     .returning();
   return row;
 }

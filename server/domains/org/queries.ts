@@ -105,7 +105,7 @@ const unitsWithSpace = (db: DbOrTx) =>
 
 export async function listUnits(db: DbOrTx, p: Principal, q: z.infer<typeof ZUnitListQuery>) {
   if (!can(p, 'space.read', q.projectId)) throw notFound();
-  const after = decodeCursor(q.cursor);
+  const after = decodeCursor(q.cursor, 'text');
   const where: (SQL | undefined)[] = [eq(units.projectId, q.projectId)];
   if (q.buildingId) where.push(eq(units.buildingId, q.buildingId));
   if (q.state) where.push(eq(units.state, q.state));

@@ -15,6 +15,7 @@ import { workOrders } from '../workorders/tables';
 import { EXCLUDED_SERVICES } from './catalog';
 import { noticeCopies, paidActions } from './notice';
 import { cashHandovers, paidOrders, receipts, serviceItems } from './tables';
+import { shownPhone, type View } from '../../platform/personal';
 
 export const presentItem = (i: typeof serviceItems.$inferSelect): TServiceItem => ({
   id: i.id,
@@ -100,7 +101,7 @@ interface PaidRow {
   assigneeName: string | null;
 }
 
-async function presentPaid(db: DbOrTx, p: Principal, rows: PaidRow[]): Promise<TPaidOrder[]> {
+async function presentPaid(db: DbOrTx, p: Principal, rows: PaidRow[], view: View): Promise<TPaidOrder[]> {
   const ids = rows.map((r) => r.po.orderId);
   if (!ids.length) return [];
   const allReceipts = await receiptsOf(db, inArray(receipts.orderId, ids));
@@ -119,7 +120,7 @@ async function presentPaid(db: DbOrTx, p: Principal, rows: PaidRow[]): Promise<T
       channel: po.channel,
       location: o.location,
       customerName: r.customerName,
-      customerPhone: r.customerPhone,
+      customerPhone: shownPhone(p, po.projectId, r.customerPhone, view),
       itemName: po.itemName,
       category: po.category,
       quantity: po.quantity,
@@ -153,7 +154,7 @@ export async function paidOrderDetail(db: DbOrTx, p: Principal, orderId: string)
   await loadOrderRow(db, p, orderId);
   const rows = (await paidQuery(db).where(eq(paidOrders.orderId, orderId))) as PaidRow[];
   if (!rows[0]) throw notFound();
-  return (await presentPaid(db, p, rows))[0];
+  return (await presentPaid(db, p, rows, 'detail'))[0];
 }
 
 const STAGES: Record<NonNullable<TPaidListQuery['stage']>, SQL | undefined> = {
@@ -167,7 +168,7 @@ const STAGES: Record<NonNullable<TPaidListQuery['stage']>, SQL | undefined> = {
 /** The desk's paid-order register, newest first (keyset paging). */
 export async function listPaidOrders(db: DbOrTx, p: Principal, q: TPaidListQuery) {
   if (!can(p, 'case.read', q.projectId)) throw notFound();
-  const after = decodeCursor(q.cursor);
+  const after = decodeCursor(q.cursor, 'time');
   const where: (SQL | undefined)[] = [eq(paidOrders.projectId, q.projectId)];
   if (q.stage) where.push(STAGES[q.stage]);
   where.push(...(await localDayRange(db, q.projectId, workOrders.reportedAt, q.from, q.to)));
@@ -181,5 +182,5 @@ export async function listPaidOrders(db: DbOrTx, p: Principal, q: TPaidListQuery
     .orderBy(desc(workOrders.reportedAt), desc(workOrders.id))
     .limit(q.limit + 1)) as PaidRow[];
   const page = pageOf(rows, q.limit, (r) => [r.o.reportedAt.toISOString(), r.o.id]);
-  return { items: await presentPaid(db, p, page.items), nextCursor: page.nextCursor };
+  return { items: await presentPaid(db, p, page.items, 'list'), nextCursor: page.nextCursor };
 }

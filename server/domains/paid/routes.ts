@@ -20,6 +20,7 @@ import {
 } from '../../../common/paid';
 import { ZIdParams } from '../../../common/shared';
 import { principal, sendWorkbook, type App, type Deps } from '../../platform/http';
+import { recordExport } from '../../platform/personal';
 import { can } from '../../platform/policy';
 import { cashDay } from './cash';
 import { confirmHandover, submitHandover } from './commands/handover';
@@ -79,6 +80,8 @@ export function paidRoutes(app: App, { db, readDb }: Deps) {
   );
   app.get('/api/paid-summary/export', { schema: { querystring: ZSummaryQuery }, config: { access: 'paid.report' } }, async (req, reply) => {
     const p = principal(req);
-    return sendWorkbook(reply, await summaryWorkbook(p, await paidSummary(readDb, p, req.query.projectId, req.query.month)));
+    const file = await summaryWorkbook(p, await paidSummary(readDb, p, req.query.projectId, req.query.month));
+    await recordExport(db, p, req.query.projectId, 'paid_summary', req.query);
+    return sendWorkbook(reply, file);
   });
 }

@@ -6,6 +6,7 @@ import { ROLE_ACTIONS, type TRole } from '../../../common/roles';
 import type { DbOrTx } from '../../platform/db';
 import { notFound } from '../../platform/errors';
 import { maskIdNumber, maskPhone } from '../../../common/mask';
+import { shownPhone, type View } from '../../platform/personal';
 import { decodeCursor, likePattern, pageOf } from '../../platform/pagination';
 import { authorize, can, projectsWhere, type Principal } from '../../platform/policy';
 import { loadUnit } from '../org/queries';
@@ -35,16 +36,16 @@ async function linksOf(db: DbOrTx, customerIds: string[]) {
 
 type CustomerRow = typeof customers.$inferSelect;
 
-async function present(db: DbOrTx, rows: CustomerRow[], masked: boolean): Promise<TCustomer[]> {
+async function present(db: DbOrTx, p: Principal, rows: CustomerRow[], view: View): Promise<TCustomer[]> {
   const links = await linksOf(db, rows.map((r) => r.id));
   return rows.map((c) => ({
     id: c.id,
     projectId: c.projectId,
     kind: c.kind as TCustomer['kind'],
     name: c.name,
-    phone: masked ? maskPhone(c.phone)! : c.phone,
+    phone: shownPhone(p, c.projectId, c.phone, view),
     idNumber: maskIdNumber(c.idNumber),
-    emergencyContacts: c.emergencyContacts,
+    emergencyContacts: c.emergencyContacts.map((e) => ({ ...e, phone: shownPhone(p, c.projectId, e.phone, view) })),
     units: links
       .filter((l) => l.customerId === c.id)
       .map(({ customerId: _c, ...l }) => ({ ...l, relation: l.relation as 'owner' | 'tenant' })),
@@ -54,7 +55,7 @@ async function present(db: DbOrTx, rows: CustomerRow[], masked: boolean): Promis
 
 export async function listCustomers(db: DbOrTx, p: Principal, q: z.infer<typeof ZCustomerListQuery>) {
   if (!can(p, 'customer.read', q.projectId)) throw notFound();
-  const after = decodeCursor(q.cursor);
+  const after = decodeCursor(q.cursor, 'text');
   const where: (SQL | undefined)[] = [eq(customers.projectId, q.projectId)];
   if (q.q) {
     const pat = likePattern(q.q);
@@ -77,7 +78,7 @@ export async function listCustomers(db: DbOrTx, p: Principal, q: z.infer<typeof 
     .orderBy(asc(customers.name), asc(customers.id))
     .limit(q.limit + 1);
   const page = pageOf(rows, q.limit, (c) => [c.name, c.id]);
-  return { items: await present(db, page.items, true), nextCursor: page.nextCursor };
+  return { items: await present(db, p, page.items, 'list'), nextCursor: page.nextCursor };
 }
 
 export async function loadCustomer(db: DbOrTx, p: Principal, id: string, action: 'customer.read' | 'customer.write' = 'customer.read') {
@@ -88,7 +89,7 @@ export async function loadCustomer(db: DbOrTx, p: Principal, id: string, action:
 }
 
 export async function customerDetail(db: DbOrTx, p: Principal, id: string): Promise<TCustomer> {
-  const [c] = await present(db, [await loadCustomer(db, p, id)], false);
+  const [c] = await present(db, p, [await loadCustomer(db, p, id)], 'detail');
   return c;
 }
 
@@ -194,7 +195,7 @@ export async function listStaff(db: DbOrTx, p: Principal, projectId: string): Pr
       id: r.user.id,
       username: r.user.username,
       displayName: r.user.displayName,
-      phone: r.user.phone,
+      phone: maskPhone(r.user.phone),
       departmentKind: r.departmentKind as TStaff['departmentKind'],
       roles: [],
       active: r.user.active,

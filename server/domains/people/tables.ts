@@ -13,8 +13,6 @@ export const users = pgTable(
     departmentId: uuid('department_id').references(() => departments.id),
     passwordHash: text('password_hash').notNull(),
     locale: text('locale').notNull().default('zh-CN'),
-    failedLogins: integer('failed_logins').notNull().default(0),
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
     active: boolean('active').notNull().default(true),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -16,6 +16,7 @@ import { users } from '../people/tables';
 import { paidOrders } from '../paid/tables';
 import { availableActions, type OrderState } from './machine';
 import { workOrders } from './tables';
+import { shownPhone, type View } from '../../platform/personal';
 
 const assignee = aliasedTable(users, 'assignee');
 const owner = aliasedTable(users, 'owner');
@@ -90,7 +91,7 @@ async function deadlinesOf(db: DbOrTx, ids: string[], now: Date): Promise<Map<st
 }
 
 /** An order as lists and the detail show it; also in the create answer, from the rows just written. */
-export function presentOrder(p: Principal, r: Row, dl: TDeadline[]): TWorkOrder {
+export function presentOrder(p: Principal, r: Row, dl: TDeadline[], view: View): TWorkOrder {
   const o = r.o;
   return {
     id: o.id,
@@ -110,7 +111,7 @@ export function presentOrder(p: Principal, r: Row, dl: TDeadline[]): TWorkOrder 
     assigneeName: r.assigneeName,
     ownerName: r.ownerName,
     customerName: r.customerName,
-    customerPhone: r.customerPhone,
+    customerPhone: shownPhone(p, r.o.projectId, r.customerPhone, view),
     reportedAt: o.reportedAt.toISOString(),
     completedAt: o.completedAt?.toISOString() ?? null,
     closedAt: o.closedAt?.toISOString() ?? null,
@@ -130,15 +131,15 @@ export function presentOrder(p: Principal, r: Row, dl: TDeadline[]): TWorkOrder 
   };
 }
 
-export async function presentOrders(db: DbOrTx, p: Principal, rows: Row[], now = new Date()) {
+export async function presentOrders(db: DbOrTx, p: Principal, rows: Row[], view: View, now = new Date()) {
   const dl = await deadlinesOf(db, rows.map((r) => r.o.id), now);
-  return rows.map((r) => presentOrder(p, r, dl.get(r.o.id) ?? []));
+  return rows.map((r) => presentOrder(p, r, dl.get(r.o.id) ?? [], view));
 }
 
 export async function listOrders(db: DbOrTx, p: Principal, q: TWorkOrderListQuery, now = new Date()) {
   const scope = orderScope(p, q.projectId);
   if (!scope) throw notFound();
-  const after = decodeCursor(q.cursor);
+  const after = decodeCursor(q.cursor, 'time');
   const where: (SQL | undefined)[] = [eq(workOrders.projectId, q.projectId)];
   if (scope === 'own') where.push(eq(workOrders.assigneeId, p.userId));
   if (q.status) where.push(inArray(workOrders.status, [q.status].flat()));
@@ -165,7 +166,7 @@ export async function listOrders(db: DbOrTx, p: Principal, q: TWorkOrderListQuer
     rows = (await baseQuery(db).where(inArray(workOrders.id, page)).orderBy(...order)) as Row[];
   }
   const paged = pageOf(rows, q.limit, (r) => [r.o.reportedAt.toISOString(), r.o.id]);
-  return { items: await presentOrders(db, p, paged.items, now), nextCursor: paged.nextCursor };
+  return { items: await presentOrders(db, p, paged.items, 'list', now), nextCursor: paged.nextCursor };
 }
 
 export async function orderRowsOfCase(db: DbOrTx, caseId: string): Promise<Row[]> {
@@ -193,7 +194,7 @@ export async function filesOf(db: DbOrTx, entityIds: string[]) {
 
 export async function orderDetail(db: DbOrTx, p: Principal, id: string): Promise<TWorkOrderDetail> {
   const row = await loadOrderRow(db, p, id);
-  const [order] = await presentOrders(db, p, [row]);
+  const [order] = await presentOrders(db, p, [row], 'detail');
   // Attachments travel from the case to its orders.
   const files = await filesOf(db, [row.o.id, row.o.caseId]);
   const signatureId = row.o.acceptance?.signatureFileId;

@@ -1,6 +1,7 @@
 import { ZTransition, ZWorkOrderDetail, ZTransitionResult, ZWorkOrderList, ZWorkOrderListQuery } from '../../../common/desk';
 import { ZIdParams } from '../../../common/shared';
 import { principal, sendWorkbook, type App, type Deps } from '../../platform/http';
+import { recordExport } from '../../platform/personal';
 import { projectTimezone } from '../org/queries';
 import { transitionOrder } from './commands/transition-order';
 import { exportOrders } from './export';
@@ -11,7 +12,9 @@ export function workOrderRoutes(app: App, { db, readDb, storage }: Deps) {
     listOrders(readDb, principal(req), req.query),
   );
   app.get('/api/work-orders/export', { schema: { querystring: ZWorkOrderListQuery }, config: { access: 'wo.read' } }, async (req, reply) => {
-    const file = await exportOrders(readDb, principal(req), req.query, await projectTimezone(readDb, req.query.projectId));
+    const p = principal(req);
+    const file = await exportOrders(readDb, p, req.query, await projectTimezone(readDb, req.query.projectId));
+    await recordExport(db, p, req.query.projectId, 'work_orders', req.query);
     return sendWorkbook(reply, file);
   });
   app.get('/api/work-orders/:id', { schema: { params: ZIdParams, response: { 200: ZWorkOrderDetail } }, config: { access: 'wo.read' } }, (req) =>

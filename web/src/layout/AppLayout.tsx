@@ -1,5 +1,5 @@
 import { Alert, Button, Dropdown, Grid, Layout, Menu, type MenuProps, Segmented, Select, Space, Spin, Typography } from 'antd';
-import { AccountBookOutlined, AlertOutlined, AuditOutlined, BarChartOutlined, FlagOutlined, MoneyCollectOutlined, ShoppingOutlined, ApartmentOutlined, CalendarOutlined, CustomerServiceOutlined, FileTextOutlined, HomeOutlined, IdcardOutlined, MobileOutlined, PhoneOutlined, QuestionCircleOutlined, ScheduleOutlined, ToolOutlined, LogoutOutlined, TeamOutlined, UnorderedListOutlined, UserOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, AlertOutlined, AuditOutlined, BarChartOutlined, FlagOutlined, MoneyCollectOutlined, ShoppingOutlined, ApartmentOutlined, CalendarOutlined, CustomerServiceOutlined, FileTextOutlined, HomeOutlined, IdcardOutlined, MobileOutlined, PhoneOutlined, QuestionCircleOutlined, ScheduleOutlined, ToolOutlined, LockOutlined, LogoutOutlined, TeamOutlined, UnorderedListOutlined, UserOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -59,9 +59,10 @@ function Shell() {
     { key: '/', icon: <HomeOutlined />, label: t('ui.nav.home') },
     { key: '/space', icon: <ApartmentOutlined />, label: t('ui.nav.space') },
     { key: '/units', icon: <UnorderedListOutlined />, label: t('ui.nav.units') },
-    { key: '/customers', icon: <TeamOutlined />, label: t('ui.nav.customers') },
+    can('customer.read') && { key: '/customers', icon: <TeamOutlined />, label: t('ui.nav.customers') },
     { key: '/staff', icon: <IdcardOutlined />, label: t('ui.nav.staff') },
     { key: '/calendar', icon: <CalendarOutlined />, label: t('ui.nav.calendar') },
+    can('staff.manage') && { key: '/throttles', icon: <LockOutlined />, label: t('ui.throttle.title') },
   ];
   const signOut = async () => {
     await api.post('/api/auth/logout');

@@ -43,13 +43,14 @@ function presentCreated(p: Principal, m: Opened): TCaseDetail {
   const reply = m.deadlines.find((d) => d.entityId === kase.id)!;
   const orderDeadlines = m.deadlines.filter((d) => d.entityId === order?.id).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
   return {
-    ...presentCase(p, { c: kase, path: m.unit?.path ?? null, ownerName, replyDueAt: reply.dueAt, replyMetAt: reply.metAt, orderCount: order ? 1 : 0 }, now),
+    ...presentCase(p, { c: kase, path: m.unit?.path ?? null, ownerName, replyDueAt: reply.dueAt, replyMetAt: reply.metAt, orderCount: order ? 1 : 0 }, now, 'detail'),
     orders: order
       ? [
           presentOrder(
             p,
             { o: order, caseNumber: kase.number, caseOwnerId: kase.ownerId, customerName: kase.callerName, customerPhone: kase.callerPhone, ownerName, assigneeName: null, confirmerName: null, priceAgreedAt: null, feeCollectedAt: null },
             orderDeadlines.map((d) => presentDeadline(d, now)),
+            'detail',
           ),
         ]
       : [],

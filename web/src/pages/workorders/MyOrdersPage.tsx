@@ -41,7 +41,8 @@ export function MyOrdersPage() {
               </Typography.Text>
               <Typography.Text>{o.description}</Typography.Text>
               <Typography.Text type="secondary">
-                {o.customerName} <a href={`tel:${o.customerPhone}`}>{o.customerPhone}</a>
+                {/* AR-04: the list masks the number; the order's page shows it whole, to call */}
+                {o.customerName} {o.customerPhone}
               </Typography.Text>
               <DeadlineChips deadlines={o.deadlines} />
               <OrderActions order={o} size="large" />

@@ -84,7 +84,7 @@ export function OrderPage() {
               </Descriptions.Item>
               <Descriptions.Item label={t('ui.order.trade')}>{t(`ui.trade.${o.trade}`)}</Descriptions.Item>
               <Descriptions.Item label={t('ui.order.customer')}>
-                {o.customerName} {o.customerPhone}
+                {o.customerName} {o.customerPhone && !o.customerPhone.includes('*') ? <a href={`tel:${o.customerPhone}`}>{o.customerPhone}</a> : o.customerPhone}
               </Descriptions.Item>
               <Descriptions.Item label={t('ui.order.case')}>
                 <Link to={`/cases/${o.caseId}`}>{o.caseNumber}</Link> · {t('ui.order.owner')} {o.ownerName}
