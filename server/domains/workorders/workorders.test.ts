@@ -71,6 +71,22 @@ test('WO-03 the whole lifecycle: dispatch → accept → start → complete with
   assert.ok(dl.get('dispatch') && dl.get('completion'), 'dispatch and completion deadlines are met');
 });
 
+test('WO-03 a technician at the door starts straight from dispatched: one tap, one start event, then completes', async () => {
+  const o = await fresh();
+  const dispatched = await drive(o.id, ['dispatch']);
+  const seen = (await tech.get(`/api/work-orders/${o.id}`)).body;
+  assert.ok(seen.actions.includes('start') && seen.actions.includes('accept'), 'both offered on a dispatched order');
+  const done = await drive(o.id, ['start', 'complete']);
+  assert.equal(dispatched.status, 'dispatched');
+  assert.equal(done.status, 'completed');
+  assert.deepEqual(done.events.map((e: { action: string }) => e.action), ['create', 'dispatch', 'start', 'complete']);
+  // Another technician may not start it.
+  const other = await repairCase(t.database.db, 'ch-clerk', chy, {});
+  await drive(other.orders[0].id, ['dispatch']);
+  const v = (await eng.get(`/api/work-orders/${other.orders[0].id}`)).body.version;
+  assert.equal((await act(await t.as('ch-tech2'), other.orders[0].id, { action: 'start', version: v })).status, 404);
+});
+
 test('WO-04 an order that is not completed can never be closed: 409 from every other state', async () => {
   const states: [string[], string][] = [
     [[], 'reported'],
