@@ -183,7 +183,7 @@ export const zhCN = {
     },
     history: { title: '变更记录', empty: '暂无记录', system: '系统', action: { seed: '初始导入', create: '新建', update: '修改' } },
     staff: { name: '姓名', username: '登录名', phone: '手机', department: '部门', roles: '岗位', companyWide: '（全公司）' },
-    department: { customer_service: '客服部', engineering: '工程部', environment: '环境部', security: '秩序部', finance: '财务部', admin: '行政人事部', quality: '品质部' },
+    department: { customer_service: '客服部', engineering: '工程部', environment: '环境部', security: '秩序部', finance: '财务部', admin: '行政人事部', quality: '品质部', management: '项目管理处' },
     channel: {
       phone: '来电', phone_night: '夜间来电', walk_in: '来访', company_transfer: '公司转办', committee_transfer: '业委会转办',
       note: '口头/书面留言', portal: '住户端', quality_dept: '品质部', group_hotline: '集团热线', owners_forum: '业主论坛',
@@ -210,7 +210,7 @@ export const zhCN = {
     holdReason: { waiting_customer: '等客户', waiting_parts: '等配件', waiting_access: '等入户' },
     trade: { water: '水', electric: '电', door_window: '门窗', public_facility: '公共设施', elevator: '电梯', cleaning: '保洁', greening: '绿化', other: '其他' },
     priority: { normal: '普通', emergency: '紧急' },
-    deadline: { appointment: '预约答复', cp_followup: '投诉回访', cp_contact: '联系业主', cp_progress: '进度报告', reply: '答复', dispatch: '派单', completion: '完成', progress: '进度', followup: '回访', overdue: '已超时 {{t}}', left: '剩 {{t}}', met: '已按时', metLate: '已完成（超时）', paused: '暂停计时' },
+    deadline: { appointment: '预约答复', cp_followup: '投诉回访', cp_contact: '联系业主', cp_progress: '进度报告', reply: '答复', dispatch: '派单', completion: '完成', progress: '进度', followup: '回访', overdue: '已超时{{t}}', left: '剩{{t}}', met: '已按时', metLate: '已完成（超时）', paused: '暂停计时' },
     verdict: { satisfied: '满意', fairly_satisfied: '较满意', unsatisfied: '不满意' },
     outcome: { reached: '已联系上', not_reached: '未接通', retry_later: '稍后再联系' },
     order: {
@@ -270,6 +270,33 @@ export const zhCN = {
       addDay: '添加日期',
       weekday: { 1: '周一', 2: '周二', 3: '周三', 4: '周四', 5: '周五', 6: '周六', 7: '周日' },
       hint: '节假日默认取自国务院办公厅公布的放假安排，各项目可自行调整。',
+    },
+    // Issue 18: the daily loop and the visible defects of the staff app.
+    daily: {
+      registered: '已登记：',
+      charge: '收费',
+      askCustomer: '请按客户的回答选择',
+      solvedQuestion: '问题是否解决',
+      followupResult: '回访结果',
+      noPhotos: '暂无照片',
+      customerSignature: '客户签字',
+      menu: '菜单',
+      beijingTime: '北京时间（UTC+8）',
+      utcOffset: '{{tz}}（UTC{{offset}}）',
+      post: {
+        technician: { engineering: '维修工', environment: '保洁员', security: '秩序维护员' },
+        dept_supervisor: { engineering: '工程主管', environment: '保洁主管', security: '秩序主管' },
+      },
+      flagWhy: {
+        repeat_complaint: '同一房屋再次投诉同类问题，前次投诉 {{related}}',
+        request_turned_complaint: '此前同类诉求 {{related}} 未及时处理，客户转为投诉',
+        valid_attitude: '经核实为有效的服务态度投诉',
+        no_action: '已过答复或派单时限，仍无人处理',
+        fake_followup: '督导复核发现回访记录不实',
+      },
+      slip: { staffSign: '维修人员签字', deskSign: '客服经办人签字', customerSign: '客户签字', date: '日期', followup: '回访结果', notVisited: '尚未回访' },
+      notice: { amountInWords: '金额（大写）', financeSign: '财务签字', departmentSign: '部门负责人签字', date: '日期' },
+      unitHistory: { title: '本户记录', orders: '报修', complaints: '投诉', paid: '有偿服务', empty: '暂无记录', at: '时间', number: '单号', content: '内容', status: '状态' },
     },
   },
 } as const;
