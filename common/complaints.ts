@@ -119,6 +119,8 @@ export const ZComplaintListQuery = z.object({
   type: ZComplaintType.optional(),
   major: z.enum(['1']).optional(),
   companyLevel: z.enum(['1']).optional(),
+  /** The unit page's history of complaints. */
+  unitId: ZId.optional(),
 });
 export const ZComplaintList = z.object({ items: z.array(ZComplaint), nextCursor: z.string().nullable() });
 

@@ -10,6 +10,7 @@ import type { TUnitDetail } from '../../../../common/people';
 import { api, ApiError } from '../../lib/api';
 import { RelationTag, UnitStateTag } from '../../lib/labels';
 import { HistoryTimeline } from '../history/HistoryTimeline';
+import { UnitMatters } from './UnitMatters';
 
 const UNIT_FIELD_LABELS: Record<string, string> = {
   state: 'ui.unit.state',
@@ -61,6 +62,7 @@ export function UnitPage() {
               { title: t('ui.unit.since'), dataIndex: 'since', width: 120 },
             ]}
           />
+          <UnitMatters unitId={d.unit.id} projectId={d.unit.projectId} />
           <HistoryTimeline
             entity="unit"
             id={d.unit.id}
