@@ -97,7 +97,7 @@ async function oneMatter(db: Db, storage: Storage, r: Rng, staff: Staff, project
       const replyAt = new Date(inDeskHours(at.getTime() + r.int(1, 30) * H));
       // Most are answered within the day; a few late ones carry the reason; the newest stay open, and
       // now and then one of the last days is forgotten — the realistic lapse the sweeper flags.
-      const forgotten = now.getTime() - at.getTime() < 3 * 24 * H && r.chance(0.15);
+      const forgotten = now.getTime() - at.getTime() < 3 * 24 * H && r.chance(0.3);
       if (replyAt < now && !forgotten)
         await replyCase(db, desk, kase.id, { version: kase.version, reply: '已向客户说明处理情况', lateReason: replyAt.getTime() - at.getTime() > 24 * H ? '当日多次致电未接通，次日联系上' : undefined }, replyAt);
     }
@@ -127,7 +127,7 @@ async function oneMatter(db: Db, storage: Storage, r: Rng, staff: Staff, project
     return true;
   };
   // Now and then a call of the last day or two waits for dispatch: the board's real overdue work.
-  if (now.getTime() - at.getTime() < 2 * 24 * H && r.chance(0.12)) return;
+  if (now.getTime() - at.getTime() < 2.5 * 24 * H && r.chance(0.3)) return;
   // A repair is reworked until the customer is satisfied (WO-09); the demo allows one rework.
   for (let round = 0; round < 2; round++) {
     if (!(await step(staff.dispatcher[department], { action: 'dispatch', version: 0, assigneeId: tech.userId }, [0.2, 3]))) return;

@@ -96,7 +96,8 @@ export async function apiAs(url: string, username: string) {
 
 /** Opens a page signed in as a demo user; page errors and console errors are collected into `errors`. */
 export async function signIn(browser: Browser, url: string, username: string, errors: string[], viewport = { width: 1440, height: 900 }): Promise<Page> {
-  const page = await browser.newPage({ viewport, locale: 'zh-CN' });
+  // Staff work in Beijing time; the browser shows times in its own zone, as theirs does.
+  const page = await browser.newPage({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   page.on('pageerror', (e) => errors.push(`${username}: ${e.message}`));
   page.on('console', (m) => m.type() === 'error' && errors.push(`${username}: ${m.text()}`));
   await page.goto(`${url}/login`);
@@ -113,7 +114,7 @@ export async function assertNoEnglish(page: Page, where: string, loginNames = fa
   // Login names (ch-clerk, admin) are Latin by nature; the staff page shows them.
   const raw = await page.locator('body').innerText();
   const text = loginNames ? raw.replace(/\b(admin|quality|[a-z]{2}-[a-z]+\d?)\b/g, '') : raw;
-  const words = [...text.matchAll(/[A-Za-z]{3,}/g)].map((m) => m[0]).filter((w) => !/^(EN)$/.test(w));
+  const words = [...text.matchAll(/[A-Za-z]{3,}/g)].map((m) => m[0]).filter((w) => !/^(EN|UTC)$/.test(w));
   if (words.length) throw new Error(`${where}: English in the zh-CN page: ${[...new Set(words)].slice(0, 10).join(', ')}`);
 }
 

@@ -58,6 +58,7 @@ export function DeadlineChip({ d, now }: { d: TDeadline; now: number }) {
 export function DeadlineChips({ deadlines, all = false }: { deadlines: TDeadline[]; all?: boolean }) {
   const now = useNow();
   const shown = all ? deadlines : deadlines.filter((d) => !d.metAt && (d.kind !== 'progress' || new Date(d.dueAt).getTime() - now < PROGRESS_SHOWN_MS));
+  if (!shown.length) return null;
   return (
     <Space size={0} wrap>
       {shown.map((d) => (

@@ -64,7 +64,7 @@ export function OrderPrintPage() {
           )}
         </tbody>
       </table>
-      <SignatureLines labels={[t('ui.daily.slip.staffSign'), t('ui.daily.slip.customerSign'), t('ui.daily.slip.deskSign')]} dateLabel={t('ui.daily.slip.date')} />
+      <SignatureLines labels={[t('ui.daily.slip.staffSign'), t('ui.daily.slip.deskSign')]} dateLabel={t('ui.daily.slip.date')} />
     </div>
   );
 }
