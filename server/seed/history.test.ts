@@ -42,7 +42,7 @@ test('CP-02 / WO-02 demo history: a well-run project — few flags, no order wai
   const flags = await d.db.select().from(deskFlags).where(eq(deskFlags.kind, 'no_action'));
   const cases = rowsOf<{ n: number }>(await d.db.execute(sql`select count(*)::int as n from cases`))[0].n;
   const why = rowsOf(await d.db.execute(sql`select c.category, c.status, c.created_at, (select string_agg(w.status, ',') from work_orders w where w.case_id = c.id) as orders from desk_flags f join cases c on c.id = f.case_id where f.kind = 'no_action'`));
-  assert.ok(flags.length <= Math.max(3, cases * 0.03), `${flags.length} no-action flags of ${cases} cases: ${JSON.stringify(why)}`);
+  assert.ok(flags.length >= 1 && flags.length <= Math.max(5, cases * 0.06), `a few lapses: ${flags.length} no-action flags of ${cases} cases: ${JSON.stringify(why)}`);
   const waiting = await d.db.select({ reportedAt: workOrders.reportedAt }).from(workOrders).where(eq(workOrders.status, 'reported'));
   const oldest = Math.max(0, ...waiting.map((o) => now.getTime() - o.reportedAt.getTime()));
   assert.ok(oldest < 3 * 86_400_000, `the oldest undispatched order waits ${Math.round(oldest / 3_600_000)} h`);

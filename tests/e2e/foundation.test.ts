@@ -51,6 +51,19 @@ test('ORG-02 a clerk finds a unit by its path through caller lookup and sees its
   assert.equal(await page.getByText('维修/保洁员').count(), 0);
   await page.getByRole('row').filter({ hasText: '项目经理' }).getByText('项目管理处').waitFor();
   await assertNoEnglish(page, 'staff', true);
+
+  // X-04 / issue 18: the stored language is the one source of truth. Stored as English elsewhere, the app
+  // follows it on the next load; switched back here, the server's notices come in Chinese again.
+  await page.evaluate(() => fetch('/api/me/locale', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"locale":"en"}' }));
+  await page.reload();
+  await page.locator('.ant-menu').getByText('Working calendar').waitFor();
+  const notices = page.waitForResponse((r) => r.url().endsWith('/api/notifications') && r.request().method() === 'GET');
+  await page.locator('.ant-segmented-item').filter({ hasText: '中' }).click();
+  await page.locator('.ant-menu').getByText('工作日历').waitFor();
+  await notices;
+  const stored = await page.evaluate(async () => (await (await fetch('/api/me')).json()).locale);
+  assert.equal(stored, 'zh-CN');
+  await assertNoEnglish(page, 'staff after switching back', true);
   await page.close();
 });
 

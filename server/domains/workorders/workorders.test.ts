@@ -204,6 +204,18 @@ test('WO-10 one record: the desk, the dispatcher and the technician read the sam
   assert.equal((await (await t.as('gm-clerk')).get(`/api/work-orders?projectId=${chy}`)).status, 404);
 });
 
+test('WO-10 the unit page lists the orders of one unit; a bad unit id is a field error', async () => {
+  const o = await fresh();
+  const mine = await clerk.get(`/api/work-orders?projectId=${chy}&unitId=${o.unitId}&limit=200`);
+  assert.equal(mine.status, 200);
+  assert.ok(mine.body.items.some((x: { id: string }) => x.id === o.id));
+  assert.ok(mine.body.items.every((x: { unitId: string }) => x.unitId === o.unitId));
+  const other = await clerk.get(`/api/work-orders?projectId=${chy}&unitId=00000000-0000-4000-8000-000000000000`);
+  assert.deepEqual(other.body.items, []);
+  assert.equal((await clerk.get(`/api/work-orders?projectId=${chy}&unitId=nope`)).status, 400);
+  assert.equal((await clerk.get(`/api/complaints?projectId=${chy}&unitId=${o.unitId}`)).status, 200);
+});
+
 test('WO-10 the date filter follows the project timezone: a report at 07:30 Beijing time is that Beijing day', async () => {
   const at = new Date('2026-03-10T07:30:00+08:00'); // 2026-03-09 23:30 UTC
   const o = await fresh({ now: at });
