@@ -38,7 +38,7 @@ export function RoleHome() {
   const { can } = useSession();
   // The first that fits; whoever may change the project's settings (manager, admin) gets the overview.
   const homes: [boolean, string][] = [
-    [can('settings.write') || can('audit.read') && !can('wo.dispatch'), '/overview'],
+    [can('settings.write') || (can('audit.read') && !can('wo.dispatch')), '/overview'],
     [can('wo.work') && !can('case.read'), '/my'],
     [can('wo.dispatch'), '/dispatch'],
     [can('case.create'), '/desk'],
