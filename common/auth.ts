@@ -1,5 +1,6 @@
 // Sign-in and the current user's grants.
 import * as z from 'zod';
+import { ZDepartmentKind } from './org';
 import { ZAction, ZRole } from './roles';
 import { ZId, LOCALES } from './shared';
 
@@ -12,6 +13,8 @@ export const ZMe = z.object({
   id: ZId,
   username: z.string(),
   displayName: z.string(),
+  /** The post is named by role and department: a technician of engineering is a 维修工 (issue 18). */
+  departmentKind: ZDepartmentKind.nullable(),
   companyId: ZId,
   companyName: z.string(),
   locale: z.enum(LOCALES),

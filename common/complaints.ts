@@ -1,10 +1,25 @@
 // CP-01..CP-04 complaints, their automatic flags (CP-02), and RV-02 supervision of return visits.
 import * as z from 'zod';
-import { VERDICTS, ZChannel, ZDeadline } from './desk';
+import { TRADES, VERDICTS, ZChannel, ZDeadline, type TCategory } from './desk';
 import { ZId, ZPhone } from './shared';
 
 export const COMPLAINT_TYPES = ['attitude', 'quality', 'facility', 'fee', 'noise', 'neighbour', 'security', 'environment', 'other'] as const;
 export const ZComplaintType = z.enum(COMPLAINT_TYPES);
+/**
+ * CP-02: the requests a complaint of each type can have grown out of — the same matter, not any request of
+ * the unit. Repairs and paid services count only in the named trades (all trades when none are named).
+ */
+export const COMPLAINT_MATTERS: Record<(typeof COMPLAINT_TYPES)[number], { categories: readonly TCategory[]; trades?: readonly (typeof TRADES)[number][] }> = {
+  attitude: { categories: [] },
+  quality: { categories: ['repair', 'paid_service'] },
+  facility: { categories: ['repair', 'paid_service'], trades: ['water', 'electric', 'door_window', 'public_facility', 'elevator', 'other'] },
+  fee: { categories: ['payment', 'paid_service'] },
+  noise: { categories: ['suggestion', 'other'] },
+  neighbour: { categories: ['suggestion', 'other'] },
+  security: { categories: ['public_belongings', 'lost_item', 'item_release', 'other'] },
+  environment: { categories: ['repair', 'paid_service', 'suggestion'], trades: ['cleaning', 'greening'] },
+  other: { categories: ['consultation', 'suggestion', 'other'] },
+};
 /** CP-03: what makes a complaint major (重大投诉). */
 export const MAJOR_REASONS = ['media', 'industry_notice', 'collective', 'group_escalation'] as const;
 export const ZMajorReason = z.enum(MAJOR_REASONS);
@@ -104,6 +119,8 @@ export const ZComplaintListQuery = z.object({
   type: ZComplaintType.optional(),
   major: z.enum(['1']).optional(),
   companyLevel: z.enum(['1']).optional(),
+  /** The unit page's history of complaints. */
+  unitId: ZId.optional(),
 });
 export const ZComplaintList = z.object({ items: z.array(ZComplaint), nextCursor: z.string().nullable() });
 

@@ -188,6 +188,8 @@ export const ZWorkOrderListQuery = ZPage.extend({
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
   q: z.string().trim().max(50).optional(),
+  /** The unit page's history of repairs and paid services. */
+  unitId: ZId.optional(),
 });
 export type TWorkOrderListQuery = z.infer<typeof ZWorkOrderListQuery>;
 export const ZWorkOrderList = zPageOf(ZWorkOrder);

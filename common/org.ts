@@ -8,7 +8,7 @@ export const UNIT_USES = ['residence', 'office', 'shop'] as const;
 export const ZUnitUse = z.enum(UNIT_USES);
 export const UNIT_STATES = ['vacant', 'owner_occupied', 'rented', 'decorating'] as const;
 export const ZUnitState = z.enum(UNIT_STATES);
-export const DEPARTMENT_KINDS = ['customer_service', 'engineering', 'environment', 'security', 'finance', 'admin', 'quality'] as const;
+export const DEPARTMENT_KINDS = ['customer_service', 'engineering', 'environment', 'security', 'finance', 'admin', 'quality', 'management'] as const;
 export const ZDepartmentKind = z.enum(DEPARTMENT_KINDS);
 
 export const ZProject = z.object({

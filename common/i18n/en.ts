@@ -186,7 +186,7 @@ export const en: Catalog = {
     },
     history: { title: 'History', empty: 'No entries', system: 'System', action: { seed: 'Initial import', create: 'Created', update: 'Changed' } },
     staff: { name: 'Name', username: 'User name', phone: 'Mobile', department: 'Department', roles: 'Roles', companyWide: '(whole company)' },
-    department: { customer_service: 'Customer service', engineering: 'Engineering', environment: 'Environment', security: 'Security', finance: 'Finance', admin: 'Admin & HR', quality: 'Quality' },
+    department: { customer_service: 'Customer service', engineering: 'Engineering', environment: 'Environment', security: 'Security', finance: 'Finance', admin: 'Admin & HR', quality: 'Quality', management: 'Project management office' },
     channel: {
       phone: 'Phone', phone_night: 'Night phone', walk_in: 'Walk-in', company_transfer: 'From the company', committee_transfer: "From the owners' committee",
       note: 'Verbal/written note', portal: 'Resident portal', quality_dept: 'Quality department', group_hotline: 'Group hotline', owners_forum: "Owners' forum",
@@ -287,6 +287,33 @@ export const en: Catalog = {
       clear: 'Clear',
       cleared: 'Cleared',
       none: 'No user name or address is throttled',
+    },
+    // Issue 18: the daily loop and the visible defects of the staff app.
+    daily: {
+      registered: 'Registered: ',
+      charge: 'Charge',
+      askCustomer: "Choose the customer's answer",
+      solvedQuestion: 'Problem solved?',
+      followupResult: 'Follow-up result',
+      noPhotos: 'No photos yet',
+      customerSignature: "Customer's signature",
+      menu: 'Menu',
+      beijingTime: 'Beijing time (UTC+8)',
+      utcOffset: '{{tz}} (UTC{{offset}})',
+      post: {
+        technician: { engineering: 'Maintenance technician', environment: 'Cleaner', security: 'Security guard' },
+        dept_supervisor: { engineering: 'Engineering supervisor', environment: 'Cleaning supervisor', security: 'Security supervisor' },
+      },
+      flagWhy: {
+        repeat_complaint: 'The same unit complained again about the same issue; earlier complaint {{related}}',
+        request_turned_complaint: 'The earlier request {{related}} on the same matter was not handled in time and came back as a complaint',
+        valid_attitude: 'A complaint about staff attitude found valid',
+        no_action: 'The reply or dispatch deadline passed with nobody acting',
+        fake_followup: 'A supervisor found the return-visit record not genuine',
+      },
+      slip: { staffSign: 'Technician', deskSign: 'Desk clerk', customerSign: 'Customer', date: 'Date', followup: 'Follow-up result', notVisited: 'Not yet visited' },
+      notice: { amountInWords: 'Amount in words', financeSign: 'Finance', departmentSign: 'Department head', date: 'Date' },
+      unitHistory: { title: 'History of this unit', orders: 'Repairs', complaints: 'Complaints', paid: 'Paid services', empty: 'Nothing recorded', at: 'Time', number: 'Number', content: 'Content', status: 'Status' },
     },
   },
 };

@@ -35,7 +35,7 @@ const PROJECT_STAFF: { suffix: string; role: TRole; dept: string }[] = [
   { suffix: 'tech2', role: 'technician', dept: 'engineering' },
   { suffix: 'cleaner', role: 'technician', dept: 'environment' },
   { suffix: 'finance', role: 'finance', dept: 'finance' },
-  { suffix: 'manager', role: 'project_manager', dept: 'admin' },
+  { suffix: 'manager', role: 'project_manager', dept: 'management' },
 ];
 const DEPARTMENTS: [string, string][] = [
   ['customer_service', '客服部'],
@@ -44,6 +44,7 @@ const DEPARTMENTS: [string, string][] = [
   ['security', '秩序部'],
   ['finance', '财务部'],
   ['admin', '行政人事部'],
+  ['management', '项目管理处'], // the project manager's office, not 行政人事部 (issue 18)
 ];
 
 // Share of units per state, by project type (ORG-03).

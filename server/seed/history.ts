@@ -21,6 +21,7 @@ import { DEMO_FAQ, DEMO_MATTERS, DEMO_REPAIRS } from './desk-texts';
 import type { DemoSummary } from './demo';
 import { personName } from './names';
 import { Rng } from './random';
+import { deskMoment, inDeskHours } from './business-hours';
 import { SIGNATURE } from './signature';
 import { checkSupervision, complaintMatter, handOverCash, paidMatter, type DeskStaff } from './paid-history';
 
@@ -58,7 +59,7 @@ export async function seedHistory(db: Db, storage: Storage, demo: DemoSummary, o
     for (let d = days; days > 0 && d >= 0; d--) {
       const count = r.int(Math.max(0, perDay - 1), perDay + 1);
       for (let i = 0; i < count; i++) {
-        const at = new Date(now.getTime() - d * 24 * H - r.int(0, 13) * H - r.int(0, 59) * 60_000);
+        const at = deskMoment(r, now, d);
         if (at > now) continue;
         const unitId = unitRows[r.int(0, unitRows.length - 1)].id;
         const roll = r.int(0, 99);
@@ -93,9 +94,11 @@ async function oneMatter(db: Db, storage: Storage, r: Rng, staff: Staff, project
     const [category, content, answer] = r.pick(DEMO_MATTERS);
     const kase = await createCase(db, desk, { ...base, category, content, answerNow: answer && r.chance(0.7) ? answer : undefined }, at);
     if (kase.status === 'open') {
-      const replyAt = new Date(at.getTime() + r.int(1, 30) * H);
-      // Most are answered within the day; a few late ones carry the reason; the newest stay open.
-      if (replyAt < now && r.chance(0.9))
+      const replyAt = new Date(inDeskHours(at.getTime() + r.int(1, 30) * H));
+      // Most are answered within the day; a few late ones carry the reason; the newest stay open, and
+      // now and then one of the last days is forgotten — the realistic lapse the sweeper flags.
+      const forgotten = now.getTime() - at.getTime() < 3 * 24 * H && r.chance(0.3);
+      if (replyAt < now && !forgotten)
         await replyCase(db, desk, kase.id, { version: kase.version, reply: '已向客户说明处理情况', lateReason: replyAt.getTime() - at.getTime() > 24 * H ? '当日多次致电未接通，次日联系上' : undefined }, replyAt);
     }
     return;
@@ -118,13 +121,13 @@ async function oneMatter(db: Db, storage: Storage, r: Rng, staff: Staff, project
   const department = o.department as 'engineering' | 'environment';
   const tech = r.pick(staff.techs[department]);
   const step = async (who: Principal, body: TTransition, gapHours: [number, number]) => {
-    t += r.int(gapHours[0] * 60, gapHours[1] * 60) * 60_000;
+    t = inDeskHours(t + r.int(gapHours[0] * 60, gapHours[1] * 60) * 60_000);
     if (t > now.getTime()) return false;
     o = await transitionSeen(db, storage, who, o.id, { ...body, version: o.version } as TTransition, new Date(t));
     return true;
   };
-  // A few stay undispatched, so the board and the sweeper have real overdue work.
-  if (r.chance(0.03)) return;
+  // Now and then a call of the last day or two waits for dispatch: the board's real overdue work.
+  if (now.getTime() - at.getTime() < 2.5 * 24 * H && r.chance(0.3)) return;
   // A repair is reworked until the customer is satisfied (WO-09); the demo allows one rework.
   for (let round = 0; round < 2; round++) {
     if (!(await step(staff.dispatcher[department], { action: 'dispatch', version: 0, assigneeId: tech.userId }, [0.2, 3]))) return;
@@ -148,7 +151,7 @@ async function oneMatter(db: Db, storage: Storage, r: Rng, staff: Staff, project
     if (!signed && !(await step(r.pick(staff.desk), { action: 'record_acceptance', version: 0, consent: true, customerOpinion: '电话确认已修好', contactedBy: 'phone' }, [1, 20]))) return;
     if (!(await step(r.pick(staff.desk), { action: 'close', version: 0 }, [0.5, 20]))) return;
     if (o.followupSelected) {
-      t += r.int(4, 60) * H;
+      t = inDeskHours(t + r.int(4, 60) * H);
       if (t > now.getTime()) return;
       const [f] = await db.select().from(followups).where(and(eq(followups.orderId, o.id), eq(followups.round, round)));
       const solved = round > 0 || r.chance(0.95);
@@ -161,6 +164,6 @@ async function oneMatter(db: Db, storage: Storage, r: Rng, staff: Staff, project
     }
     break;
   }
-  t += r.int(1, 4) * H;
+  t = inDeskHours(t + r.int(1, 4) * H);
   if (t < now.getTime()) await closeCase(db, desk, kase.id, version, new Date(t));
 }

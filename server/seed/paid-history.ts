@@ -26,6 +26,7 @@ import { orderVersion } from '../domains/workorders/queries';
 import { cases } from '../domains/cases/tables';
 import { DEMO_COMPLAINTS, DEMO_PAID_WORK } from './desk-texts';
 import type { Rng } from './random';
+import { inDeskHours } from './business-hours';
 import { SIGNATURE } from './signature';
 
 const MIN = 60_000;
@@ -67,7 +68,7 @@ export async function paidMatter(db: Db, storage: Storage, r: Rng, staff: DeskSt
   );
   let t = at.getTime();
   const later = (min: number, max: number) => {
-    t += r.int(min, max) * MIN;
+    t = inDeskHours(t + r.int(min, max) * MIN);
     return t <= now.getTime() ? new Date(t) : null;
   };
   const act = async (body: Parameters<typeof paidAction>[3], when: Date | null) => (when ? (po = await paidAction(db, clerk, po.orderId, body, when)) : null);
@@ -80,7 +81,10 @@ export async function paidMatter(db: Db, storage: Storage, r: Rng, staff: DeskSt
   const tech = r.pick(staff.techs[department]);
   const dispatchAt = later(10, 120);
   if (!dispatchAt) return;
-  let version = (await transitionOrder(db, storage, staff.dispatcher[department], po.orderId, { action: 'dispatch', version: await orderVersion(db, po.orderId), assigneeId: tech.userId }, dispatchAt)).version;
+  const dispatched = await transitionOrder(db, storage, staff.dispatcher[department], po.orderId, { action: 'dispatch', version: await orderVersion(db, po.orderId), assigneeId: tech.userId }, dispatchAt);
+  let version = dispatched.version;
+  // IN-05: the desk tells the customer who is coming, which answers the request within the day.
+  await replyCase(db, clerk, po.caseId, { version: await caseVersion(db, po.caseId), reply: `已安排${'assigneeName' in dispatched ? dispatched.assigneeName : ''}师傅按约定时间上门` }, dispatchAt);
   const step = async (who: Principal, body: TTransition, gap: [number, number]) => {
     const when = later(...gap);
     if (!when) return false;
@@ -125,7 +129,7 @@ export async function complaintMatter(db: Db, r: Rng, staff: DeskStaff, caller: 
   );
   let t = at.getTime();
   const later = (minH: number, maxH: number) => {
-    t += r.int(minH * 60, maxH * 60) * MIN;
+    t = inDeskHours(t + r.int(minH * 60, maxH * 60) * MIN);
     return t <= now.getTime() ? new Date(t) : null;
   };
   const act = async (who: Principal, body: Parameters<typeof complaintAction>[3], when: Date | null) => (when ? (k = await complaintAction(db, who, k.id, body, when)) : null);
@@ -180,6 +184,6 @@ export async function checkSupervision(db: Db, r: Rng, staff: DeskStaff, project
     if (r.chance(0.15)) continue;
     const who = c.level === 'supervisor' ? staff.supervisor : staff.manager;
     const outcome = r.chance(0.9) ? 'genuine' : r.chance(0.7) ? 'unreachable' : 'not_genuine';
-    await recordCheck(db, who, c.id, { version: c.version, outcome, note: outcome === 'not_genuine' ? '客户表示未接到回访电话' : '' }, new Date(c.selectedAt.getTime() + r.int(2, 20) * H));
+    await recordCheck(db, who, c.id, { version: c.version, outcome, note: outcome === 'not_genuine' ? '客户表示未接到回访电话' : '' }, new Date(inDeskHours(c.selectedAt.getTime() + r.int(2, 20) * H)));
   }
 }

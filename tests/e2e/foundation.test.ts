@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import type { TUnit } from '../../common/org';
 import type { TMe } from '../../common/auth';
 import type { TUnitDetail } from '../../common/people';
-import { apiAs, signIn, withProductAndBrowser } from './server';
+import { apiAs, assertNoEnglish, signIn, withProductAndBrowser } from './server';
 
 const PATH = 'A区-1栋-2层-201';
 const ctx = withProductAndBrowser();
@@ -21,6 +21,7 @@ test('ORG-02 a clerk finds a unit by its path through caller lookup and sees its
   const owner = detail.occupants.find((o) => o.relation === 'owner');
 
   const page = await open('ch-clerk');
+  await page.goto(`${ctx.product.url}/overview`);
   await page.getByText('翠湖苑').first().waitFor();
   await page.screenshot({ path: 'docs/screenshots/projects.png' });
   await page.getByTestId('lookup').fill(PATH);
@@ -29,6 +30,8 @@ test('ORG-02 a clerk finds a unit by its path through caller lookup and sees its
   await page.getByTestId('unit-path').filter({ hasText: PATH }).waitFor();
   if (owner) await page.getByRole('cell', { name: owner.name }).waitFor();
   else await page.getByText('暂无登记的业主或租户').waitFor();
+  // Issue 18: the unit's own history of repairs, paid services and complaints.
+  await page.getByTestId('unit-matters').getByRole('tab', { name: /报修/ }).waitFor();
   await page.screenshot({ path: 'docs/screenshots/unit.png' });
 
   await page.goto(`${ctx.product.url}/space`);
@@ -37,6 +40,30 @@ test('ORG-02 a clerk finds a unit by its path through caller lookup and sees its
   await page.screenshot({ path: 'docs/screenshots/space.png' });
   const body = await page.locator('body').innerText();
   assert.doesNotMatch(body, /\b(undefined|null|ui\.|errors\.)\b/, 'no raw keys or English leaking into the zh-CN page');
+  await assertNoEnglish(page, 'space');
+
+  // Issue 18: the calendar names the time zone as staff say it; staff show their specific posts.
+  await page.goto(`${ctx.product.url}/calendar`);
+  await page.getByText('北京时间（UTC+8）').waitFor();
+  assert.equal(await page.getByText('Asia/Shanghai').count(), 0);
+  await page.goto(`${ctx.product.url}/staff`);
+  for (const post of ['维修工', '保洁员', '工程主管', '保洁主管']) await page.getByText(post, { exact: true }).first().waitFor();
+  assert.equal(await page.getByText('维修/保洁员').count(), 0);
+  await page.getByRole('row').filter({ hasText: '项目经理' }).getByText('项目管理处').waitFor();
+  await assertNoEnglish(page, 'staff', true);
+
+  // X-04 / issue 18: the stored language is the one source of truth. Stored as English elsewhere, the app
+  // follows it on the next load; switched back here, the server's notices come in Chinese again.
+  await page.evaluate(() => fetch('/api/me/locale', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"locale":"en"}' }));
+  await page.reload();
+  await page.locator('.ant-menu').getByText('Working calendar').waitFor();
+  const notices = page.waitForResponse((r) => r.url().endsWith('/api/notifications') && r.request().method() === 'GET');
+  await page.locator('.ant-segmented-item').filter({ hasText: '中' }).click();
+  await page.locator('.ant-menu').getByText('工作日历').waitFor();
+  await notices;
+  const stored = await page.evaluate(async () => (await (await fetch('/api/me')).json()).locale);
+  assert.equal(stored, 'zh-CN');
+  await assertNoEnglish(page, 'staff after switching back', true);
   await page.close();
 });
 

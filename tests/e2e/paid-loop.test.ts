@@ -125,12 +125,21 @@ test('PS-02..PS-08 a phone request for a paid repair from the quote to finance�
   await clerk.goto(`${ctx.product.url}/followups`);
   await clerk.getByRole('row').filter({ hasText: number }).getByRole('cell').nth(1).click();
   await clerk.locator('.ant-modal').getByText('满意', { exact: true }).click();
+  await clerk.locator('.ant-modal').getByText('问题已解决').click();
   saved = answered(clerk, '/attempts');
   await modalOk(clerk);
   assert.equal((await saved).status(), 200);
   await clerk.goto(orderUrl);
   await panel.getByTestId('copy-finance').filter({ hasText: '财务已确认' }).waitFor();
   await panel.getByTestId('copy-archive').filter({ hasText: '已回访' }).waitFor();
+
+  // PS-05: the notice names the company and project, writes the amount in capitals, and has lines to sign.
+  await clerk.goto(`${orderUrl.replace('/orders/', '/paid/')}/notice`);
+  const financeCopy = clerk.getByTestId('notice-finance');
+  await financeCopy.getByTestId('print-heading').filter({ hasText: '锦程物业服务有限公司 · 翠湖苑' }).waitFor();
+  assert.match(await financeCopy.getByTestId('amount-in-words').innerText(), /^[零壹贰叁肆伍陆柒捌玖拾佰仟万亿]+元.*(整|分)$/);
+  await financeCopy.getByTestId('signature-lines').filter({ hasText: '财务签字' }).filter({ hasText: '部门负责人签字' }).waitFor();
+  await clerk.screenshot({ path: 'docs/screenshots/paid-notice.png', fullPage: true });
 });
 
 test('PS-02 a housekeeper cannot register a paid order: the desk warns and the server refuses', async () => {

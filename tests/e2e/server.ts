@@ -96,15 +96,44 @@ export async function apiAs(url: string, username: string) {
 
 /** Opens a page signed in as a demo user; page errors and console errors are collected into `errors`. */
 export async function signIn(browser: Browser, url: string, username: string, errors: string[], viewport = { width: 1440, height: 900 }): Promise<Page> {
-  const page = await browser.newPage({ viewport, locale: 'zh-CN' });
+  // Staff work in Beijing time; the browser shows times in its own zone, as theirs does.
+  const page = await browser.newPage({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   page.on('pageerror', (e) => errors.push(`${username}: ${e.message}`));
   page.on('console', (m) => m.type() === 'error' && errors.push(`${username}: ${m.text()}`));
   await page.goto(`${url}/login`);
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill('demo1234');
   await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.waitForURL(`${url}/`);
+  // Each role lands on its own work (issue 18), so any page but the sign-in form will do.
+  await page.waitForURL((u) => !u.pathname.startsWith('/login') && u.pathname !== '/');
   return page;
+}
+
+/** Issue 18: a zh-CN page shows no English words (order numbers, ¥ amounts and the language switch aside). */
+export async function assertNoEnglish(page: Page, where: string, loginNames = false) {
+  // Login names (ch-clerk, admin) are Latin by nature; the staff page shows them.
+  const raw = await page.locator('body').innerText();
+  const text = loginNames ? raw.replace(/\b(admin|quality|[a-z]{2}-[a-z]+\d?)\b/g, '') : raw;
+  const words = [...text.matchAll(/[A-Za-z]{3,}/g)].map((m) => m[0]).filter((w) => !/^(EN|UTC)$/.test(w));
+  if (words.length) throw new Error(`${where}: English in the zh-CN page: ${[...new Set(words)].slice(0, 10).join(', ')}`);
+}
+
+/** Issue 18: at 1440 px a main list fits its card — no horizontal scroll, no cell whose text is cut off;
+ *  the free-text column (ellipsis with a tooltip) keeps room for a useful sentence. */
+export async function assertNoCutCells(page: Page, testId: string) {
+  const report = await page.getByTestId(testId).evaluate((table) => {
+    const content = table.querySelector('.ant-table-content, .ant-table-body') as HTMLElement | null;
+    const scrolls = content ? content.scrollWidth > content.clientWidth + 1 : false;
+    const cells = [...table.querySelectorAll<HTMLElement>('td.ant-table-cell, th.ant-table-cell')];
+    const cut = cells
+      .filter((c) => !c.classList.contains('ant-table-cell-ellipsis') && c.scrollWidth > c.clientWidth + 1)
+      .map((c) => c.innerText.slice(0, 30));
+    const emptyHeaders = [...table.querySelectorAll<HTMLElement>('thead th.ant-table-cell')].filter((h) => !h.innerText.trim()).length;
+    const narrowEllipsis = cells.filter((c) => c.classList.contains('ant-table-cell-ellipsis') && c.clientWidth < 200).length;
+    return { scrolls, cut, emptyHeaders, narrowEllipsis, rows: table.querySelectorAll('tbody tr.ant-table-row').length };
+  });
+  if (!report.rows) throw new Error(`${testId}: no rows to check`);
+  if (report.scrolls || report.cut.length || report.emptyHeaders || report.narrowEllipsis) throw new Error(`${testId}: ${JSON.stringify(report)}`);
 }
 
 /** Registers the hooks every browser test file needs: the product and a browser, started once, stopped after. */

@@ -10,7 +10,7 @@ import 'dayjs/locale/zh-cn';
 import { useTranslation } from 'react-i18next';
 import './lib/i18n';
 import { ApiError } from './lib/api';
-import { AppLayout } from './layout/AppLayout';
+import { AppLayout, RoleHome } from './layout/AppLayout';
 import { LoginPage } from './pages/auth/LoginPage';
 import { ProjectsPage } from './pages/org/ProjectsPage';
 import { SpacePage } from './pages/org/SpacePage';
@@ -51,7 +51,8 @@ function Root() {
   const zh = i18n.language !== 'en';
   dayjs.locale(zh ? 'zh-cn' : 'en');
   return (
-    <ConfigProvider locale={zh ? zhCN : enUS} theme={{ token: { colorPrimary: '#0b6e4f', borderRadius: 4 } }}>
+    // No letter-spacing inside two-character buttons ("派 单"): Chinese staff read them as two words.
+    <ConfigProvider locale={zh ? zhCN : enUS} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#0b6e4f', borderRadius: 4 } }}>
       <AntApp>
         <QueryClientProvider client={client}>
           <BrowserRouter>
@@ -60,7 +61,8 @@ function Root() {
               <Route path="/orders/:id/print" element={<OrderPrintPage />} />
               <Route path="/paid/:id/notice" element={<PaidNoticePage />} />
               <Route element={<AppLayout />}>
-                <Route index element={<ProjectsPage />} />
+                <Route index element={<RoleHome />} />
+                <Route path="overview" element={<ProjectsPage />} />
                 <Route path="space" element={<SpacePage />} />
                 <Route path="units" element={<UnitsPage />} />
                 <Route path="units/:id" element={<UnitPage />} />

@@ -1,13 +1,13 @@
 import { eq, inArray } from 'drizzle-orm';
 import * as z from 'zod';
-import { ZLocaleUpdate, ZLogin, ZMe, ZThrottle } from '../../../common/auth';
+import { ZLocaleUpdate, ZLogin, ZMe, ZThrottle, type TMe } from '../../../common/auth';
 import { ZIdParams } from '../../../common/shared';
 import type { TAction } from '../../../common/roles';
 import { recordAudit, runCommand } from '../../platform/audit';
 import { notFound } from '../../platform/errors';
 import { holdsCompanyWide } from '../../platform/policy';
 import { principal, type App, type Deps } from '../../platform/http';
-import { companies, projects } from '../org/tables';
+import { companies, departments, projects } from '../org/tables';
 import { users } from '../people/tables';
 import { signIn } from './commands/sign-in';
 import { clearSessionCookie, sessionToken, setSessionCookie } from './cookie';
@@ -36,12 +36,14 @@ export function authRoutes(app: App, { db, config }: Deps) {
     const p = principal(req);
     const [user] = await db.select().from(users).where(eq(users.id, p.userId));
     const [company] = await db.select().from(companies).where(eq(companies.id, p.companyId));
+    const [department] = user.departmentId ? await db.select({ kind: departments.kind }).from(departments).where(eq(departments.id, user.departmentId)) : [];
     const ids = [...p.projectActions.keys()];
     const rows = ids.length ? await db.select().from(projects).where(inArray(projects.id, ids)).orderBy(projects.code) : [];
     return {
       id: user.id,
       username: user.username,
       displayName: user.displayName,
+      departmentKind: (department?.kind ?? null) as TMe['departmentKind'],
       companyId: p.companyId,
       companyName: company.name,
       locale: p.locale,

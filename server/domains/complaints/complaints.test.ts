@@ -102,6 +102,25 @@ test('CP-02 repeat complaints and requests turned complaints are flagged on arri
   assert.equal(named.flags[0].relatedCaseNumber, repair.number);
 });
 
+test('CP-02 a request turned complaint is the same matter: a noise complaint is not flagged for a faucet repair of the unit a minute earlier', async () => {
+  const p = await principalOf(t.database.db, 'ch-clerk');
+  const faucet = await createCase(t.database.db, p, {
+    projectId: chy, channel: 'phone', category: 'repair', unitId: unitIds[5], callerName: '周先生', callerPhone: '13622224444', content: '厨房水龙头滴水', confirmedWithCaller: true,
+    order: { trade: 'water', priority: 'normal', locationKind: 'unit', description: '厨房水龙头滴水', department: 'engineering' },
+  });
+  const noise = (await clerk.post('/api/complaints', complaint(unitIds[5], { type: 'noise', content: '楼上夜间噪音' }))).body;
+  assert.deepEqual(noise.flags, [], 'noise is another matter than a faucet');
+  const cleaning = (await clerk.post('/api/complaints', complaint(unitIds[5], { type: 'environment', content: '楼道长期无人打扫' }))).body;
+  assert.deepEqual(cleaning.flags, [], 'a water repair is not an environment matter');
+  const facility = (await clerk.post('/api/complaints', complaint(unitIds[5], { type: 'facility', content: '水龙头报修至今无人处理' }))).body;
+  assert.deepEqual(facility.flags.map((f: { kind: string; relatedCaseId: string }) => [f.kind, f.relatedCaseId]), [['request_turned_complaint', faucet.id]]);
+  // The type is required: a complaint without one is refused with the field named, nothing is saved.
+  const { type: _type, ...untyped } = complaint(unitIds[6], { content: '没有选择类型' });
+  const refused = await clerk.post('/api/complaints', untyped);
+  assert.equal(refused.status, 400);
+  assert.ok(refused.body.fields.some((f: { path: string }) => f.path === 'type'));
+});
+
 test('CP-02 a request with no action past its deadline is flagged by the sweeper and listed with the month’s flags', async () => {
   const p = await principalOf(t.database.db, 'ch-clerk');
   const at = new Date(Date.now() - 30 * 3_600_000);

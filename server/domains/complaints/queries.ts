@@ -112,6 +112,7 @@ export async function listComplaints(db: DbOrTx, p: Principal, q: z.infer<typeof
   if (q.type) where.push(eq(complaints.type, q.type));
   if (q.major) where.push(eq(complaints.severity, 'major'));
   if (q.companyLevel) where.push(eq(complaints.companyLevel, true));
+  if (q.unitId) where.push(eq(cases.unitId, q.unitId));
   if (after) where.push(sql`(${complaints.createdAt}, ${complaints.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)`);
   const rows = (await baseQuery(db)
     .where(and(...where))

@@ -67,6 +67,20 @@ test('ORG-02 units are found by "区域-栋号-楼层-房号" and pages follow a
   assert.equal((await clerk.get(`/api/units?projectId=${chy}&cursor=garbage`)).status, 400);
 });
 
+test('ORG-02 units are found by the forms a clerk types: numbers only, with or without 区/栋/层, full-width digits', async () => {
+  const clerk = await t.as('ch-clerk');
+  for (const q of ['1-201', '1栋201', 'A-1-2-201', '１栋２０１', 'a区1栋2层201', '1-2-201', 'A区 1栋 201']) {
+    const res = await clerk.get(`/api/units?projectId=${chy}&q=${encodeURIComponent(q)}`);
+    assert.equal(res.status, 200, q);
+    assert.deepEqual(res.body.items.map((u: { path: string }) => u.path), ['A区-1栋-2层-201'], q);
+    const lookup = await clerk.get(`/api/lookup?projectId=${chy}&q=${encodeURIComponent(q)}`);
+    assert.ok(lookup.body.hits.some((h: { path: string }) => h.path === 'A区-1栋-2层-201'), `lookup ${q}`);
+  }
+  // A different building or room is not matched by a looser pattern ("11栋", "1201").
+  assert.ok((await clerk.get(`/api/units?projectId=${chy}&q=1-101`)).body.items.every((u: { path: string }) => /-1栋-\d+层-101$/.test(u.path)));
+  assert.equal((await clerk.get(`/api/units?projectId=${chy}&q=${encodeURIComponent('99栋101')}`)).body.items.length, 0);
+});
+
 test('ORG-02 a clerk of one project cannot read or change another project\'s units (404, no leak in lists)', async () => {
   const gmClerk = await t.as('gm-clerk');
   const [chyUnit] = await t.database.db.select().from(units).where(eq(units.projectId, chy)).limit(1);

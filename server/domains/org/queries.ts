@@ -8,6 +8,7 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { addDays, fromLocal } from '../../platform/clock';
 import { notFound } from '../../platform/errors';
 import { decodeCursor, likePattern, pageOf } from '../../platform/pagination';
+import { unitPathMatches } from './unit-search';
 import { authorize, can, projectsWhere, type Principal } from '../../platform/policy';
 import { areas, buildings, projects, units } from './tables';
 
@@ -109,7 +110,7 @@ export async function listUnits(db: DbOrTx, p: Principal, q: z.infer<typeof ZUni
   const where: (SQL | undefined)[] = [eq(units.projectId, q.projectId)];
   if (q.buildingId) where.push(eq(units.buildingId, q.buildingId));
   if (q.state) where.push(eq(units.state, q.state));
-  if (q.q) where.push(or(ilike(units.path, likePattern(q.q)), ilike(units.number, likePattern(q.q))));
+  if (q.q) where.push(or(unitPathMatches(units.path, q.q), ilike(units.number, likePattern(q.q))));
   if (after) where.push(sql`(${units.sortKey}, ${units.id}) > (${after[0]}, ${after[1]}::uuid)`);
   const rows = await unitsWithSpace(db)
     .where(and(...where))

@@ -8,6 +8,7 @@ import { notFound } from '../../platform/errors';
 import { maskIdNumber, maskPhone } from '../../../common/mask';
 import { shownPhone, type View } from '../../platform/personal';
 import { decodeCursor, likePattern, pageOf } from '../../platform/pagination';
+import { unitPathMatches } from '../org/unit-search';
 import { authorize, can, projectsWhere, type Principal } from '../../platform/policy';
 import { loadUnit } from '../org/queries';
 import { departments, projects, units } from '../org/tables';
@@ -162,17 +163,16 @@ export async function lookup(db: DbOrTx, p: Principal, text: string, projectId?:
     .where(and(everywhere ? eq(customers.companyId, p.companyId) : inArray(customers.projectId, ids), byPhone ? ilike(customers.phone, pat) : ilike(customers.name, pat)))
     .orderBy(asc(units.sortKey))
     .limit(LOOKUP_LIMIT);
-  const unitHits = byPhone
-    ? []
-    : await db
-        .select(base)
-        .from(units)
-        .innerJoin(projects, eq(projects.id, units.projectId))
-        .leftJoin(customerUnits, and(eq(customerUnits.unitId, units.id), isNull(customerUnits.endedAt)))
-        .leftJoin(customers, eq(customers.id, customerUnits.customerId))
-        .where(and(everywhere ? eq(units.companyId, p.companyId) : inArray(units.projectId, ids), ilike(units.path, pat)))
-        .orderBy(asc(units.sortKey))
-        .limit(LOOKUP_LIMIT);
+  // "1-101" looks like a phone number too: units are searched whatever the text.
+  const unitHits = await db
+    .select(base)
+    .from(units)
+    .innerJoin(projects, eq(projects.id, units.projectId))
+    .leftJoin(customerUnits, and(eq(customerUnits.unitId, units.id), isNull(customerUnits.endedAt)))
+    .leftJoin(customers, eq(customers.id, customerUnits.customerId))
+    .where(and(everywhere ? eq(units.companyId, p.companyId) : inArray(units.projectId, ids), unitPathMatches(units.path, text)))
+    .orderBy(asc(units.sortKey))
+    .limit(LOOKUP_LIMIT);
   return [...customerHits, ...unitHits].slice(0, LOOKUP_LIMIT).map((h) => ({
     ...h,
     phone: maskPhone(h.phone),

@@ -61,6 +61,7 @@ test('WO-03 where each action leads', () => {
     ['accept', 'dispatched', 'accepted'],
     ['return', 'accepted', 'reported'],
     ['start', 'accepted', 'in_progress'],
+    ['start', 'dispatched', 'in_progress'],
     ['hold', 'in_progress', 'on_hold'],
     ['complete', 'in_progress', 'completed'],
     ['cannot_repair', 'on_hold', 'cannot_repair'],

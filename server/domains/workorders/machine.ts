@@ -35,8 +35,9 @@ export const MACHINE: Record<TWoAction, Rule> = {
   reassign: { from: ['dispatched', 'accepted', 'in_progress', 'on_hold'], to: to('dispatched'), who: 'dispatcher' },
   accept: { from: ['dispatched'], to: to('accepted'), who: 'assignee' },
   return: { from: ['dispatched', 'accepted'], to: to('reported'), who: 'assignee' },
-  // PS-03: no work on a paid order before the customer has agreed to the price.
-  start: { from: ['accepted'], to: to('in_progress'), who: 'assignee', guard: (o) => (o.paid && !o.paid.agreed ? 'price_not_agreed' : null) },
+  // PS-03: no work on a paid order before the customer has agreed to the price. A technician already at
+  // the door starts straight from dispatched: one tap, one event (issue 18).
+  start: { from: ['dispatched', 'accepted'], to: to('in_progress'), who: 'assignee', guard: (o) => (o.paid && !o.paid.agreed ? 'price_not_agreed' : null) },
   hold: { from: ['accepted', 'in_progress'], to: to('on_hold'), who: 'worker_or_dispatcher' },
   resume: { from: ['on_hold'], to: (o) => (o.heldFrom as TWoStatus | null) ?? 'in_progress', who: 'worker_or_dispatcher' },
   complete: { from: ['in_progress'], to: to('completed'), who: 'assignee' },

@@ -144,6 +144,7 @@ export async function listOrders(db: DbOrTx, p: Principal, q: TWorkOrderListQuer
   if (scope === 'own') where.push(eq(workOrders.assigneeId, p.userId));
   if (q.status) where.push(inArray(workOrders.status, [q.status].flat()));
   if (q.trade) where.push(eq(workOrders.trade, q.trade));
+  if (q.unitId) where.push(eq(workOrders.unitId, q.unitId));
   if (q.department) where.push(eq(workOrders.department, q.department));
   if (q.assigneeId) where.push(eq(workOrders.assigneeId, q.assigneeId === 'me' ? p.userId : q.assigneeId));
   where.push(...(await localDayRange(db, q.projectId, workOrders.reportedAt, q.from, q.to)));

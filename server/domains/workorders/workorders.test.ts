@@ -71,6 +71,22 @@ test('WO-03 the whole lifecycle: dispatch → accept → start → complete with
   assert.ok(dl.get('dispatch') && dl.get('completion'), 'dispatch and completion deadlines are met');
 });
 
+test('WO-03 a technician at the door starts straight from dispatched: one tap, one start event, then completes', async () => {
+  const o = await fresh();
+  const dispatched = await drive(o.id, ['dispatch']);
+  const seen = (await tech.get(`/api/work-orders/${o.id}`)).body;
+  assert.ok(seen.actions.includes('start') && seen.actions.includes('accept'), 'both offered on a dispatched order');
+  const done = await drive(o.id, ['start', 'complete']);
+  assert.equal(dispatched.status, 'dispatched');
+  assert.equal(done.status, 'completed');
+  assert.deepEqual(done.events.map((e: { action: string }) => e.action), ['create', 'dispatch', 'start', 'complete']);
+  // Another technician may not start it.
+  const other = await repairCase(t.database.db, 'ch-clerk', chy, {});
+  await drive(other.orders[0].id, ['dispatch']);
+  const v = (await eng.get(`/api/work-orders/${other.orders[0].id}`)).body.version;
+  assert.equal((await act(await t.as('ch-tech2'), other.orders[0].id, { action: 'start', version: v })).status, 404);
+});
+
 test('WO-04 an order that is not completed can never be closed: 409 from every other state', async () => {
   const states: [string[], string][] = [
     [[], 'reported'],
@@ -186,6 +202,18 @@ test('WO-10 one record: the desk, the dispatcher and the technician read the sam
   assert.equal(xlsx.status, 200);
   assert.match(String(xlsx.headers['content-type']), /spreadsheetml/);
   assert.equal((await (await t.as('gm-clerk')).get(`/api/work-orders?projectId=${chy}`)).status, 404);
+});
+
+test('WO-10 the unit page lists the orders of one unit; a bad unit id is a field error', async () => {
+  const o = await fresh();
+  const mine = await clerk.get(`/api/work-orders?projectId=${chy}&unitId=${o.unitId}&limit=200`);
+  assert.equal(mine.status, 200);
+  assert.ok(mine.body.items.some((x: { id: string }) => x.id === o.id));
+  assert.ok(mine.body.items.every((x: { unitId: string }) => x.unitId === o.unitId));
+  const other = await clerk.get(`/api/work-orders?projectId=${chy}&unitId=00000000-0000-4000-8000-000000000000`);
+  assert.deepEqual(other.body.items, []);
+  assert.equal((await clerk.get(`/api/work-orders?projectId=${chy}&unitId=nope`)).status, 400);
+  assert.equal((await clerk.get(`/api/complaints?projectId=${chy}&unitId=${o.unitId}`)).status, 200);
 });
 
 test('WO-10 the date filter follows the project timezone: a report at 07:30 Beijing time is that Beijing day', async () => {

@@ -1,5 +1,6 @@
-import { Alert, Button, Dropdown, Grid, Layout, Menu, type MenuProps, Segmented, Select, Space, Spin, Typography } from 'antd';
-import { AccountBookOutlined, AlertOutlined, AuditOutlined, BarChartOutlined, FlagOutlined, MoneyCollectOutlined, ShoppingOutlined, ApartmentOutlined, CalendarOutlined, CustomerServiceOutlined, FileTextOutlined, HomeOutlined, IdcardOutlined, MobileOutlined, PhoneOutlined, QuestionCircleOutlined, ScheduleOutlined, ToolOutlined, LockOutlined, LogoutOutlined, TeamOutlined, UnorderedListOutlined, UserOutlined } from '@ant-design/icons';
+import { useEffect, useState } from 'react';
+import { Alert, Button, Drawer, Dropdown, Grid, Layout, Menu, type MenuProps, Segmented, Select, Space, Spin, Typography } from 'antd';
+import { AccountBookOutlined, AlertOutlined, AuditOutlined, BarChartOutlined, FlagOutlined, MoneyCollectOutlined, ShoppingOutlined, ApartmentOutlined, CalendarOutlined, CustomerServiceOutlined, FileTextOutlined, HomeOutlined, IdcardOutlined, MobileOutlined, PhoneOutlined, QuestionCircleOutlined, ScheduleOutlined, ToolOutlined, LockOutlined, LogoutOutlined, MenuOutlined, TeamOutlined, UnorderedListOutlined, UserOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +9,7 @@ import { setLocale } from '../lib/i18n';
 import { SessionProvider, useMe, useSession } from '../lib/session';
 import { LookupBox } from '../pages/people/LookupBox';
 import { NotificationBell } from './NotificationBell';
+import { postsOf } from '../lib/labels';
 
 export function AppLayout() {
   const me = useMe();
@@ -30,17 +32,28 @@ function DemoBanner() {
   return health.data && health.data.demo !== 'ready' ? <Alert banner type="info" title={t('ui.demoLoading')} /> : null;
 }
 
-function Shell() {
-  const { t, i18n } = useTranslation();
-  const { me, projectId, setProjectId, can } = useSession();
-  const navigate = useNavigate();
-  const location = useLocation();
-  const queryClient = useQueryClient();
-  const section = '/' + (location.pathname.split('/')[1] ?? '');
-  // On a technician's phone the header keeps only the project, the bell and the user menu.
-  const wide = Grid.useBreakpoint().md ?? true;
-  // The menu shows what the user's roles in this project allow; the server checks every call anyway.
-  const items: (MenuProps['items'] extends (infer I)[] | undefined ? I | false : never)[] = [
+/** Where each role starts its day (issue 18): the technician on their orders, the desk on the call form,
+ *  supervisors on the dispatch board, finance on the cash; managers and the quality department on the overview. */
+export function RoleHome() {
+  const { can } = useSession();
+  // The first that fits; whoever may change the project's settings (manager, admin) gets the overview.
+  const homes: [boolean, string][] = [
+    [can('settings.write') || (can('audit.read') && !can('wo.dispatch')), '/overview'],
+    [can('wo.work') && !can('case.read'), '/my'],
+    [can('wo.dispatch'), '/dispatch'],
+    [can('case.create'), '/desk'],
+    [can('cash.confirm'), '/cash'],
+  ];
+  return <Navigate to={homes.find(([fits]) => fits)?.[1] ?? '/overview'} replace />;
+}
+
+type MenuItem = NonNullable<MenuProps['items']>[number];
+
+function useMenuItems(): MenuItem[] {
+  const { t } = useTranslation();
+  const { can } = useSession();
+  // The menu shows what the server grants this user in this project (the same actions its routes check).
+  const items: (MenuItem | false)[] = [
     can('case.create') && { key: '/desk', icon: <PhoneOutlined />, label: t('ui.nav.desk') },
     can('case.read') && { key: '/cases', icon: <FileTextOutlined />, label: t('ui.nav.cases') },
     can('wo.read') && { key: '/orders', icon: <ToolOutlined />, label: t('ui.nav.orders') },
@@ -56,61 +69,108 @@ function Shell() {
     can('case.read') && { key: '/faq', icon: <QuestionCircleOutlined />, label: t('ui.nav.faq') },
     can('case.read') && { key: '/price-list', icon: <AccountBookOutlined />, label: t('ui.nav.priceList') },
     { type: 'divider' as const },
-    { key: '/', icon: <HomeOutlined />, label: t('ui.nav.home') },
-    { key: '/space', icon: <ApartmentOutlined />, label: t('ui.nav.space') },
-    { key: '/units', icon: <UnorderedListOutlined />, label: t('ui.nav.units') },
+    can('project.read') && { key: '/overview', icon: <HomeOutlined />, label: t('ui.nav.home') },
+    can('space.read') && { key: '/space', icon: <ApartmentOutlined />, label: t('ui.nav.space') },
+    can('space.read') && { key: '/units', icon: <UnorderedListOutlined />, label: t('ui.nav.units') },
     can('customer.read') && { key: '/customers', icon: <TeamOutlined />, label: t('ui.nav.customers') },
-    { key: '/staff', icon: <IdcardOutlined />, label: t('ui.nav.staff') },
-    { key: '/calendar', icon: <CalendarOutlined />, label: t('ui.nav.calendar') },
+    can('staff.read') && { key: '/staff', icon: <IdcardOutlined />, label: t('ui.nav.staff') },
+    can('project.read') && { key: '/calendar', icon: <CalendarOutlined />, label: t('ui.nav.calendar') },
     can('staff.manage') && { key: '/throttles', icon: <LockOutlined />, label: t('ui.throttle.title') },
   ];
+  return items.filter((i): i is MenuItem => i !== false);
+}
+
+function Shell() {
+  const { t, i18n } = useTranslation();
+  const { me, projectId, setProjectId } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const queryClient = useQueryClient();
+  const [drawer, setDrawer] = useState(false);
+  const section = '/' + (location.pathname.split('/')[1] ?? '');
+  // On a phone the menu opens from a button in the header (no floating trigger over the page titles).
+  const wide = Grid.useBreakpoint().lg ?? true;
+  const items = useMenuItems();
+  // X-04: the user's stored language is the one source of truth; the page follows it after sign-in.
+  useEffect(() => {
+    if (me.locale !== i18n.language) setLocale(me.locale);
+  }, [me.locale, i18n.language]);
   const signOut = async () => {
     await api.post('/api/auth/logout');
     queryClient.clear();
     navigate('/login');
   };
   const switchLocale = async (locale: 'zh-CN' | 'en') => {
+    queryClient.setQueryData(['me'], { ...me, locale });
     setLocale(locale);
     await api.put('/api/me/locale', { locale });
+    // Everything the server words (notifications, errors, exports) is asked again in the new language.
+    await queryClient.invalidateQueries();
   };
+  const menu = (
+    <Menu
+      mode="inline"
+      selectedKeys={[section]}
+      items={items}
+      onClick={(e) => {
+        setDrawer(false);
+        navigate(e.key);
+      }}
+      style={{ borderInlineEnd: 0 }}
+    />
+  );
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider breakpoint="lg" collapsedWidth={0} theme="light" width={200} style={{ borderRight: '1px solid #f0f0f0' }}>
-        <div style={{ padding: '16px 20px', fontWeight: 600, color: '#0b6e4f' }}>{t('ui.brand')}</div>
-        <Menu mode="inline" selectedKeys={[section]} items={items.filter((i) => i !== false)} onClick={(e) => navigate(e.key)} style={{ borderInlineEnd: 0 }} />
-      </Layout.Sider>
+      {wide && (
+        <Layout.Sider theme="light" width={200} style={{ borderRight: '1px solid #f0f0f0' }}>
+          <div style={{ padding: '16px 20px', fontWeight: 600, color: '#0b6e4f' }}>{t('ui.brand')}</div>
+          {menu}
+        </Layout.Sider>
+      )}
+      {!wide && (
+        <Drawer open={drawer} onClose={() => setDrawer(false)} placement="left" size={240} title={t('ui.brand')} styles={{ body: { padding: 0 } }}>
+          {menu}
+        </Drawer>
+      )}
       <Layout>
-        <Layout.Header style={{ background: '#fff', padding: '0 16px', lineHeight: 'normal', height: 56, display: 'flex', alignItems: 'center', gap: 12, borderBottom: '1px solid #f0f0f0' }}>
+        <Layout.Header style={{ background: '#fff', padding: wide ? '0 16px' : '0 8px', lineHeight: 'normal', height: 56, display: 'flex', alignItems: 'center', gap: wide ? 12 : 6, borderBottom: '1px solid #f0f0f0' }}>
+          {!wide && <Button type="text" icon={<MenuOutlined />} aria-label={t('ui.daily.menu')} data-testid="menu-button" onClick={() => setDrawer(true)} />}
           {wide && <Typography.Text type="secondary">{t('ui.project.switcher')}</Typography.Text>}
           <Select
             aria-label={t('ui.project.switcher')}
             value={projectId || undefined}
-            style={{ width: wide ? 180 : 120 }}
+            style={{ width: wide ? 180 : 110 }}
             options={me.projects.map((p) => ({ value: p.id, label: p.name }))}
             onChange={setProjectId}
           />
           {wide && <LookupBox />}
-          <Space style={{ marginLeft: 'auto' }}>
+          <Space style={{ marginLeft: 'auto' }} size={wide ? 8 : 2}>
             <NotificationBell />
             <Segmented
               size="small"
               value={i18n.language}
               options={[
-                { label: '中文', value: 'zh-CN' },
+                { label: '中', value: 'zh-CN' },
                 { label: 'EN', value: 'en' },
               ]}
               onChange={(v) => void switchLocale(v as 'zh-CN' | 'en')}
             />
-            <Dropdown menu={{ items: [{ key: 'logout', icon: <LogoutOutlined />, label: t('ui.login.logout'), onClick: () => void signOut() }] }}>
-              <Button type="text" icon={<UserOutlined />}>
-                {wide && `${me.displayName} · `}
-                {me.roles.map((r) => t(`ui.role.${r.role}`)).filter((v, i, a) => a.indexOf(v) === i).join('、')}
+            <Dropdown
+              menu={{
+                items: [
+                  { key: 'post', disabled: true, label: postsOf(me, t) },
+                  { key: 'logout', icon: <LogoutOutlined />, label: t('ui.login.logout'), onClick: () => void signOut() },
+                ],
+              }}
+            >
+              <Button type="text" icon={<UserOutlined />} data-testid="user-name" style={{ paddingInline: wide ? undefined : 4 }}>
+                {me.displayName}
               </Button>
             </Dropdown>
           </Space>
         </Layout.Header>
         <DemoBanner />
-        <Layout.Content style={{ padding: 16 }}>
+        <Layout.Content style={{ padding: wide ? 16 : 8 }}>
           <Outlet />
         </Layout.Content>
       </Layout>

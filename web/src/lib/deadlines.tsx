@@ -14,15 +14,18 @@ export function useNow(everyMs = 60_000): number {
   return now;
 }
 
-/** "2天3小时" / "2d 3h": the two largest units. */
+/** One format everywhere: the two largest units, both always shown ("1天0小时", "23小时59分", "0小时5分"). */
 export function span(ms: number, zh: boolean): string {
   const m = Math.max(1, Math.round(Math.abs(ms) / 60_000));
   const d = Math.floor(m / 1440);
   const h = Math.floor((m % 1440) / 60);
   const min = m % 60;
-  if (zh) return d ? `${d}天${h ? `${h}小时` : ''}` : h ? `${h}小时${min ? `${min}分` : ''}` : `${min}分钟`;
-  return d ? `${d}d${h ? ` ${h}h` : ''}` : h ? `${h}h${min ? ` ${min}m` : ''}` : `${min}m`;
+  if (zh) return d ? `${d}天${h}小时` : `${h}小时${min}分`;
+  return d ? `${d}d ${h}h` : `${h}h ${min}m`;
 }
+
+/** The monthly progress note (WO-06) is noise on a list until its week has come. */
+const PROGRESS_SHOWN_MS = 7 * 86_400_000;
 
 export function DeadlineChip({ d, now }: { d: TDeadline; now: number }) {
   const { t, i18n } = useTranslation();
@@ -54,7 +57,8 @@ export function DeadlineChip({ d, now }: { d: TDeadline; now: number }) {
 /** The deadlines still running (and those missed), the way lists show them. */
 export function DeadlineChips({ deadlines, all = false }: { deadlines: TDeadline[]; all?: boolean }) {
   const now = useNow();
-  const shown = all ? deadlines : deadlines.filter((d) => !d.metAt);
+  const shown = all ? deadlines : deadlines.filter((d) => !d.metAt && (d.kind !== 'progress' || new Date(d.dueAt).getTime() - now < PROGRESS_SHOWN_MS));
+  if (!shown.length) return null;
   return (
     <Space size={0} wrap>
       {shown.map((d) => (

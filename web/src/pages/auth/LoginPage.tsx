@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Segmented, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -10,8 +11,13 @@ export function LoginPage() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  // A language picked here becomes the user's stored one, which the app then follows (one source of truth).
+  const [picked, setPicked] = useState<'zh-CN' | 'en'>();
   const login = useMutation({
-    mutationFn: (v: { username: string; password: string }) => api.post('/api/auth/login', v),
+    mutationFn: async (v: { username: string; password: string }) => {
+      await api.post('/api/auth/login', v);
+      if (picked) await api.put('/api/me/locale', { locale: picked });
+    },
     onSuccess: async () => {
       await queryClient.invalidateQueries();
       navigate('/');
@@ -44,7 +50,10 @@ export function LoginPage() {
               { label: '中文', value: 'zh-CN' },
               { label: 'English', value: 'en' },
             ]}
-            onChange={(v) => setLocale(v as 'zh-CN' | 'en')}
+            onChange={(v) => {
+              setPicked(v as 'zh-CN' | 'en');
+              setLocale(v as 'zh-CN' | 'en');
+            }}
           />
         </div>
       </Card>

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { TCalendar, TCalendarDay } from '../../../../common/calendar';
 import { api, ApiError } from '../../lib/api';
+import { timezoneLabel } from '../../lib/labels';
 import { useSession } from '../../lib/session';
 
 export function CalendarPage() {
@@ -53,7 +54,7 @@ export function CalendarPage() {
             <Form.Item name="hours" label={t('ui.calendar.businessHours')}>
               <TimePicker.RangePicker format="HH:mm" minuteStep={5} />
             </Form.Item>
-            <Form.Item label={t('ui.project.timezone')}>{cal.data?.settings.timezone}</Form.Item>
+            <Form.Item label={t('ui.project.timezone')}>{cal.data && timezoneLabel(t, cal.data.settings.timezone)}</Form.Item>
             {editable && (
               <Button type="primary" htmlType="submit" loading={save.isPending}>
                 {t('ui.save')}

@@ -1,6 +1,6 @@
 // IN-01..IN-05: the desk's cases — whose they are, and which replies are due or late.
 import { useState } from 'react';
-import { Button, Card, Input, Select, Space, Table, Tag } from 'antd';
+import { Button, Card, Input, Select, Space, Tag } from 'antd';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { DownloadOutlined } from '@ant-design/icons';
@@ -8,6 +8,7 @@ import dayjs from 'dayjs';
 import { CASE_STATUSES, CATEGORIES, type TCase } from '../../../../common/desk';
 import { qs } from '../../lib/api';
 import { LoadMore, useKeysetList } from '../../lib/keyset';
+import { ListTable } from '../../lib/ListTable';
 import { DeadlineChip, useNow } from '../../lib/deadlines';
 import { CaseStatusTag } from '../../lib/labels';
 import { useSession } from '../../lib/session';
@@ -43,23 +44,23 @@ export function CasesPage() {
         <LabeledSwitch checked={overdue} onChange={setOverdue} label={t('ui.order.overdueOnly')} />
         <LabeledSwitch checked={mine} onChange={setMine} label={t('ui.order.mine')} />
       </Space>
-      <Table<TCase>
+      <ListTable<TCase>
+        testId="cases-list"
         rowKey="id"
         size="small"
         loading={pages.isPending}
         dataSource={rows}
         pagination={false}
         locale={{ emptyText: t('ui.case.empty') }}
-        scroll={{ x: 1100 }}
         columns={[
-          { title: t('ui.case.number'), dataIndex: 'number', width: 150, render: (v, c) => <Link to={`/cases/${c.id}`}>{v}</Link> },
-          { title: t('ui.case.status'), dataIndex: 'status', width: 90, render: (v) => <CaseStatusTag status={v} /> },
-          { title: t('ui.case.category'), dataIndex: 'category', width: 90, render: (v) => <Tag>{t(`ui.category.${v}`)}</Tag> },
-          { title: t('ui.case.unit'), dataIndex: 'path', width: 170, render: (v) => v ?? '—' },
-          { title: t('ui.case.caller'), dataIndex: 'callerName', width: 90 },
-          { title: t('ui.case.content'), dataIndex: 'content', ellipsis: true },
-          { title: t('ui.case.owner'), dataIndex: 'ownerName', width: 90 },
-          { title: t('ui.case.createdAt'), dataIndex: 'createdAt', width: 120, render: (v) => dayjs(v).format('MM-DD HH:mm') },
+          { title: t('ui.case.number'), dataIndex: 'number', width: 150, card: 'title', render: (v, c) => <Link to={`/cases/${c.id}`}>{v}</Link> },
+          { title: t('ui.case.status'), dataIndex: 'status', width: 84, card: 'title', render: (v) => <CaseStatusTag status={v} /> },
+          { title: t('ui.case.category'), dataIndex: 'category', width: 96, card: 'title', render: (v) => <Tag>{t(`ui.category.${v}`)}</Tag> },
+          { title: t('ui.case.unit'), dataIndex: 'path', width: 160, render: (v) => v ?? '—' },
+          { title: t('ui.case.caller'), dataIndex: 'callerName', width: 80 },
+          { title: t('ui.case.content'), dataIndex: 'content', ellipsis: { showTitle: true } },
+          { title: t('ui.case.owner'), dataIndex: 'ownerName', width: 80 },
+          { title: t('ui.case.createdAt'), dataIndex: 'createdAt', width: 136, render: (v) => dayjs(v).format('YYYY-MM-DD HH:mm') },
           {
             title: t('ui.case.replyDue'),
             width: 170,

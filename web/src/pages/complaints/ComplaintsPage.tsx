@@ -1,6 +1,6 @@
 // CP-01..CP-04: the project's complaints — type, severity, company-level, the handler and what is due.
 import { useState } from 'react';
-import { Button, Card, Select, Space, Table, Tag } from 'antd';
+import { Button, Card, Select, Space, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { qs } from '../../lib/api';
 import { DeadlineChips } from '../../lib/deadlines';
 import { LabeledSwitch } from '../../lib/filters';
 import { LoadMore, useKeysetList } from '../../lib/keyset';
+import { ListTable } from '../../lib/ListTable';
 import { useSession } from '../../lib/session';
 import { ComplaintTags } from './ComplaintTags';
 
@@ -42,23 +43,23 @@ export function ComplaintsPage() {
         <LabeledSwitch checked={major} onChange={setMajor} label={t('ui.complaint.onlyMajor')} />
         <LabeledSwitch checked={company} onChange={setCompany} label={t('ui.complaint.onlyCompany')} />
       </Space>
-      <Table<TComplaint>
+      <ListTable<TComplaint>
+        testId="complaints-list"
         rowKey="id"
         size="small"
         loading={pages.isPending}
         dataSource={rows}
         pagination={false}
         locale={{ emptyText: t('ui.complaint.empty') }}
-        scroll={{ x: 1200 }}
         columns={[
-          { title: t('ui.case.number'), dataIndex: 'caseNumber', width: 150, render: (v, k) => <Link to={`/complaints/${k.id}`}>{v}</Link> },
-          { title: t('ui.case.status'), dataIndex: 'status', width: 110, render: (v) => <Tag color={v === 'closed' ? 'green' : v === 'resolved' ? 'blue' : 'gold'}>{t(`ui.complaintStatus.${v}`)}</Tag> },
-          { title: t('ui.complaint.type'), width: 230, render: (_, k) => <ComplaintTags k={k} /> },
-          { title: t('ui.case.unit'), dataIndex: 'path', width: 160, render: (v) => v ?? '—' },
-          { title: t('ui.complaint.content'), dataIndex: 'content', ellipsis: true },
-          { title: t('ui.complaint.handler'), dataIndex: 'handlerName', width: 90, render: (v) => v ?? '—' },
-          { title: t('ui.order.deadlines'), width: 220, render: (_, k) => <DeadlineChips deadlines={k.deadlines} /> },
-          { title: t('ui.complaint.createdAt'), dataIndex: 'createdAt', width: 110, render: (v) => dayjs(v).format('MM-DD HH:mm') },
+          { title: t('ui.case.number'), dataIndex: 'caseNumber', width: 150, card: 'title', render: (v, k) => <Link to={`/complaints/${k.id}`}>{v}</Link> },
+          { title: t('ui.case.status'), dataIndex: 'status', width: 100, card: 'title', render: (v) => <Tag color={v === 'closed' ? 'green' : v === 'resolved' ? 'blue' : 'gold'}>{t(`ui.complaintStatus.${v}`)}</Tag> },
+          { title: t('ui.complaint.type'), width: 170, render: (_, k) => <ComplaintTags k={k} /> },
+          { title: t('ui.case.unit'), dataIndex: 'path', width: 150, render: (v) => v ?? '—' },
+          { title: t('ui.complaint.content'), dataIndex: 'content', ellipsis: { showTitle: true } },
+          { title: t('ui.complaint.handler'), dataIndex: 'handlerName', width: 76, render: (v) => v ?? '—' },
+          { title: t('ui.order.deadlines'), width: 180, render: (_, k) => <DeadlineChips deadlines={k.deadlines} /> },
+          { title: t('ui.complaint.createdAt'), dataIndex: 'createdAt', width: 136, render: (v) => dayjs(v).format('YYYY-MM-DD HH:mm') },
         ]}
       />
       <LoadMore pages={pages} />

@@ -40,7 +40,8 @@ export function FlagsPage() {
           { title: t('ui.case.category'), dataIndex: 'category', width: 100, render: (v) => t(`ui.category.${v}`) },
           { title: t('ui.case.unit'), dataIndex: 'path', width: 170, render: (v) => v ?? '—' },
           { title: t('ui.flags.related'), dataIndex: 'relatedCaseNumber', width: 150, render: (v, f) => (f.relatedCaseId ? <Link to={`/cases/${f.relatedCaseId}`}>{v}</Link> : '—') },
-          { title: t('ui.flags.note'), dataIndex: 'note', ellipsis: true },
+          // CP-02: a flag always says why — the rule it broke, then whatever the person who raised it wrote.
+          { title: t('ui.flags.note'), dataIndex: 'note', ellipsis: { showTitle: true }, render: (v: string, f) => [t(`ui.daily.flagWhy.${f.kind}`, { related: f.relatedCaseNumber ?? '' }), v].filter(Boolean).join('；') },
           { title: t('ui.flags.raisedAt'), dataIndex: 'raisedAt', width: 120, render: (v) => dayjs(v).format('MM-DD HH:mm') },
         ]}
       />

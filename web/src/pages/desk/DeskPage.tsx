@@ -86,8 +86,8 @@ export function DeskPage() {
       return { number: c.number, link: `/cases/${c.id}`, orders: c.orders };
     },
     onSuccess: (c) => {
+      // The banner above the form names the new case once, with its links; no second toast repeating it.
       setDone(c);
-      message.success(t('ui.desk.submitted', { number: c.number }));
       form.resetFields();
       setUnit(null);
     },
@@ -113,7 +113,7 @@ export function DeskPage() {
               showIcon
               title={
                 <span>
-                  {t('ui.desk.submitted', { number: done.number })}{' '}
+                  {t('ui.daily.registered')}
                   <Link to={done.link}>{done.number}</Link>
                   {done.orders.map((o) => (
                     <Link key={o.id} to={`/orders/${o.id}`} style={{ marginLeft: 8 }} data-testid="created-order">
@@ -160,7 +160,6 @@ export function DeskPage() {
               locationKind: 'unit',
               department: 'engineering',
               quantity: 1,
-              complaintType: 'quality',
               majorReasons: [],
             }}
             onValuesChange={(changed, all) => {
@@ -275,7 +274,7 @@ export function DeskPage() {
             {category === 'complaint' && (
               <>
                 <Divider titlePlacement="start">{t('ui.complaint.register')}</Divider>
-                <Form.Item name="complaintType" label={t('ui.complaint.type')}>
+                <Form.Item name="complaintType" label={t('ui.complaint.type')} rules={required}>
                   <Radio.Group optionType="button" size="small" options={COMPLAINT_TYPES.map((c) => ({ value: c, label: t(`ui.complaintType.${c}`) }))} />
                 </Form.Item>
                 <Form.Item name="majorReasons" label={t('ui.complaint.majorReasons')}>

@@ -1,6 +1,6 @@
 // WO-07, RV-01: the follow-up queue with the month's achieved rates; each call recorded with its result.
 import { useState } from 'react';
-import { App, Card, Col, Form, Input, Modal, Progress, Row, Segmented, Statistic, Table, Tag } from 'antd';
+import { App, Card, Col, Form, Input, Modal, Progress, Radio, Row, Segmented, Statistic, Tag } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { FOLLOWUP_OUTCOMES, VERDICTS, type TFollowup, type ZFollowupQueue } from
 import { api, ApiError, qs } from '../../lib/api';
 import { DeadlineChip, useNow } from '../../lib/deadlines';
 import { useSession } from '../../lib/session';
+import { ListTable } from '../../lib/ListTable';
 
 type Queue = z.infer<typeof ZFollowupQueue>;
 
@@ -63,7 +64,8 @@ export function FollowupsPage() {
           />
         }
       >
-        <Table<TFollowup>
+        <ListTable<TFollowup>
+          testId="followups-list"
           rowKey="id"
           size="small"
           loading={queue.isPending}
@@ -71,11 +73,11 @@ export function FollowupsPage() {
           pagination={false}
           onRow={(f) => ({ onClick: () => f.status === 'pending' && setOpen(f), style: { cursor: f.status === 'pending' ? 'pointer' : undefined } })}
           columns={[
-            { title: t('ui.order.number'), dataIndex: 'orderNumber', render: (v, f) => <Link to={`/orders/${f.orderId}`} onClick={(e) => e.stopPropagation()}>{v}</Link> },
-            { title: t('ui.order.location'), dataIndex: 'path' },
-            { title: t('ui.order.customer'), render: (_, f) => `${f.customerName ?? ''} ${f.customerPhone ?? ''}` },
-            { title: t('ui.order.description'), dataIndex: 'description', ellipsis: true },
-            { title: '', dataIndex: 'paid', width: 70, render: (v) => <Tag>{v ? t('ui.order.paid') : t('ui.order.free')}</Tag> },
+            { title: t('ui.order.number'), dataIndex: 'orderNumber', width: 160, card: 'title', render: (v, f) => <Link to={`/orders/${f.orderId}`} onClick={(e) => e.stopPropagation()}>{v}</Link> },
+            { title: t('ui.daily.charge'), dataIndex: 'paid', width: 84, card: 'title', render: (v) => <Tag>{v ? t('ui.order.paid') : t('ui.order.free')}</Tag> },
+            { title: t('ui.order.location'), dataIndex: 'path', width: 160 },
+            { title: t('ui.order.customer'), width: 190, render: (_, f) => `${f.customerName ?? ''} ${f.customerPhone ?? ''}` },
+            { title: t('ui.order.description'), dataIndex: 'description', ellipsis: { showTitle: true } },
             { title: t('ui.followup.attemptsCol'), dataIndex: 'attempts', width: 100, render: (n) => t('ui.followup.attempts', { n }) },
             {
               title: status === 'pending' ? t('ui.deadline.followup') : t('ui.followup.verdict'),
@@ -108,7 +110,7 @@ function AttemptDialog({ f, onClose }: { f: TFollowup; onClose(): void }) {
   });
   return (
     <Modal open title={`${t('ui.followup.record')} · ${f.orderNumber}`} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending}>
-      <Form form={form} layout="vertical" initialValues={{ outcome: 'reached', channel: 'phone', verdict: 'satisfied', solved: true }} onFinish={(v) => save.mutate(v)}>
+      <Form form={form} layout="vertical" initialValues={{ outcome: 'reached', channel: 'phone' }} onFinish={(v) => save.mutate(v)}>
         <Form.Item name="outcome" label={t('ui.followup.outcome')}>
           <Segmented options={FOLLOWUP_OUTCOMES.map((o) => ({ value: o, label: t(`ui.outcome.${o}`) }))} />
         </Form.Item>
@@ -117,11 +119,12 @@ function AttemptDialog({ f, onClose }: { f: TFollowup; onClose(): void }) {
         </Form.Item>
         {outcome === 'reached' && (
           <>
-            <Form.Item name="verdict" label={t('ui.followup.verdict')}>
-              <Segmented options={VERDICTS.map((v) => ({ value: v, label: t(`ui.verdict.${v}`) }))} />
+            {/* RV-02: nothing is preselected — one click must not record a satisfied visit the customer never gave. */}
+            <Form.Item name="verdict" label={t('ui.followup.verdict')} rules={[{ required: true, message: t('ui.daily.askCustomer') }]}>
+              <Radio.Group optionType="button" data-testid="verdict" options={VERDICTS.map((v) => ({ value: v, label: t(`ui.verdict.${v}`) }))} />
             </Form.Item>
-            <Form.Item name="solved" label={t('ui.followup.solved')}>
-              <Segmented options={[{ value: true, label: t('ui.followup.solved') }, { value: false, label: t('ui.followup.notSolved') }]} />
+            <Form.Item name="solved" label={t('ui.daily.solvedQuestion')} rules={[{ required: true, message: t('ui.daily.askCustomer') }]}>
+              <Radio.Group optionType="button" data-testid="solved" options={[{ value: true, label: t('ui.followup.solved') }, { value: false, label: t('ui.followup.notSolved') }]} />
             </Form.Item>
           </>
         )}

@@ -1,6 +1,6 @@
 // ORG-02/03/06: one unit by its path — attributes, owners and tenants — and its edit form.
 import { useState } from 'react';
-import { App, Button, Card, DatePicker, Descriptions, Form, InputNumber, Modal, Select, Switch, Table, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Descriptions, Form, InputNumber, Modal, Select, Switch, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,8 @@ import type { TUnitDetail } from '../../../../common/people';
 import { api, ApiError } from '../../lib/api';
 import { RelationTag, UnitStateTag } from '../../lib/labels';
 import { HistoryTimeline } from '../history/HistoryTimeline';
+import { ListTable } from '../../lib/ListTable';
+import { UnitMatters } from './UnitMatters';
 
 const UNIT_FIELD_LABELS: Record<string, string> = {
   state: 'ui.unit.state',
@@ -45,22 +47,23 @@ export function UnitPage() {
           <Typography.Title level={5} style={{ marginTop: 20 }}>
             {t('ui.unit.occupants')}
           </Typography.Title>
-          <Table
+          <ListTable<TUnitDetail['occupants'][number]>
             rowKey="customerId"
             size="small"
             pagination={false}
             locale={{ emptyText: t('ui.unit.noOccupant') }}
             dataSource={d.occupants}
-            data-testid="occupants"
+            testId="occupants"
             columns={[
-              { title: t('ui.customer.relation'), dataIndex: 'relation', width: 90, render: (v) => <RelationTag relation={v} /> },
-              { title: t('ui.customer.name'), dataIndex: 'name' },
+              { title: t('ui.customer.relation'), dataIndex: 'relation', width: 90, card: 'title', render: (v) => <RelationTag relation={v} /> },
+              { title: t('ui.customer.name'), dataIndex: 'name', card: 'title' },
               { title: t('ui.customer.kind'), dataIndex: 'kind', width: 80, render: (v) => t(`ui.customerKind.${v}`) },
               { title: t('ui.customer.phone'), dataIndex: 'phone', width: 140 },
               { title: t('ui.unit.consentingOwner'), dataIndex: 'consentingOwnerName', render: (v) => v ?? '—' },
               { title: t('ui.unit.since'), dataIndex: 'since', width: 120 },
             ]}
           />
+          <UnitMatters unitId={d.unit.id} projectId={d.unit.projectId} />
           <HistoryTimeline
             entity="unit"
             id={d.unit.id}

@@ -1,6 +1,6 @@
 // PS-05: the service notice (有偿服务通知单) on one A4 sheet — three copies cut apart along the dashed
 // lines (finance, the doing department, the archive), each printed with its own current state.
-import { formatYuan } from '../../../../common/money';
+import { formatYuan, yuanInWords } from '../../../../common/money';
 import { useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
@@ -8,6 +8,9 @@ import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import type { TPaidOrder } from '../../../../common/paid';
 import { api } from '../../lib/api';
+import { useMe } from '../../lib/session';
+import { PrintHeading, SignatureLines } from '../print-parts';
+import '../print.css';
 
 const cell: React.CSSProperties = { border: '1px solid #000', padding: '3px 6px', verticalAlign: 'top' };
 const fmt = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '');
@@ -16,6 +19,7 @@ export function PaidNoticePage() {
   const { t } = useTranslation();
   const { id } = useParams();
   const q = useQuery({ queryKey: ['paid', id], queryFn: () => api.get<TPaidOrder>(`/api/paid-orders/${id}`) });
+  const me = useMe();
   useEffect(() => {
     if (q.data && !navigator.webdriver) setTimeout(() => window.print(), 300);
   }, [q.data]);
@@ -25,11 +29,10 @@ export function PaidNoticePage() {
   const th = (label: string) => <th style={{ ...cell, width: 90, textAlign: 'left', background: '#f5f5f5', fontWeight: 'normal' }}>{label}</th>;
   return (
     <div style={{ width: '190mm', margin: '0 auto', fontSize: 12, color: '#000', background: '#fff' }}>
-      <style>{'@page { size: A4; margin: 8mm } @media print { body { background: #fff } }'}</style>
       {(['finance', 'department', 'archive'] as const).map((copy, i) => (
         <section key={copy} data-testid={`notice-${copy}`} style={{ height: '90mm', padding: '3mm 0', borderBottom: i < 2 ? '1px dashed #000' : undefined, boxSizing: 'border-box' }}>
+          <PrintHeading me={me.data} projectId={p.projectId} title={t('ui.paid.noticeTitle')} compact />
           <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'baseline' }}>
-            <b style={{ fontSize: 16 }}>{t('ui.paid.noticeTitle')}</b>
             <span>{t(`ui.paid.${copy}Copy`)}</span>
             <span>
               {t('ui.order.number')}：{p.orderNumber}
@@ -52,6 +55,12 @@ export function PaidNoticePage() {
                 </td>
                 {th(t('ui.paid.fee'))}
                 <td style={cell}>{formatYuan(p.fee)}（{p.agreedAt ? `${t('ui.paid.agreedAt')} ${fmt(p.agreedAt)}` : t('ui.paid.notAgreed')}）</td>
+              </tr>
+              <tr>
+                {th(t('ui.daily.notice.amountInWords'))}
+                <td style={cell} colSpan={3} data-testid="amount-in-words">
+                  {yuanInWords(p.fee)}
+                </td>
               </tr>
               <tr>
                 {th(t('ui.order.description'))}
@@ -83,14 +92,12 @@ export function PaidNoticePage() {
                   <b>{t(`ui.noticeCopy.${p.copies[copy]}`)}</b>
                 </td>
               </tr>
-              <tr>
-                {th(t('ui.paid.customerSign'))}
-                <td style={{ ...cell, height: 34 }} colSpan={3}>
-                  {p.signed ? t('ui.paid.signed') : ''}
-                </td>
-              </tr>
             </tbody>
           </table>
+          <SignatureLines
+            labels={[`${t('ui.paid.customerSign')}${p.signed ? `（${t('ui.paid.signed')}）` : ''}`, t('ui.daily.notice.financeSign'), t('ui.daily.notice.departmentSign')]}
+            dateLabel={t('ui.daily.notice.date')}
+          />
         </section>
       ))}
     </div>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { TStaff } from '../../../../common/people';
 import { api } from '../../lib/api';
 import { useSession } from '../../lib/session';
+import { postLabel } from '../../lib/labels';
 
 export function StaffPage() {
   const { t } = useTranslation();
@@ -25,10 +26,10 @@ export function StaffPage() {
           {
             title: t('ui.staff.roles'),
             dataIndex: 'roles',
-            render: (roles: TStaff['roles']) =>
+            render: (roles: TStaff['roles'], s) =>
               roles.map((r) => (
                 <Tag key={r.role + r.projectId}>
-                  {t(`ui.role.${r.role}`)}
+                  {postLabel(t, r.role, s.departmentKind)}
                   {r.projectId ? '' : t('ui.staff.companyWide')}
                 </Tag>
               )),

@@ -1,6 +1,6 @@
 // WO-02: the dispatch board of a department — orders to dispatch today, in work and on hold.
 import { useState } from 'react';
-import { Card, Col, Empty, Row, Segmented, Space, Tag, Typography } from 'antd';
+import { Card, Col, Empty, Grid, Row, Segmented, Space, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -28,19 +28,23 @@ export function DispatchPage() {
     refetchInterval: 30_000,
   });
   const items = board.data?.items ?? [];
+  // On a phone the department switch goes under the title, which it would otherwise squeeze to "派…".
+  const phone = !(Grid.useBreakpoint().md ?? true);
+  const departments = (
+    <Segmented
+      value={department}
+      onChange={(v) => setDepartment(String(v))}
+      options={['engineering', 'environment', 'security'].map((d) => ({ value: d, label: t(`ui.department.${d}`) }))}
+    />
+  );
   return (
     <Card
       size="small"
       title={t('ui.dispatch.title')}
-      extra={
-        <Segmented
-          value={department}
-          onChange={(v) => setDepartment(String(v))}
-          options={['engineering', 'environment', 'security'].map((d) => ({ value: d, label: t(`ui.department.${d}`) }))}
-        />
-      }
+      extra={!phone && departments}
       loading={board.isPending}
     >
+      {phone && <div style={{ marginBottom: 12 }}>{departments}</div>}
       <Row gutter={12}>
         {COLUMNS.map((col) => {
           const cards = items.filter((o) => col.statuses.includes(o.status));

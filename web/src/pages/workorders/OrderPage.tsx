@@ -13,6 +13,7 @@ import { WoStatusTag } from '../../lib/labels';
 import { OrderActions } from './OrderActions';
 import { PaidPanel } from '../paid/PaidPanel';
 
+const SETTLED = ['followed_up', 'cancelled', 'cannot_repair'];
 const fmt = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—');
 
 /** One history event; `ns` names the catalog of action words (orders and cases differ). */
@@ -22,7 +23,7 @@ export function EventText({ e, ns = 'woAction' }: { e: TWorkOrderDetail['events'
   const before = (e.before ?? {}) as Record<string, unknown>;
   // X-02: hand-overs name both people (a transfer's owners, a dispatch's technicians).
   const handover = (from: unknown, to: unknown) => (to ? `${from ? `${from} → ` : ''}${to}` : from ? `${from} →` : '');
-  const detail = [handover(before.ownerName, after.ownerName), handover(after.previousAssigneeName, after.assigneeName), after.reason && (t(`ui.holdReason.${after.reason}`, { defaultValue: String(after.reason) }) as string), after.note, after.result, after.explanation, after.customerOpinion, after.reply, after.lateReason, after.receipt, after.fee !== undefined && `¥${after.fee}`]
+  const detail = [handover(before.ownerName, after.ownerName), handover(after.previousAssigneeName, after.assigneeName), after.reason && (t(`ui.holdReason.${after.reason}`, { defaultValue: String(after.reason) }) as string), typeof after.verdict === 'string' && (t(`ui.verdict.${after.verdict}`) as string), typeof after.solved === 'boolean' && (t(after.solved ? 'ui.followup.solved' : 'ui.followup.notSolved') as string), after.note, after.result, after.explanation, after.customerOpinion, after.reply, after.lateReason, after.receipt, after.fee !== undefined && `¥${after.fee}`]
     .filter(Boolean)
     .join('；');
   return (
@@ -42,9 +43,19 @@ export function OrderPage() {
   const { id } = useParams();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
-  const q = useQuery({ queryKey: ['order', id], queryFn: () => api.get<TWorkOrderDetail>(`/api/work-orders/${id}`) });
+  // The order changes under the clerk's eyes (the technician completes it on the phone): asked again when
+  // the window gets focus and every 15 s while the order is still open.
+  const q = useQuery({
+    queryKey: ['order', id],
+    queryFn: () => api.get<TWorkOrderDetail>(`/api/work-orders/${id}`),
+    refetchOnWindowFocus: 'always',
+    refetchInterval: (query) => (query.state.data && SETTLED.includes(query.state.data.status) ? false : 15_000),
+  });
   if (q.isError) return <Card>{(q.error as ApiError).message}</Card>;
   const o = q.data;
+  // WO-07: the customer's verdict of the latest return visit, from the order's own history.
+  const visit = o && [...o.events].reverse().find((e) => e.action === 'followed_up' || e.action === 'rework');
+  const visitAfter = (visit?.after ?? {}) as { verdict?: string; solved?: boolean };
   const upload = async (file: File, kind: 'before' | 'after') => {
     await uploadFile('work_order', id!, kind, file).catch((e: ApiError) => message.error(e.body?.fields?.[0]?.message ?? e.message));
     await queryClient.invalidateQueries({ queryKey: ['order', id] });
@@ -116,6 +127,14 @@ export function OrderPage() {
               )}
               {o.onsiteConfirmedBy && <Descriptions.Item label={t('ui.order.onsite')}>{o.onsiteConfirmedBy}</Descriptions.Item>}
               {o.followupSelected !== null && <Descriptions.Item label={t('ui.order.followupSelected')}>{o.followupSelected ? t('ui.yes') : t('ui.no')}</Descriptions.Item>}
+              {visit && (
+                <Descriptions.Item label={t('ui.daily.followupResult')} span={2}>
+                  <span data-testid="followup-result">
+                    {visitAfter.verdict && t(`ui.verdict.${visitAfter.verdict}`)}
+                    {visitAfter.solved !== undefined && ` · ${t(visitAfter.solved ? 'ui.followup.solved' : 'ui.followup.notSolved')}`} · {visit.actorName ?? ''} {fmt(visit.at)}
+                  </span>
+                </Descriptions.Item>
+              )}
             </Descriptions>
             {o.paid && (
               <div style={{ marginTop: 12 }}>
@@ -143,9 +162,19 @@ export function OrderPage() {
             >
               <Space wrap>
                 {o.attachments.map((a) => (a.mime.startsWith('image/') ? <Image key={a.id} width={96} src={a.url} alt={a.name} /> : <a key={a.id} href={a.url}>{a.name}</a>))}
-                {o.signatureUrl && <Image width={160} src={o.signatureUrl} alt={t('ui.order.signature')} style={{ border: '1px solid #eee' }} />}
+                {!o.attachments.length && <Typography.Text type="secondary">{t('ui.daily.noPhotos')}</Typography.Text>}
               </Space>
             </Card>
+            {o.signatureUrl && (
+              <Card size="small" title={t('ui.daily.customerSignature')} style={{ marginTop: 12 }} data-testid="signature-card">
+                <Image width={200} src={o.signatureUrl} alt={t('ui.order.signature')} style={{ border: '1px solid #eee' }} />
+                {o.acceptance && (
+                  <div>
+                    <Typography.Text type="secondary">{fmt(o.acceptance.at)}</Typography.Text>
+                  </div>
+                )}
+              </Card>
+            )}
           </Col>
           <Col xs={24} lg={9}>
             <Card size="small" title={t('ui.order.timeline')}>

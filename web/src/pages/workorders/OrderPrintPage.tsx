@@ -6,6 +6,9 @@ import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import type { TWorkOrderDetail } from '../../../../common/desk';
 import { api } from '../../lib/api';
+import { useMe } from '../../lib/session';
+import { PrintHeading, SignatureLines } from '../print-parts';
+import '../print.css';
 
 const cell: React.CSSProperties = { border: '1px solid #000', padding: '6px 8px', verticalAlign: 'top' };
 const fmt = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '');
@@ -14,11 +17,14 @@ export function OrderPrintPage() {
   const { t } = useTranslation();
   const { id } = useParams();
   const q = useQuery({ queryKey: ['order', id], queryFn: () => api.get<TWorkOrderDetail>(`/api/work-orders/${id}`) });
+  const me = useMe();
   useEffect(() => {
     if (q.data && !navigator.webdriver) setTimeout(() => window.print(), 300);
   }, [q.data]);
   const o = q.data;
   if (!o) return null;
+  const visit = [...o.events].reverse().find((e) => e.action === 'followed_up' || e.action === 'rework');
+  const verdict = (visit?.after ?? {}) as { verdict?: string; solved?: boolean };
   const row = (label: string, value: React.ReactNode, span = 3) => (
     <tr>
       <th style={{ ...cell, width: 110, textAlign: 'left', background: '#f5f5f5' }}>{label}</th>
@@ -29,8 +35,7 @@ export function OrderPrintPage() {
   );
   return (
     <div style={{ width: '190mm', margin: '0 auto', padding: '10mm 0', fontSize: 13, color: '#000', background: '#fff' }}>
-      <style>{'@page { size: A4; margin: 10mm } @media print { body { background: #fff } }'}</style>
-      <h2 style={{ textAlign: 'center', margin: 0 }}>{t('ui.order.slipTitle')}</h2>
+      <PrintHeading me={me.data} projectId={o.projectId} title={t('ui.order.slipTitle')} />
       <p style={{ display: 'flex', justifyContent: 'space-between' }}>
         <span>
           {t('ui.order.number')}：{o.number}
@@ -53,8 +58,13 @@ export function OrderPrintPage() {
           {row(t('ui.order.completedAt'), fmt(o.completedAt))}
           {row(t('ui.order.opinion'), o.acceptance?.opinion ?? '')}
           {row(t('ui.order.signature'), o.signatureUrl ? <img src={o.signatureUrl} alt="" style={{ height: 60 }} /> : <div style={{ height: 60 }} />)}
+          {row(
+            t('ui.daily.slip.followup'),
+            visit ? `${verdict.verdict ? t(`ui.verdict.${verdict.verdict}`) : ''}${verdict.solved === undefined ? '' : ` · ${t(verdict.solved ? 'ui.followup.solved' : 'ui.followup.notSolved')}`} · ${visit.actorName ?? ''} ${fmt(visit.at)}` : t('ui.daily.slip.notVisited'),
+          )}
         </tbody>
       </table>
+      <SignatureLines labels={[t('ui.daily.slip.staffSign'), t('ui.daily.slip.deskSign')]} dateLabel={t('ui.daily.slip.date')} />
     </div>
   );
 }

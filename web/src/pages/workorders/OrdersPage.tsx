@@ -1,6 +1,6 @@
 // WO-10: the work-order list — the front-desk log, the duty log and the engineering view are filters of it.
 import { useState } from 'react';
-import { Button, Card, DatePicker, Input, Segmented, Select, Space, Table, Tag } from 'antd';
+import { Button, Card, DatePicker, Input, Segmented, Select, Space, Tag } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { TRADES, WO_STATUSES, type TWorkOrder } from '../../../../common/desk';
 import { qs } from '../../lib/api';
 import { LoadMore, useKeysetList } from '../../lib/keyset';
+import { ListTable } from '../../lib/ListTable';
 import { DeadlineChips } from '../../lib/deadlines';
 import { WoStatusTag } from '../../lib/labels';
 import { useSession } from '../../lib/session';
@@ -83,33 +84,34 @@ export function OrdersPage() {
         <LabeledSwitch checked={overdue} onChange={setOverdue} label={t('ui.order.overdueOnly')} />
         <LabeledSwitch checked={mine} onChange={setMine} label={t('ui.order.mine')} />
       </Space>
-      <Table<TWorkOrder>
+      <ListTable<TWorkOrder>
+        testId="orders-list"
         rowKey="id"
         size="small"
         loading={pages.isPending}
         dataSource={rows}
         pagination={false}
         locale={{ emptyText: t('ui.order.empty') }}
-        scroll={{ x: 1100 }}
         columns={[
           {
             title: t('ui.order.number'),
             dataIndex: 'number',
-            width: 170,
+            width: 160,
+            card: 'title',
             render: (v, o) => (
-              <Space size={4}>
+              <Space size={4} wrap>
                 <Link to={`/orders/${o.id}`}>{v}</Link>
                 {o.priority === 'emergency' && <Tag color="red">{t('ui.priority.emergency')}</Tag>}
               </Space>
             ),
           },
-          { title: t('ui.order.status'), dataIndex: 'status', width: 110, render: (v) => <WoStatusTag status={v} /> },
-          { title: t('ui.order.trade'), dataIndex: 'trade', width: 110, render: (v) => t(`ui.trade.${v}`) },
-          { title: t('ui.order.location'), dataIndex: 'location', width: 180 },
-          { title: t('ui.order.description'), dataIndex: 'description', ellipsis: true },
-          { title: t('ui.order.assignee'), dataIndex: 'assigneeName', width: 90, render: (v) => v ?? '—' },
-          { title: t('ui.order.reportedAt'), dataIndex: 'reportedAt', width: 140, render: (v) => dayjs(v).format('MM-DD HH:mm') },
-          { title: t('ui.order.deadlines'), dataIndex: 'deadlines', width: 260, render: (v) => <DeadlineChips deadlines={v} /> },
+          { title: t('ui.order.status'), dataIndex: 'status', width: 84, card: 'title', render: (v) => <WoStatusTag status={v} /> },
+          { title: t('ui.order.trade'), dataIndex: 'trade', width: 64, render: (v) => t(`ui.trade.${v}`) },
+          { title: t('ui.order.location'), dataIndex: 'location', width: 160 },
+          { title: t('ui.order.description'), dataIndex: 'description', ellipsis: { showTitle: true } },
+          { title: t('ui.order.assignee'), dataIndex: 'assigneeName', width: 76, render: (v) => v ?? '—' },
+          { title: t('ui.order.reportedAt'), dataIndex: 'reportedAt', width: 136, render: (v) => dayjs(v).format('YYYY-MM-DD HH:mm') },
+          { title: t('ui.order.deadlines'), dataIndex: 'deadlines', width: 200, render: (v) => <DeadlineChips deadlines={v} /> },
         ]}
       />
       <LoadMore pages={pages} />
