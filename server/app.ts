@@ -32,6 +32,8 @@ import { kpiRoutes } from './domains/kpi/routes';
 import { paidRoutes } from './domains/paid/routes';
 import { complaintRoutes } from './domains/complaints/routes';
 import { localStorage, type Storage } from './platform/storage';
+import { makeVault } from './platform/vault';
+import { archiveRoutes } from './domains/archives/routes';
 
 export interface BuiltApp {
   app: App;
@@ -82,7 +84,7 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: boolean;
     },
   );
 
-  const deps = { db, config, storage: opts.storage ?? localStorage(join(config.dataDir, 'files')) };
+  const deps = { db, config, storage: opts.storage ?? localStorage(join(config.dataDir, 'files')), vault: makeVault(config.archiveKey) };
   for (const register of [
     authRoutes,
     orgRoutes,
@@ -99,6 +101,7 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: boolean;
     kpiRoutes,
     paidRoutes,
     complaintRoutes,
+    archiveRoutes,
   ])
     register(app, deps);
 

@@ -7,6 +7,7 @@ import { seedHistory } from './seed/history';
 import { localStorage } from './platform/storage';
 import { join } from 'node:path';
 import { startSweeper } from './domains/deadlines/jobs';
+import { makeVault } from './platform/vault';
 
 const config = loadConfig();
 const database = await openDatabase(config);
@@ -19,7 +20,7 @@ app.log.info({ engine: database.engine, dataDir: config.dataDir }, 'Estate Desk 
 if (config.seedDemo) {
   // Demo data loads after the server answers, so /api/health is quick; health reports "loading" meanwhile.
   demo = 'loading';
-  seedDemo(database.db)
+  seedDemo(database.db, { vault: makeVault(config.archiveKey) })
     .then(async (s) => {
       if (!s) return void (demo = 'ready');
       app.log.info({ units: s.units, customers: s.customers, users: s.users }, 'demo company created');

@@ -13,3 +13,4 @@ export * from './domains/faq/tables';
 export * from './domains/files/tables';
 export * from './domains/paid/tables';
 export * from './domains/complaints/tables';
+export * from './domains/archives/tables';

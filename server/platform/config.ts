@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { archiveKey } from './vault';
 
 export interface Config {
   port: number;
@@ -13,6 +14,7 @@ export interface Config {
   seedDemo: boolean;
   demoHistoryDays: number;
   logLevel: string;
+  archiveKey: Buffer; // AR-04: seals ID numbers and archive documents
 }
 
 /** The secret signs cookies; without SESSION_SECRET one is made once and kept in the data directory. */
@@ -36,5 +38,6 @@ export function loadConfig(env = process.env): Config {
     seedDemo: env.SEED_DEMO !== '0',
     demoHistoryDays: Number(env.DEMO_HISTORY_DAYS ?? 90),
     logLevel: env.LOG_LEVEL ?? 'info',
+    archiveKey: archiveKey(dataDir, env),
   };
 }

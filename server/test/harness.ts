@@ -11,7 +11,7 @@ import { openPglite, openPostgres, type Database } from '../platform/db';
 import type { RegisteredRoute } from '../platform/http';
 import { projects } from '../domains/org/tables';
 import { DEMO_PASSWORD } from '../seed/demo';
-import { adminQuery, databaseUrlFor, pgliteTemplateFile, templateName, type TemplateKind } from './templates';
+import { adminQuery, databaseUrlFor, pgliteTemplateFile, templateName, TEST_ARCHIVE_KEY, type TemplateKind } from './templates';
 
 export async function testDatabase(kind: TemplateKind = 'demo'): Promise<Database> {
   const base = process.env.DATABASE_URL;
@@ -38,6 +38,7 @@ export const testConfig: Config = {
   seedDemo: false,
   demoHistoryDays: 0,
   logLevel: 'silent',
+  archiveKey: TEST_ARCHIVE_KEY,
 };
 
 export interface Reply {

@@ -7,6 +7,11 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { openPglite, openPostgres } from '../platform/db';
 import { seedDemo } from '../seed/demo';
+import { makeVault } from '../platform/vault';
+
+/** AR-04: the fixed archive key of test databases, so the templates' sealed values open in every test. */
+export const TEST_ARCHIVE_KEY = Buffer.alloc(32, 7);
+const vault = makeVault(TEST_ARCHIVE_KEY);
 
 export const TEMPLATE_KINDS = ['empty', 'demo'] as const;
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
@@ -39,11 +44,11 @@ export async function prepareTemplates(): Promise<void> {
       await adminQuery(base, `DROP DATABASE IF EXISTS "${name}"`);
       await adminQuery(base, `CREATE DATABASE "${name}"`);
       const db = await openPostgres(databaseUrlFor(base, name), 2);
-      if (kind === 'demo') await seedDemo(db.db, { small: true, year: 2026 });
+      if (kind === 'demo') await seedDemo(db.db, { small: true, year: 2026, vault });
       await db.close();
     } else {
       const db = await openPglite(undefined);
-      if (kind === 'demo') await seedDemo(db.db, { small: true, year: 2026 });
+      if (kind === 'demo') await seedDemo(db.db, { small: true, year: 2026, vault });
       const client = (db.db as unknown as { $client: PGlite }).$client;
       const dump = await client.dumpDataDir('none');
       mkdirSync(join(tmpdir(), 'estate-desk-test'), { recursive: true });

@@ -40,7 +40,9 @@ export async function sweepOverdue(db: Db, now = new Date(), batch = 500): Promi
       from due where d.id = due.id
       returning d.id, d.company_id, d.project_id, d.entity, d.entity_id, d.kind, d.responsible_id, d.department, d.notified_level,
         coalesce((select number from work_orders w where w.id = d.entity_id), (select number from cases c where c.id = d.entity_id),
-          (select c.number from complaints k join cases c on c.id = k.case_id where k.id = d.entity_id)) as label`);
+          (select c.number from complaints k join cases c on c.id = k.case_id where k.id = d.entity_id),
+          (select u.path from archives a join units u on u.id = a.unit_id where a.id = d.entity_id),
+          (select b.month from slip_bundles b where b.id = d.entity_id)) as label`);
     const rows = rowsOf<Claimed>(res);
     // CP-02: a request whose reply or dispatch time has passed with nothing done is flagged.
     await flagNoAction(tx, rows.filter((d) => d.notified_level === 1), now);

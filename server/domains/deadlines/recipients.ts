@@ -4,6 +4,7 @@ import { and, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { TRole } from '../../../common/roles';
 import type { DbOrTx } from '../../platform/db';
 import { departments } from '../org/tables';
+import { ARCHIVE_DEADLINE_KINDS } from '../../../common/archives';
 import { userRoles, users } from '../people/tables';
 
 export async function holdersOf(db: DbOrTx, projectId: string, roles: TRole[], department?: string | null): Promise<string[]> {
@@ -17,7 +18,7 @@ export async function holdersOf(db: DbOrTx, projectId: string, roles: TRole[], d
 }
 
 /** Desk deadlines (reply, follow-up) escalate to the CS supervisor; order deadlines to the department's. */
-const DESK_KINDS = new Set(['reply', 'followup', 'appointment', 'cp_followup', 'cp_contact', 'cp_progress']);
+const DESK_KINDS = new Set(['reply', 'followup', 'appointment', 'cp_followup', 'cp_contact', 'cp_progress', ...ARCHIVE_DEADLINE_KINDS]);
 
 export async function recipients(db: DbOrTx, d: { projectId: string; kind: string; responsibleId: string | null; department: string | null }, level: 1 | 2): Promise<string[]> {
   if (level === 1 && d.responsibleId) return [d.responsibleId];

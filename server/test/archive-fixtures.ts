@@ -1,0 +1,46 @@
+// Fresh archive records for tests that write (AR-01..AR-05), in a given project.
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../platform/db';
+import type { Storage } from '../platform/storage';
+import { makeVault } from '../platform/vault';
+import { runCommand } from '../platform/audit';
+import { openArchiveIn } from '../domains/archives/commands/open-archive';
+import { fileDocument } from '../domains/archives/commands/file-document';
+import { archives } from '../domains/archives/tables';
+import { units } from '../domains/org/tables';
+import { principalOf, SIGNATURE } from './desk';
+import { TEST_ARCHIVE_KEY } from './templates';
+
+export const testVault = makeVault(TEST_ARCHIVE_KEY);
+
+export function archiveFixtures(db: Db, storage: Storage, key: string, projectId: string) {
+  const fx = {
+    /** An open owner archive of the project (the demo has one for every owner). */
+    async archive() {
+      const [a] = await db.select().from(archives).where(and(eq(archives.projectId, projectId), eq(archives.kind, 'owner'), isNull(archives.retiredAt))).orderBy(archives.createdAt).limit(1);
+      return a;
+    },
+    async unitWithoutDecoration() {
+      const [u] = await db
+        .select()
+        .from(units)
+        .where(and(eq(units.projectId, projectId), sql`not exists (select 1 from archives a where a.unit_id = ${units.id} and a.kind = 'decoration' and a.retired_at is null)`))
+        .limit(1);
+      return u;
+    },
+    /** A decoration archive opened just now by the project's housekeeper. */
+    async freshArchive() {
+      const keeper = await principalOf(db, `${key}-keeper`);
+      const u = await fx.unitWithoutDecoration();
+      return runCommand(db, keeper, (ctx) => openArchiveIn(ctx, { projectId, unitId: u.id, kind: 'decoration', keysHeld: false, viaAgent: false, cabinet: 'C柜-01' }));
+    },
+    /** A scanned document (a PNG) filed on a fresh archive. */
+    async archiveDocument() {
+      const a = await fx.freshArchive();
+      const keeper = await principalOf(db, `${key}-keeper`);
+      const detail = await fileDocument(db, keeper, { storage, vault: testVault }, a.id, { itemCode: 'application', form: 'file', name: '装修申请表.png', data: SIGNATURE, cabinet: '' });
+      return detail.checklist.flatMap((i) => i.documents)[0];
+    },
+  };
+  return fx;
+}
