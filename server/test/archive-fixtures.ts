@@ -6,6 +6,7 @@ import { makeVault } from '../platform/vault';
 import { runCommand } from '../platform/audit';
 import { openArchiveIn } from '../domains/archives/commands/open-archive';
 import { fileDocument } from '../domains/archives/commands/file-document';
+import { createChange } from '../domains/archives/commands/change-request';
 import { archives } from '../domains/archives/tables';
 import { units } from '../domains/org/tables';
 import { principalOf, SIGNATURE } from './desk';
@@ -40,6 +41,11 @@ export function archiveFixtures(db: Db, storage: Storage, key: string, projectId
       const keeper = await principalOf(db, `${key}-keeper`);
       const detail = await fileDocument(db, keeper, { storage, vault: testVault }, a.id, { itemCode: 'application', form: 'file', name: '装修申请表.png', data: SIGNATURE, cabinet: '' });
       return detail.checklist.flatMap((i) => i.documents)[0];
+    },
+    /** AR-03: an open change request of an owner's phone, raised by the clerk. */
+    async changeRequest() {
+      const a = await fx.archive();
+      return createChange(db, await principalOf(db, `${key}-clerk`), testVault, { archiveId: a.id, reason: '客户更换手机号码', phone: `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}` });
     },
   };
   return fx;

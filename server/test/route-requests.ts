@@ -3,7 +3,7 @@
 import { COMPANY_WIDE_ROLES, type TRole } from '../../common/roles';
 import type { TestApp } from './harness';
 import type { fixtures } from './fixtures';
-import { userId } from './desk';
+import { SIGNATURE, userId } from './desk';
 
 export type Scope = 'own' | 'other';
 export interface Req {
@@ -179,6 +179,10 @@ export const routeRequests = ({ t, ids }: Ctx): Record<string, { req: Builder; r
   'GET /api/archive-checklists': { req: async () => get('/api/archive-checklists'), rule: () => true },
   'PUT /api/archive-checklists/:kind': {
     req: async () => ({ method: 'PUT', url: '/api/archive-checklists/record', body: { items: [{ code: 'cover', label: '档案封面', appliesTo: 'all', required: true }, { code: 'index', label: '档案目录', appliesTo: 'all', required: true }, { code: 'ownership_record', label: '集团自持物业登记表', appliesTo: 'all', required: true }] } }),
+  },
+  'POST /api/archive-changes': { req: async (f) => ({ method: 'POST', url: '/api/archive-changes', body: { archiveId: (await f.archive()).id, reason: '客户更换手机号码', phone: '13912345678' } }) },
+  'POST /api/archive-changes/:id/actions': {
+    req: async (f) => { const c = await f.changeRequest(); return { method: 'POST', url: `/api/archive-changes/${c.id}/actions`, body: { action: 'sign', version: c.version, signature: SIGNATURE } }; },
   },
   'GET /api/notifications': { req: async () => get('/api/notifications') },
   'POST /api/notifications/read': { req: async () => ({ method: 'POST', url: '/api/notifications/read', body: {} }) },

@@ -37,6 +37,7 @@ import { authorizeArchive } from './policy';
 import { accessLog, archiveDetail, archiveFigures, floorGrid, listArchives } from './queries';
 import { archiveDocuments, archives } from './tables';
 import { units } from '../org/tables';
+import { changeRoutes } from './change-routes';
 
 export function archiveRoutes(app: App, deps: Deps) {
   const { db, storage, vault } = deps;
@@ -121,4 +122,5 @@ export function archiveRoutes(app: App, deps: Deps) {
       return editChecklist(db, p, req.params.kind, req.body.items);
     },
   );
+  changeRoutes(app, deps);
 }
