@@ -7,12 +7,23 @@ import { runCommand } from '../platform/audit';
 import { openArchiveIn } from '../domains/archives/commands/open-archive';
 import { fileDocument } from '../domains/archives/commands/file-document';
 import { createChange } from '../domains/archives/commands/change-request';
+import { uploadImport } from '../domains/archives/commands/import-batch';
+import ExcelJS from 'exceljs';
+import { IMPORT_COLUMNS } from '../../common/archives';
+import { translate } from '../../common/i18n';
 import { archives } from '../domains/archives/tables';
 import { units } from '../domains/org/tables';
 import { principalOf, SIGNATURE } from './desk';
 import { TEST_ARCHIVE_KEY } from './templates';
 
 export const testVault = makeVault(TEST_ARCHIVE_KEY);
+
+/** X-05: an import workbook with the template's headers and no rows. */
+export async function emptyImportFile(): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('业户资料').addRow(IMPORT_COLUMNS.map((c) => translate('zh-CN', `archive.import.columns.${c}`)));
+  return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+}
 
 export function archiveFixtures(db: Db, storage: Storage, key: string, projectId: string) {
   const fx = {
@@ -41,6 +52,10 @@ export function archiveFixtures(db: Db, storage: Storage, key: string, projectId
       const keeper = await principalOf(db, `${key}-keeper`);
       const detail = await fileDocument(db, keeper, { storage, vault: testVault }, a.id, { itemCode: 'application', form: 'file', name: '装修申请表.png', data: SIGNATURE, cabinet: '' });
       return detail.checklist.flatMap((i) => i.documents)[0];
+    },
+    /** X-05: a checked import of a file with headers only, waiting for its commit. */
+    async importBatch() {
+      return uploadImport(db, await principalOf(db, `${key}-super`), { storage, vault: testVault }, { projectId, name: '业户资料.xlsx', data: await emptyImportFile() });
     },
     /** AR-03: an open change request of an owner's phone, raised by the clerk. */
     async changeRequest() {

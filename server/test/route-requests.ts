@@ -4,6 +4,7 @@ import { COMPANY_WIDE_ROLES, type TRole } from '../../common/roles';
 import type { TestApp } from './harness';
 import type { fixtures } from './fixtures';
 import { SIGNATURE, userId } from './desk';
+import { emptyImportFile } from './archive-fixtures';
 
 export type Scope = 'own' | 'other';
 export interface Req {
@@ -184,6 +185,9 @@ export const routeRequests = ({ t, ids }: Ctx): Record<string, { req: Builder; r
   'POST /api/archive-changes/:id/actions': {
     req: async (f) => { const c = await f.changeRequest(); return { method: 'POST', url: `/api/archive-changes/${c.id}/actions`, body: { action: 'sign', version: c.version, signature: SIGNATURE } }; },
   },
+  'GET /api/imports/template': { req: async (_f, pid) => get(`/api/imports/template?projectId=${pid}`) },
+  'POST /api/imports': { req: async (_f, pid) => ({ method: 'POST', url: '/api/imports', body: { projectId: pid, name: '业户资料.xlsx', data: await emptyImportFile() } }) },
+  'POST /api/imports/:id/commit': { req: async (f) => { const b = await f.importBatch(); return { method: 'POST', url: `/api/imports/${b.id}/commit`, body: { version: b.version } }; } },
   'GET /api/notifications': { req: async () => get('/api/notifications') },
   'POST /api/notifications/read': { req: async () => ({ method: 'POST', url: '/api/notifications/read', body: {} }) },
 });

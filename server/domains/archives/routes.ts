@@ -38,6 +38,7 @@ import { accessLog, archiveDetail, archiveFigures, floorGrid, listArchives } fro
 import { archiveDocuments, archives } from './tables';
 import { units } from '../org/tables';
 import { changeRoutes } from './change-routes';
+import { importRoutes } from './import-routes';
 
 export function archiveRoutes(app: App, deps: Deps) {
   const { db, storage, vault } = deps;
@@ -123,4 +124,5 @@ export function archiveRoutes(app: App, deps: Deps) {
     },
   );
   changeRoutes(app, deps);
+  importRoutes(app, deps);
 }
