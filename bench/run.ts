@@ -4,8 +4,9 @@ import { benchBig } from './big';
 import { machine } from './lib';
 import { benchStart } from './start';
 import { benchWrite } from './write';
+import { benchImport } from './import';
 
-const all: Record<string, () => Promise<void>> = { start: benchStart, write: benchWrite, big: benchBig };
+const all: Record<string, () => Promise<void>> = { start: benchStart, write: benchWrite, big: benchBig, import: benchImport };
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(all);
 console.log(`Estate Desk benchmarks on ${machine()}, ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}: ${chosen.join(', ')}`);
 for (const name of chosen) {

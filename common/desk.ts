@@ -73,7 +73,7 @@ export const HOLD_REASONS = ['waiting_customer', 'waiting_parts', 'waiting_acces
 export const ZHoldReason = z.enum(HOLD_REASONS);
 
 const ZText = (max: number) => z.string().trim().min(1).max(max);
-const ZSignature = z
+export const ZSignature = z
   .string()
   .max(400_000)
   .regex(/^data:image\/png;base64,[A-Za-z0-9+/=]+$/, { error: 'bad_signature' });

@@ -44,6 +44,12 @@ export const ACTIONS = [
   'supervise.cs', // RV-02: the CS supervisor re-checks 30% of return visits
   'supervise.pm', // RV-02: the project manager re-checks 10%
   'personal.read', // AR-04: the whole phone number on a detail view (lists and exports always mask it)
+  // AR-04: customer archives are confidential; each action is granted on purpose.
+  'archive.read', // see archives and, on a logged detail view, the full personal data
+  'archive.manage', // open archives, file documents, raise change requests
+  'archive.export', // export archive lists (each export logged)
+  'archive.log', // read the view and export log
+  'archive.configure', // edit the company's document checklists
 ] as const;
 export const ZAction = z.enum(ACTIONS);
 export type TAction = z.infer<typeof ZAction>;
@@ -67,6 +73,17 @@ export const ROLE_ACTIONS: Record<TRole, readonly TAction[]> = {
   quality_inspector: [...READ, ...CALLS, 'audit.read', 'paid.report'],
   company_admin: [...ACTIONS],
 };
+
+// AR-04: who sees customer archives — the desk and housekeepers who file them, their supervisor, the
+// project manager and the quality department; not technicians, department supervisors or finance.
+const ARCHIVE_GRANTS: Partial<Record<TRole, readonly TAction[]>> = {
+  housekeeper: ['archive.read', 'archive.manage'],
+  clerk: ['archive.read', 'archive.manage'],
+  cs_supervisor: ['archive.read', 'archive.manage', 'archive.export'],
+  project_manager: ['archive.read', 'archive.manage', 'archive.export', 'archive.log'],
+  quality_inspector: ['archive.read', 'archive.export', 'archive.log'],
+};
+for (const [role, actions] of Object.entries(ARCHIVE_GRANTS) as [TRole, TAction[]][]) ROLE_ACTIONS[role] = [...ROLE_ACTIONS[role], ...actions];
 
 /** Roles whose grant may cover every project of the company (project_id null). */
 export const COMPANY_WIDE_ROLES: readonly TRole[] = ['company_admin', 'quality_inspector'];

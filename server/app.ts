@@ -37,6 +37,8 @@ import { kpiRoutes } from './domains/kpi/routes';
 import { paidRoutes } from './domains/paid/routes';
 import { complaintRoutes } from './domains/complaints/routes';
 import { localStorage, type Storage } from './platform/storage';
+import { makeVault } from './platform/vault';
+import { archiveRoutes } from './domains/archives/routes';
 
 export interface BuiltApp {
   app: App;
@@ -93,7 +95,7 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: boolean;
     },
   );
 
-  const deps = { db, readDb: opts.readDb ?? db, config, storage: opts.storage ?? localStorage(join(config.dataDir, 'files')) };
+  const deps = { db, readDb: opts.readDb ?? db, config, storage: opts.storage ?? localStorage(join(config.dataDir, 'files')), vault: makeVault(config.archiveKey) };
   const domains = {
     auth: authRoutes,
     org: orgRoutes,
@@ -110,6 +112,7 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: boolean;
     kpi: kpiRoutes,
     paid: paidRoutes,
     complaints: complaintRoutes,
+    archives: archiveRoutes,
   };
   for (const [name, register] of Object.entries(domains)) {
     domain = name;

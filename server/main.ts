@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { startSweeper } from './domains/deadlines/jobs';
 import { rebuildKpisIfEmpty } from './domains/kpi/recount';
 import { loadOfficialYears } from './domains/calendar/commands/load-official-years';
+import { makeVault } from './platform/vault';
 
 const config = loadConfig();
 const database = await openDatabase(config);
@@ -28,7 +29,7 @@ loadOfficialYears(database.db)
 if (config.seedDemo) {
   // Demo data loads after the server answers, so /api/health is quick; health reports "loading" meanwhile.
   demo = 'loading';
-  seedDemo(database.db)
+  seedDemo(database.db, { vault: makeVault(config.archiveKey) })
     .then(async (s) => {
       if (!s) return void (demo = 'ready');
       app.log.info({ units: s.units, customers: s.customers, users: s.users }, 'demo company created');

@@ -14,3 +14,4 @@ export * from './domains/files/tables';
 export * from './domains/paid/tables';
 export * from './domains/complaints/tables';
 export * from './domains/kpi/tables';
+export * from './domains/archives/tables';

@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { archiveKey } from './vault';
 
 export interface Config {
   port: number;
@@ -19,6 +20,7 @@ export interface Config {
   trustProxy: boolean | string;
   /** Sign-in requests one IP may send per minute before 429 (beside the per-name and per-IP throttles). */
   signInPerMinute: number;
+  archiveKey: Buffer; // AR-04: seals ID numbers and archive documents
 }
 
 /** The secret signs cookies; without SESSION_SECRET one is made once and kept in the data directory. */
@@ -51,5 +53,6 @@ export function loadConfig(env = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: trustProxy(env.TRUST_PROXY),
     signInPerMinute: Number(env.SIGN_IN_PER_MINUTE ?? 30),
+    archiveKey: archiveKey(dataDir, env),
   };
 }

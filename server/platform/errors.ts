@@ -44,7 +44,20 @@ export type ErrorCode =
   | 'complaint_needs_followup'
   | 'not_resolved'
   | 'not_company_level'
-  | 'already_checked';
+  | 'already_checked'
+  // archives, import and the monthly bundle (AR-01..AR-05, X-05, WO-11)
+  | 'archive_exists'
+  | 'archive_retired'
+  | 'document_retired'
+  | 'document_damaged'
+  | 'protected_field'
+  | 'change_closed'
+  | 'change_not_signed'
+  | 'owner_consent_missing'
+  | 'import_has_problems'
+  | 'import_committed'
+  | 'bundle_filed'
+  | 'bundle_not_due';
 
 export class AppError extends Error {
   constructor(

@@ -159,6 +159,7 @@ export interface Deps {
   readDb: import('./db').Db;
   config: import('./config').Config;
   storage: import('./storage').Storage;
+  vault: import('./vault').Vault;
 }
 
 /** The signed-in principal of a route whose access is not public (the auth hook guarantees it). */

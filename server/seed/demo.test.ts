@@ -9,13 +9,17 @@ import { auditEvents } from '../platform/tables';
 import { buildings, projects, units } from '../domains/org/tables';
 import { customerUnits, userRoles } from '../domains/people/tables';
 import { seedDemo } from './demo';
+import { makeVault } from '../platform/vault';
+import { TEST_ARCHIVE_KEY } from '../test/templates';
+
+const vault = makeVault(TEST_ARCHIVE_KEY);
 
 let d: Database;
 before(async () => (d = await testDatabase('empty')));
 after(() => d.close());
 
 test('ORG-01..06 the demo company: three projects of the right types and levels, staff for every role', async () => {
-  const s = await seedDemo(d.db);
+  const s = await seedDemo(d.db, { vault });
   assert.ok(s);
   const rows = await d.db.select().from(projects).orderBy(projects.code);
   assert.deepEqual(
@@ -48,6 +52,6 @@ test('ORG-01..06 the demo company: three projects of the right types and levels,
 
 test('a second start on the same database adds nothing', async () => {
   const before = (await d.db.select({ n: count() }).from(units))[0].n;
-  assert.equal(await seedDemo(d.db), null);
+  assert.equal(await seedDemo(d.db, { vault }), null);
   assert.equal((await d.db.select({ n: count() }).from(units))[0].n, before);
 });

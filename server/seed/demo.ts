@@ -18,6 +18,9 @@ import { serviceItems } from '../domains/paid/tables';
 import { fullPlan, smallPlan, type ProjectPlan } from './plan';
 import { Rng } from './random';
 import { companyName, emergencyContact, idNumber, mobile, personName } from './names';
+import type { Vault } from '../platform/vault';
+import { sealedIdNumber } from '../domains/archives/identity';
+import { seedArchives } from './archives';
 
 export const DEMO_PASSWORD = 'demo1234';
 export const DEMO_COMPANY = '锦程物业服务有限公司';
@@ -74,7 +77,7 @@ export interface DemoSummary {
   users: number;
 }
 
-export async function seedDemo(db: Db, opts: { small?: boolean; year?: number } = {}): Promise<DemoSummary | null> {
+export async function seedDemo(db: Db, opts: { small?: boolean; year?: number; vault: Vault }): Promise<DemoSummary | null> {
   const plan = opts.small ? smallPlan() : fullPlan();
   const year = opts.year ?? new Date().getFullYear();
   const passwordHash = await argon2.hash(DEMO_PASSWORD); // one hash for every demo user keeps start-up fast
@@ -120,7 +123,7 @@ export async function seedDemo(db: Db, opts: { small?: boolean; year?: number } 
         kind: company ? 'company' : 'person',
         name: company ? companyName(r, '深圳') : personName(r),
         phone: mobile(r, phoneSerial++),
-        idNumber: company ? null : idNumber(r),
+        ...sealedIdNumber(opts.vault, company ? null : idNumber(r)),
         emergencyContacts: company ? [] : [emergencyContact(r, phoneSerial++)],
       });
       return id;
@@ -204,6 +207,8 @@ export async function seedDemo(db: Db, opts: { small?: boolean; year?: number } 
     for (const u of rows.units) events.push({ entity: 'unit', entityId: u.id, projectId: u.projectId, action: 'seed' });
     for (const c of rows.customers) events.push({ entity: 'customer', entityId: c.id, projectId: c.projectId, action: 'seed' });
     for (let i = 0; i < events.length; i += 1000) await recordAudit(tx, actor, events.slice(i, i + 1000));
+    // AR-01, AR-02: every demo unit's archives, with a realistic spread of missing documents.
+    await seedArchives(tx, { companyId, year, units: rows.units, customers: rows.customers, links: rows.links, users: rows.users, roles: rows.roles });
 
     summary.units = rows.units.length;
     summary.customers = rows.customers.length;

@@ -10,6 +10,7 @@ import { rowsOf, type Database } from '../platform/db';
 import { localStorage } from '../platform/storage';
 import { toLocal } from '../platform/clock';
 import { testDatabase } from '../test/harness';
+import { testVault } from '../test/templates';
 import { sweepOverdue } from '../domains/deadlines/jobs';
 import { deskFlags } from '../domains/complaints/tables';
 import { workOrders } from '../domains/workorders/tables';
@@ -20,7 +21,7 @@ let d: Database;
 const now = new Date('2026-11-20T03:30:00Z'); // 11:30 Beijing time
 before(async () => {
   d = await testDatabase('empty');
-  const demo = await seedDemo(d.db, { small: true, year: 2026 });
+  const demo = await seedDemo(d.db, { small: true, year: 2026, vault: testVault });
   await seedHistory(d.db, localStorage(mkdtempSync(join(tmpdir(), 'estate-desk-history-'))), demo!, { days: 10, now });
   await sweepOverdue(d.db, now);
 });

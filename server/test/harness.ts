@@ -11,7 +11,7 @@ import { openPglite, openPostgres, type Database } from '../platform/db';
 import type { RegisteredRoute } from '../platform/http';
 import { projects } from '../domains/org/tables';
 import { DEMO_PASSWORD } from '../seed/demo';
-import { adminQuery, databaseUrlFor, pgliteTemplateFile, templateName, type TemplateKind } from './templates';
+import { adminQuery, databaseUrlFor, pgliteTemplateFile, templateName, TEST_ARCHIVE_KEY, type TemplateKind } from './templates';
 
 export async function testDatabase(kind: TemplateKind = 'demo'): Promise<Database> {
   const base = process.env.DATABASE_URL;
@@ -42,6 +42,7 @@ export const testConfig: Config = {
   trustProxy: false,
   // every test signs in from 127.0.0.1; the throttle tests build their own app with a low limit
   signInPerMinute: 100_000,
+  archiveKey: TEST_ARCHIVE_KEY,
 };
 
 export interface Reply {

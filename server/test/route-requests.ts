@@ -3,7 +3,8 @@
 import { COMPANY_WIDE_ROLES, type TRole } from '../../common/roles';
 import type { TestApp } from './harness';
 import type { fixtures } from './fixtures';
-import { userId } from './desk';
+import { SIGNATURE, userId } from './desk';
+import { emptyImportFile } from './archive-fixtures';
 import { signInThrottles } from '../domains/auth/tables';
 import { users } from '../domains/people/tables';
 import { eq } from 'drizzle-orm';
@@ -164,6 +165,32 @@ export const routeRequests = ({ t, ids }: Ctx): Record<string, { req: Builder; r
     req: async (f) => { const c = await f.supervisionCheck(); return { method: 'POST', url: `/api/supervision/${c.id}`, body: { version: c.version, outcome: 'genuine' } }; },
     rule: only('cs_supervisor', 'company_admin'),
   },
+  // AR-01..AR-05, X-05, WO-11: customer archives (archive.* actions in common/roles.ts).
+  'GET /api/archives': { req: async (_f, pid) => get(`/api/archives?projectId=${pid}`) },
+  'GET /api/archives/export': { req: async (_f, pid) => get(`/api/archives/export?projectId=${pid}`) },
+  'GET /api/archives/floor-grid': { req: async (f, pid) => get(`/api/archives/floor-grid?projectId=${pid}&buildingId=${(await f.unit()).buildingId}`) },
+  'GET /api/archives/:id': { req: async (f) => get(`/api/archives/${(await f.archive()).id}`) },
+  'POST /api/archives': { req: async (f) => ({ method: 'POST', url: '/api/archives', body: { unitId: (await f.unitWithoutDecoration()).id, kind: 'decoration', cabinet: 'A柜-01' } }) },
+  'PUT /api/archives/:id': { req: async (f) => { const a = await f.archive(); return { method: 'PUT', url: `/api/archives/${a.id}`, body: { version: a.version, cabinet: 'B柜-02' } }; } },
+  'POST /api/archives/:id/retire': { req: async (f) => { const a = await f.freshArchive(); return { method: 'POST', url: `/api/archives/${a.id}/retire`, body: { version: a.version, reason: '重复建档' } }; } },
+  'POST /api/archives/:id/documents': { req: async (f) => ({ method: 'POST', url: `/api/archives/${(await f.archive()).id}/documents`, body: { itemCode: 'cover', form: 'paper', cabinet: 'A柜-01' } }) },
+  'POST /api/archive-documents/:id/retire': { req: async (f) => ({ method: 'POST', url: `/api/archive-documents/${(await f.archiveDocument()).id}/retire`, body: { reason: '扫描不清' } }) },
+  'GET /api/archive-documents/:id': { req: async (f) => get(`/api/archive-documents/${(await f.archiveDocument()).id}`) },
+  'POST /api/projects/:id/archives/sync': { req: async (_f, pid) => ({ method: 'POST', url: `/api/projects/${pid}/archives/sync` }) },
+  'GET /api/projects/:id/archive-figures': { req: async (_f, pid) => get(`/api/projects/${pid}/archive-figures?month=2026-11`) },
+  'GET /api/archive-log': { req: async (_f, pid) => get(`/api/archive-log?projectId=${pid}&month=2026-11`) },
+  // The checklists are the company's: every archive reader sees them, only the company admin edits them.
+  'GET /api/archive-checklists': { req: async () => get('/api/archive-checklists'), rule: () => true },
+  'PUT /api/archive-checklists/:kind': {
+    req: async () => ({ method: 'PUT', url: '/api/archive-checklists/record', body: { items: [{ code: 'cover', label: '档案封面', appliesTo: 'all', required: true }, { code: 'index', label: '档案目录', appliesTo: 'all', required: true }, { code: 'ownership_record', label: '集团自持物业登记表', appliesTo: 'all', required: true }] } }),
+  },
+  'POST /api/archive-changes': { req: async (f) => ({ method: 'POST', url: '/api/archive-changes', body: { archiveId: (await f.archive()).id, reason: '客户更换手机号码', phone: '13912345678' } }) },
+  'POST /api/archive-changes/:id/actions': {
+    req: async (f) => { const c = await f.changeRequest(); return { method: 'POST', url: `/api/archive-changes/${c.id}/actions`, body: { action: 'sign', version: c.version, signature: SIGNATURE } }; },
+  },
+  'GET /api/imports/template': { req: async (_f, pid) => get(`/api/imports/template?projectId=${pid}`) },
+  'POST /api/imports': { req: async (_f, pid) => ({ method: 'POST', url: '/api/imports', body: { projectId: pid, name: '业户资料.xlsx', data: await emptyImportFile() } }) },
+  'POST /api/imports/:id/commit': { req: async (f) => { const b = await f.importBatch(); return { method: 'POST', url: `/api/imports/${b.id}/commit`, body: { version: b.version } }; } },
   'GET /api/notifications': { req: async () => get('/api/notifications') },
   'POST /api/notifications/read': { req: async () => ({ method: 'POST', url: '/api/notifications/read', body: {} }) },
   // Issue 12: sign-in throttles are company-level records, for the company admin only.

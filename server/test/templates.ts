@@ -7,6 +7,12 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { openPglite, openPostgres } from '../platform/db';
 import { seedDemo } from '../seed/demo';
+import { makeVault } from '../platform/vault';
+
+/** AR-04: the fixed archive key of test databases, so the templates' sealed values open in every test. */
+export const TEST_ARCHIVE_KEY = Buffer.alloc(32, 7);
+/** The archive vault of every test database's demo data (AR-04). */
+export const testVault = makeVault(TEST_ARCHIVE_KEY);
 
 export const TEMPLATE_KINDS = ['empty', 'demo'] as const;
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
@@ -39,11 +45,11 @@ export async function prepareTemplates(): Promise<void> {
       await adminQuery(base, `DROP DATABASE IF EXISTS "${name}"`);
       await adminQuery(base, `CREATE DATABASE "${name}"`);
       const db = await openPostgres(databaseUrlFor(base, name), 2);
-      if (kind === 'demo') await seedDemo(db.db, { small: true, year: 2026 });
+      if (kind === 'demo') await seedDemo(db.db, { small: true, year: 2026, vault: testVault });
       await db.close();
     } else {
       const db = await openPglite(undefined);
-      if (kind === 'demo') await seedDemo(db.db, { small: true, year: 2026 });
+      if (kind === 'demo') await seedDemo(db.db, { small: true, year: 2026, vault: testVault });
       const client = (db.db as unknown as { $client: PGlite }).$client;
       const dump = await client.dumpDataDir('none');
       mkdirSync(join(tmpdir(), 'estate-desk-test'), { recursive: true });

@@ -14,6 +14,7 @@ import pg from 'pg';
 import { buildApp } from '../../server/app';
 import { openPostgres, openReplica, type Database } from '../../server/platform/db';
 import { testConfig } from '../../server/test/harness';
+import { testVault } from '../../server/test/templates';
 import { projects, units } from '../../server/domains/org/tables';
 import { DEMO_PASSWORD, seedDemo } from '../../server/seed/demo';
 
@@ -55,7 +56,7 @@ before(async () => {
   asPostgres('pg_basebackup', ['-h', '127.0.0.1', '-p', String(primaryPort), '-U', 'postgres', '-D', replica, '-R', '-X', 'stream', '--no-sync']);
   startCluster(replica, replicaPort);
   const primaryDb = await openPostgres(url(primaryPort), 4);
-  await seedDemo(primaryDb.db, { small: true, year: 2026 });
+  await seedDemo(primaryDb.db, { small: true, year: 2026, vault: testVault });
   database = openReplica(primaryDb, url(replicaPort), 2);
 });
 

@@ -63,7 +63,9 @@ export async function sweepOverdue(db: Db, now = new Date(), batch = 500): Promi
              jsonb_build_object('number', coalesce(
                (select number from work_orders w where w.id = t.entity_id),
                (select number from cases k where k.id = t.entity_id),
-               (select k.number from complaints q join cases k on k.id = q.case_id where q.id = t.entity_id), '')),
+               (select k.number from complaints q join cases k on k.id = q.case_id where q.id = t.entity_id),
+               (select u.path from archives a join units u on u.id = a.unit_id where a.id = t.entity_id),
+               (select b.month from slip_bundles b where b.id = t.entity_id), '')),
              'deadline:' || t.id || ':' || t.notified_level
       from told t
       on conflict do nothing

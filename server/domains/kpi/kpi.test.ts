@@ -10,6 +10,7 @@ import { localStorage } from '../../platform/storage';
 import type { Db } from '../../platform/db';
 import { toLocal } from '../../platform/clock';
 import { seedDemo } from '../../seed/demo';
+import { testVault } from '../../test/templates';
 import { seedHistory } from '../../seed/history';
 import { createCase } from '../cases/commands/create-case';
 import { replyCase } from '../cases/commands/manage-case';
@@ -170,7 +171,7 @@ test('QI-05 generated desk history (all of October 2026): the rollup equals the 
   try {
     const db = database.db;
     const storage = localStorage(`${process.env.TMPDIR ?? '/tmp'}/kpi-history-files-${process.pid}`);
-    const demo = (await seedDemo(db, { small: true }))!;
+    const demo = (await seedDemo(db, { small: true, vault: testVault }))!;
     const now = new Date('2026-11-04T12:00:00+08:00');
     await seedHistory(db, storage, demo, { days: 38, perDay: 2, now });
     await assertRollupEqualsRecount(db);

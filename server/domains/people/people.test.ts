@@ -114,13 +114,13 @@ test('X-02 concurrent edits of a customer: the second writer with the old versio
   const a = await t.as('ch-clerk');
   const b = await t.as('ch-keeper');
   const [r1, r2] = await Promise.all([
-    a.put(`/api/customers/${owner.c.id}`, { phone: '13811112222', version: owner.c.version }),
-    b.put(`/api/customers/${owner.c.id}`, { phone: '13833334444', version: owner.c.version }),
+    a.put(`/api/customers/${owner.c.id}`, { emergencyContacts: [{ name: '王芳', phone: '13811112222', relation: '配偶' }], version: owner.c.version }),
+    b.put(`/api/customers/${owner.c.id}`, { emergencyContacts: [{ name: '王芳', phone: '13833334444', relation: '配偶' }], version: owner.c.version }),
   ]);
   assert.deepEqual([r1.status, r2.status].sort(), [200, 409]);
   const [now] = await t.database.db.select().from(customers).where(eq(customers.id, owner.c.id));
   assert.equal(now.version, owner.c.version + 1);
-  assert.equal(now.phone, r1.status === 200 ? '13811112222' : '13833334444');
+  assert.equal(now.emergencyContacts[0].phone, r1.status === 200 ? '13811112222' : '13833334444');
 });
 
 test('AR-04 lists mask phone and ID numbers; the detail shows the phone to staff of the project', async () => {

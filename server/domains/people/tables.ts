@@ -42,7 +42,9 @@ export const customers = pgTable(
     kind: text('kind').notNull(),
     name: text('name').notNull(),
     phone: text('phone').notNull(), // IN-03: the caller-ID key
-    idNumber: text('id_number'),
+    idNumber: text('id_number'), // AR-04: only the masked form (3101**********1234); the number itself is sealed
+    idNumberSealed: text('id_number_sealed'),
+    idNumberHash: text('id_number_hash'), // keyed hash: the ID-number search never sees the plain value
     emergencyContacts: jsonb('emergency_contacts').$type<{ name: string; phone: string; relation: string }[]>().notNull().default(sql`'[]'::jsonb`),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -51,6 +53,7 @@ export const customers = pgTable(
     index('customers_project_name').on(t.projectId, t.name),
     index('customers_phone_trgm').using('gin', sql`${t.phone} gin_trgm_ops`),
     index('customers_name_trgm').using('gin', sql`${t.name} gin_trgm_ops`),
+    index('customers_id_hash').on(t.projectId, t.idNumberHash),
   ],
 );
 

@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { TCustomerUpdate } from '../../../../common/people';
 import { diff, runCommand } from '../../../platform/audit';
 import type { Db } from '../../../platform/db';
-import { updatedOrStale } from '../../../platform/errors';
+import { AppError, updatedOrStale } from '../../../platform/errors';
 import type { Principal } from '../../../platform/policy';
 import { customerDetail, loadCustomer } from '../queries';
 import { customers } from '../tables';
@@ -12,6 +12,8 @@ export async function updateCustomer(db: Db, p: Principal, id: string, input: TC
   return runCommand(db, p, async ({ tx, audit }) => {
     const before = await loadCustomer(tx, p, id, 'customer.write');
     const { version, ...patch } = input;
+    // AR-03: name and phone are archive data; they change only through a signed change request.
+    if ((patch.name !== undefined && patch.name !== before.name) || (patch.phone !== undefined && patch.phone !== before.phone)) throw new AppError(409, 'protected_field');
     updatedOrStale(
       await tx
         .update(customers)
