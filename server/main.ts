@@ -8,6 +8,7 @@ import { localStorage } from './platform/storage';
 import { join } from 'node:path';
 import { startSweeper } from './domains/deadlines/jobs';
 import { makeVault } from './platform/vault';
+import { startArchiveJobs } from './domains/archives/jobs';
 
 const config = loadConfig();
 const database = await openDatabase(config);
@@ -37,9 +38,11 @@ if (config.seedDemo) {
 }
 
 const stopSweeper = startSweeper(database.db, app.log, Number(process.env.SWEEP_SECONDS ?? 60) * 1000);
+const stopArchiveJobs = startArchiveJobs(database.db, app.log);
 
 const stop = async () => {
   stopSweeper();
+  stopArchiveJobs();
   await app.close();
   await database.close();
   process.exit(0);
