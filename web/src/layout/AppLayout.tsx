@@ -8,6 +8,7 @@ import { setLocale } from '../lib/i18n';
 import { SessionProvider, useMe, useSession } from '../lib/session';
 import { LookupBox } from '../pages/people/LookupBox';
 import { NotificationBell } from './NotificationBell';
+import { EyeOutlined, FolderOpenOutlined, ImportOutlined } from '@ant-design/icons';
 
 export function AppLayout() {
   const me = useMe();
@@ -55,6 +56,10 @@ function Shell() {
     can('paid.report') && { key: '/paid-summary', icon: <BarChartOutlined />, label: t('ui.nav.summary') },
     can('case.read') && { key: '/faq', icon: <QuestionCircleOutlined />, label: t('ui.nav.faq') },
     can('case.read') && { key: '/price-list', icon: <AccountBookOutlined />, label: t('ui.nav.priceList') },
+    // AR-01..AR-05, X-05: customer archives, their access log and the import
+    can('archive.read') && { key: '/archives', icon: <FolderOpenOutlined />, label: t('archive.nav') },
+    can('archive.log') && { key: '/archive-log', icon: <EyeOutlined />, label: t('archive.navLog') },
+    can('space.write') && can('archive.read') && { key: '/archive-import', icon: <ImportOutlined />, label: t('archive.navImport') },
     { type: 'divider' as const },
     { key: '/', icon: <HomeOutlined />, label: t('ui.nav.home') },
     { key: '/space', icon: <ApartmentOutlined />, label: t('ui.nav.space') },
