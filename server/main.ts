@@ -10,6 +10,7 @@ import { startSweeper } from './domains/deadlines/jobs';
 import { rebuildKpisIfEmpty } from './domains/kpi/recount';
 import { loadOfficialYears } from './domains/calendar/commands/load-official-years';
 import { makeVault } from './platform/vault';
+import { startArchiveJobs } from './domains/archives/jobs';
 
 const config = loadConfig();
 const database = await openDatabase(config);
@@ -46,9 +47,11 @@ if (config.seedDemo) {
 }
 
 const stopSweeper = startSweeper(database.db, app.log, Number(process.env.SWEEP_SECONDS ?? 60) * 1000);
+const stopArchiveJobs = startArchiveJobs(database.db, app.log);
 
 const stop = async () => {
   stopSweeper();
+  stopArchiveJobs();
   await app.close();
   await database.close();
   process.exit(0);

@@ -17,6 +17,13 @@ import { testVault } from './templates';
 
 export { testVault };
 
+let pastMonths = 0;
+/** WO-11: a different month of the past on every call (1990-01, 1990-02, …), for filing bundles once each. */
+export function nextPastMonth(): string {
+  const n = pastMonths++;
+  return `${1990 + Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
+}
+
 /** X-05: an import workbook with the template's headers and no rows. */
 export async function emptyImportFile(): Promise<string> {
   const wb = new ExcelJS.Workbook();

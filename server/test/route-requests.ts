@@ -4,7 +4,7 @@ import { COMPANY_WIDE_ROLES, type TRole } from '../../common/roles';
 import type { TestApp } from './harness';
 import type { fixtures } from './fixtures';
 import { SIGNATURE, userId } from './desk';
-import { emptyImportFile } from './archive-fixtures';
+import { emptyImportFile, nextPastMonth } from './archive-fixtures';
 import { signInThrottles } from '../domains/auth/tables';
 import { users } from '../domains/people/tables';
 import { eq } from 'drizzle-orm';
@@ -191,6 +191,10 @@ export const routeRequests = ({ t, ids }: Ctx): Record<string, { req: Builder; r
   'GET /api/imports/template': { req: async (_f, pid) => get(`/api/imports/template?projectId=${pid}`) },
   'POST /api/imports': { req: async (_f, pid) => ({ method: 'POST', url: '/api/imports', body: { projectId: pid, name: '业户资料.xlsx', data: await emptyImportFile() } }) },
   'POST /api/imports/:id/commit': { req: async (f) => { const b = await f.importBatch(); return { method: 'POST', url: `/api/imports/${b.id}/commit`, body: { version: b.version } }; } },
+  'GET /api/slip-bundles': { req: async (_f, pid) => get(`/api/slip-bundles?projectId=${pid}&month=2026-10`) },
+  'GET /api/slip-bundles/export': { req: async (_f, pid) => get(`/api/slip-bundles/export?projectId=${pid}&month=2026-10`) },
+  // WO-11: the CS supervisor (or the manager) files last month's bundle; each month once, so a fresh past month per call.
+  'POST /api/slip-bundles/file': { req: async (_f, pid) => ({ method: 'POST', url: '/api/slip-bundles/file', body: { projectId: pid, month: nextPastMonth(), version: 0 } }) },
   'GET /api/notifications': { req: async () => get('/api/notifications') },
   'POST /api/notifications/read': { req: async () => ({ method: 'POST', url: '/api/notifications/read', body: {} }) },
   // Issue 12: sign-in throttles are company-level records, for the company admin only.

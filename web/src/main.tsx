@@ -39,6 +39,10 @@ import { ComplaintsPage } from './pages/complaints/ComplaintsPage';
 import { ComplaintPage } from './pages/complaints/ComplaintPage';
 import { FlagsPage } from './pages/complaints/FlagsPage';
 import { SupervisionPage } from './pages/followups/SupervisionPage';
+import { ArchivesPage } from './pages/archives/ArchivesPage';
+import { ArchivePage } from './pages/archives/ArchivePage';
+import { ImportPage } from './pages/archives/ImportPage';
+import { ArchiveLogPage } from './pages/archives/ArchiveLogPage';
 
 function Root() {
   const { i18n } = useTranslation();
@@ -82,6 +86,11 @@ function Root() {
                 <Route path="price-list" element={<PriceListPage />} />
                 <Route path="paid" element={<PaidOrdersPage />} />
                 <Route path="cash" element={<CashPage />} />
+                {/* AR-01..AR-05, X-05: customer archives */}
+                <Route path="archives" element={<ArchivesPage />} />
+                <Route path="archives/:id" element={<ArchivePage />} />
+                <Route path="archive-import" element={<ImportPage />} />
+                <Route path="archive-log" element={<ArchiveLogPage />} />
                 <Route path="paid-summary" element={<PaidSummaryPage />} />
                 <Route path="complaints" element={<ComplaintsPage />} />
                 <Route path="complaints/:id" element={<ComplaintPage />} />

@@ -39,6 +39,7 @@ import { archiveDocuments, archives } from './tables';
 import { units } from '../org/tables';
 import { changeRoutes } from './change-routes';
 import { importRoutes } from './import-routes';
+import { slipBundleRoutes } from './slip-routes';
 
 export function archiveRoutes(app: App, deps: Deps) {
   const { db, storage, vault } = deps;
@@ -125,4 +126,5 @@ export function archiveRoutes(app: App, deps: Deps) {
   );
   changeRoutes(app, deps);
   importRoutes(app, deps);
+  slipBundleRoutes(app, deps);
 }

@@ -10,6 +10,7 @@ import { SessionProvider, useMe, useSession } from '../lib/session';
 import { LookupBox } from '../pages/people/LookupBox';
 import { NotificationBell } from './NotificationBell';
 import { postsOf } from '../lib/labels';
+import { EyeOutlined, FolderOpenOutlined, ImportOutlined } from '@ant-design/icons';
 
 export function AppLayout() {
   const me = useMe();
@@ -68,6 +69,10 @@ function useMenuItems(): MenuItem[] {
     can('paid.report') && { key: '/paid-summary', icon: <BarChartOutlined />, label: t('ui.nav.summary') },
     can('case.read') && { key: '/faq', icon: <QuestionCircleOutlined />, label: t('ui.nav.faq') },
     can('case.read') && { key: '/price-list', icon: <AccountBookOutlined />, label: t('ui.nav.priceList') },
+    // AR-01..AR-05, X-05: customer archives, their access log and the import
+    can('archive.read') && { key: '/archives', icon: <FolderOpenOutlined />, label: t('archive.nav') },
+    can('archive.log') && { key: '/archive-log', icon: <EyeOutlined />, label: t('archive.navLog') },
+    can('space.write') && can('archive.read') && { key: '/archive-import', icon: <ImportOutlined />, label: t('archive.navImport') },
     { type: 'divider' as const },
     can('project.read') && { key: '/overview', icon: <HomeOutlined />, label: t('ui.nav.home') },
     can('space.read') && { key: '/space', icon: <ApartmentOutlined />, label: t('ui.nav.space') },
