@@ -345,6 +345,42 @@ export const en: Catalog = {
       notice: { amountInWords: 'Amount in words', financeSign: 'Finance', departmentSign: 'Department head', date: 'Date' },
       unitHistory: { title: 'History of this unit', orders: 'Repairs', complaints: 'Complaints', paid: 'Paid services', empty: 'Nothing recorded', at: 'Time', number: 'Number', content: 'Content', status: 'Status' },
     },
+    // QI-04, QI-05: the KPI page; each hint is the figure's definition (also in the README).
+    kpi: {
+      nav: 'Quality KPIs',
+      title: 'Monthly quality KPIs and project ranking',
+      intro: 'Every figure is counted from the event history, by the calendar month of the project\'s timezone; hover a heading for its definition.',
+      project: 'Project',
+      score: 'Score',
+      rate: {
+        dispatchRate: 'Dispatched in time',
+        sameDayDispatchRate: 'Dispatched the same day (strict)',
+        completionRate: 'Completed',
+        reworkRate: 'Rework',
+        paidFollowupRate: 'Paid follow-ups',
+        freeFollowupRate: 'Free follow-ups',
+        replyRate: '24 h replies',
+        complaintReplyRate: 'Complaint replies in time',
+        complaintFollowupRate: 'Complaint follow-ups in time',
+      },
+      hint: {
+        score: 'The mean of six: dispatched in time, completed, 1 − rework, paid follow-ups, free follow-ups (full marks at 30 %) and 24 h replies; out of 100.',
+        dispatchRate: 'Of the repair cycles started this month (a report, or a reopening by rework), those whose first dispatch met the project\'s dispatch deadline (by default the same day; reported after 20:00, by 10:00 next morning). Each cycle\'s first dispatch from the event history; later reassignments and reworks do not change it.',
+        sameDayDispatchRate: 'Of the repair cycles started this month, those first dispatched on the calendar day they started. Stricter than the deadline figure; shown beside it for comparison.',
+        completionRate: 'Of the repair cycles started this month, those completed.',
+        reworkRate: 'Reworks this month (a follow-up found the problem unsolved and reopened the order), per first close (paid and free) this month.',
+        paidFollowupRate: 'Of the paid orders closed this month, those followed up (customer reached) within 3 days of completion. Target 100 %.',
+        freeFollowupRate: 'Of the free repairs closed this month, those followed up (customer reached) within 3 days of completion. Target at least 30 %. Counts visits done, not orders selected.',
+        replyRate: 'Of the cases whose reply deadline (by default 24 h after receipt) falls this month, those replied by then (an answer on the spot counts).',
+        complaintReplyRate: 'Of the complaints whose reply deadline falls this month, those replied to the customer within 24 h.',
+        complaintFollowupRate: 'Of the complaints whose follow-up deadline (7 days after resolution) falls this month, those followed up by then.',
+      },
+    },
+    // ORG-01: which years a project's calendar holds.
+    calendarYears: {
+      loaded: 'Years in the calendar: {{years}}',
+      nextYearMissing: 'The calendar has no holidays for {{year}} yet. Enter them once the State Council publishes them; until then next year\'s deadlines count every weekday as a working day.',
+    },
   },
   // archives, import and the monthly bundle (AR-01..AR-05, X-05, WO-11)
   archive: {

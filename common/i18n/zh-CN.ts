@@ -343,6 +343,42 @@ export const zhCN = {
       notice: { amountInWords: '金额（大写）', financeSign: '财务签字', departmentSign: '部门负责人签字', date: '日期' },
       unitHistory: { title: '本户记录', orders: '报修', complaints: '投诉', paid: '有偿服务', empty: '暂无记录', at: '时间', number: '单号', content: '内容', status: '状态' },
     },
+    // QI-04, QI-05: the KPI page; each hint is the figure's definition (also in the README).
+    kpi: {
+      nav: '品质指标',
+      title: '月度品质指标与项目排名',
+      intro: '各项指标均按项目所在时区的自然月，从事件记录统计；将鼠标移到指标名称上可查看口径。',
+      project: '项目',
+      score: '综合得分',
+      rate: {
+        dispatchRate: '按时派单率',
+        sameDayDispatchRate: '当日派单率（严格）',
+        completionRate: '完成率',
+        reworkRate: '返修率',
+        paidFollowupRate: '有偿回访率',
+        freeFollowupRate: '无偿回访率',
+        replyRate: '24小时回复率',
+        complaintReplyRate: '投诉回复及时率',
+        complaintFollowupRate: '投诉回访及时率',
+      },
+      hint: {
+        score: '按时派单率、完成率、（1－返修率）、有偿回访率、无偿回访率（达到30%即满分）、24小时回复率六项的平均分，满分100。',
+        dispatchRate: '本月开始的维修周期（报修或返修重开）中，首次派单在本项目派单时限内（默认当日；20:00后报修的次日10:00前）的比例。以事件记录中每个周期的首次派单为准，之后的改派、返修不影响。',
+        sameDayDispatchRate: '本月开始的维修周期中，首次派单与报修（或返修重开）在同一自然日的比例。比按时派单率更严格，仅供对照。',
+        completionRate: '本月开始的维修周期中，已完工的比例。',
+        reworkRate: '本月因回访发现问题未解决而重开的返修次数，占本月首次销项（有偿与无偿）订单数的比例。',
+        paidFollowupRate: '本月销项的有偿服务订单中，在完工后3天回访时限内完成回访（联系到客户）的比例，目标100%。',
+        freeFollowupRate: '本月销项的无偿维修订单中，在完工后3天回访时限内完成回访（联系到客户）的比例，目标不低于30%。只计实际完成的回访，不计抽中未访。',
+        replyRate: '回复时限（默认受理后24小时）落在本月的案件中，在时限内回复（含当场答复）的比例。',
+        complaintReplyRate: '回复时限落在本月的投诉中，在24小时内回复客户的比例。',
+        complaintFollowupRate: '回访时限（处理完毕后7天）落在本月的投诉中，在时限内完成回访的比例。',
+      },
+    },
+    // ORG-01: which years a project's calendar holds.
+    calendarYears: {
+      loaded: '已载入年份：{{years}}',
+      nextYearMissing: '日历中还没有{{year}}年的节假日安排，请在国务院办公厅公布后手工录入，否则明年的时限将按普通工作日计算。',
+    },
   },
   // 客户档案、导入与月度归档（AR-01..AR-05, X-05, WO-11）
   archive: {

@@ -18,6 +18,7 @@ import { UnitsPage } from './pages/org/UnitsPage';
 import { UnitPage } from './pages/org/UnitPage';
 import { CustomersPage } from './pages/people/CustomersPage';
 import { CalendarPage } from './pages/calendar/CalendarPage';
+import { KpiPage } from './pages/kpi/KpiPage';
 import { StaffPage } from './pages/people/StaffPage';
 import { ThrottlesPage } from './pages/auth/ThrottlesPage';
 import { DeskPage } from './pages/desk/DeskPage';
@@ -96,6 +97,7 @@ function Root() {
                 <Route path="complaints/:id" element={<ComplaintPage />} />
                 <Route path="flags" element={<FlagsPage />} />
                 <Route path="supervision" element={<SupervisionPage />} />
+                <Route path="kpis" element={<KpiPage />} />
                 <Route path="*" element={<Navigate to="/" replace />} />
               </Route>
             </Routes>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Drawer, Dropdown, Grid, Layout, Menu, type MenuProps, Segmented, Select, Space, Spin, Typography } from 'antd';
-import { AccountBookOutlined, AlertOutlined, AuditOutlined, BarChartOutlined, FlagOutlined, MoneyCollectOutlined, ShoppingOutlined, ApartmentOutlined, CalendarOutlined, CustomerServiceOutlined, FileTextOutlined, HomeOutlined, IdcardOutlined, MobileOutlined, PhoneOutlined, QuestionCircleOutlined, ScheduleOutlined, ToolOutlined, LockOutlined, LogoutOutlined, MenuOutlined, TeamOutlined, UnorderedListOutlined, UserOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, LineChartOutlined, AlertOutlined, AuditOutlined, BarChartOutlined, FlagOutlined, MoneyCollectOutlined, ShoppingOutlined, ApartmentOutlined, CalendarOutlined, CustomerServiceOutlined, FileTextOutlined, HomeOutlined, IdcardOutlined, MobileOutlined, PhoneOutlined, QuestionCircleOutlined, ScheduleOutlined, ToolOutlined, LockOutlined, LogoutOutlined, MenuOutlined, TeamOutlined, UnorderedListOutlined, UserOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -67,6 +67,7 @@ function useMenuItems(): MenuItem[] {
     can('case.read') && { key: '/paid', icon: <ShoppingOutlined />, label: t('ui.nav.paid') },
     (can('paid.register') || can('cash.confirm') || can('paid.report')) && { key: '/cash', icon: <MoneyCollectOutlined />, label: t('ui.nav.cash') },
     can('paid.report') && { key: '/paid-summary', icon: <BarChartOutlined />, label: t('ui.nav.summary') },
+    (can('case.manage') || can('audit.read')) && { key: '/kpis', icon: <LineChartOutlined />, label: t('ui.kpi.nav') },
     can('case.read') && { key: '/faq', icon: <QuestionCircleOutlined />, label: t('ui.nav.faq') },
     can('case.read') && { key: '/price-list', icon: <AccountBookOutlined />, label: t('ui.nav.priceList') },
     // AR-01..AR-05, X-05: customer archives, their access log and the import

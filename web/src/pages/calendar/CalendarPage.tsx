@@ -1,6 +1,6 @@
 // ORG-01: the project's working calendar — weekly pattern, business hours, holidays and make-up days.
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Form, Input, Row, Segmented, Table, Tag, TimePicker } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Form, Input, Row, Segmented, Select, Table, Tag, TimePicker, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -8,6 +8,17 @@ import type { TCalendar, TCalendarDay } from '../../../../common/calendar';
 import { api, ApiError } from '../../lib/api';
 import { timezoneLabel } from '../../lib/labels';
 import { useSession } from '../../lib/session';
+
+/** ORG-01: the years a calendar holds, in runs: 2004–2026. */
+function yearRanges(years: number[]): string {
+  const runs: [number, number][] = [];
+  for (const y of years) {
+    const last = runs.at(-1);
+    if (last && last[1] === y - 1) last[1] = y;
+    else runs.push([y, y]);
+  }
+  return runs.map(([a, b]) => (a === b ? String(a) : `${a}–${b}`)).join('、');
+}
 
 export function CalendarPage() {
   const { t } = useTranslation();
@@ -62,10 +73,12 @@ export function CalendarPage() {
             )}
           </Form>
           <Alert style={{ marginTop: 16 }} type="info" showIcon title={t('ui.calendar.hint')} />
+          {cal.data && <Typography.Paragraph style={{ marginTop: 16 }}>{t('ui.calendarYears.loaded', { years: yearRanges(cal.data.loadedYears) })}</Typography.Paragraph>}
+          {cal.data?.nextYearMissing && <Alert type="warning" showIcon title={t('ui.calendarYears.nextYearMissing', { year: dayjs().year() + 1 })} data-testid="next-year-missing" />}
         </Card>
       </Col>
       <Col xs={24} lg={15}>
-        <Card size="small" title={t('ui.calendar.days')} extra={<Segmented value={year} onChange={(v) => setYear(String(v))} options={years.length ? years : [year]} />}>
+        <Card size="small" title={t('ui.calendar.days')} extra={<Select value={year} onChange={setYear} options={(years.length ? years : [year]).map((y) => ({ value: y, label: y }))} style={{ width: 96 }} />}>
           {editable && (
             <Form
               form={adding}
