@@ -147,6 +147,7 @@ test('WO-03 / IN-03 / WO-05 / WO-07 the whole loop from the call to the follow-u
   }
   await clerk.goto(`${ctx.product.url}/orders`);
   await clerk.getByTestId('orders-list').locator('tbody tr.ant-table-row').first().waitFor();
+  await clerk.locator('.ant-table .ant-spin-blur').waitFor({ state: 'detached' });
   await clerk.screenshot({ path: 'docs/screenshots/orders.png' });
   const phone = await open('ch-clerk', { width: 390, height: 844 });
   await phone.goto(`${ctx.product.url}/orders`);

@@ -25,28 +25,31 @@ export function ListTable<T extends object>(props: Omit<TableProps<T>, 'columns'
   return (
     <div data-testid={testId ? `${testId}-cards` : undefined} className="list-cards">
       {!rows.length && !table.loading && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={table.locale?.emptyText as ReactNode} />}
-      {rows.map((row, i) => (
-        <Card
-          key={rowKey(row, i)}
-          size="small"
-          style={{ marginBottom: 8 }}
-          title={<Space wrap size={6}>{head.map((c, k) => <span key={k}>{cellOf(c, row, i)}</span>)}</Space>}
-          {...(table.onRow?.(row, i) ?? {})}
-        >
-          <Space direction="vertical" size={2} style={{ width: '100%' }}>
-            {body.map((c, k) => {
-              const v = cellOf(c, row, i);
-              if (v === null || v === undefined || v === '' || v === '—') return null;
-              return (
-                <div key={k} style={{ display: 'flex', gap: 8 }}>
-                  {c.title ? <Typography.Text type="secondary" style={{ flex: '0 0 72px' }}>{c.title as ReactNode}</Typography.Text> : null}
-                  <div style={{ minWidth: 0, flex: 1, overflowWrap: 'anywhere' }}>{v}</div>
-                </div>
-              );
-            })}
-          </Space>
-        </Card>
-      ))}
+      {rows.map((row, i) => {
+        const { style, onClick } = table.onRow?.(row, i) ?? {};
+        return (
+          <Card
+            key={rowKey(row, i)}
+            size="small"
+            style={{ marginBottom: 8, ...style }}
+            onClick={onClick}
+            title={<Space wrap size={6}>{head.map((c, k) => <span key={k}>{cellOf(c, row, i)}</span>)}</Space>}
+          >
+            <Space direction="vertical" size={2} style={{ width: '100%' }}>
+              {body.map((c, k) => {
+                const v = cellOf(c, row, i);
+                if (v === null || v === undefined || v === '' || v === '—') return null;
+                return (
+                  <div key={k} style={{ display: 'flex', gap: 8 }}>
+                    {c.title ? <Typography.Text type="secondary" style={{ flex: '0 0 72px' }}>{c.title as ReactNode}</Typography.Text> : null}
+                    <div style={{ minWidth: 0, flex: 1, overflowWrap: 'anywhere' }}>{v}</div>
+                  </div>
+                );
+              })}
+            </Space>
+          </Card>
+        );
+      })}
     </div>
   );
 }

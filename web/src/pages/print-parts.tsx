@@ -17,10 +17,10 @@ export function PrintHeading({ me, projectId, title, compact = false }: { me: TM
 /** Lines to sign by hand, each with room for a name, then the date. */
 export function SignatureLines({ labels, dateLabel }: { labels: string[]; dateLabel: string }) {
   return (
-    <div style={{ display: 'flex', gap: 16, marginTop: 10, flexWrap: 'wrap' }} data-testid="signature-lines">
+    <div style={{ display: 'flex', justifyContent: 'space-between', gap: 12, marginTop: 10 }} data-testid="signature-lines">
       {[...labels, dateLabel].map((l) => (
-        <span key={l} style={{ flex: 1, whiteSpace: 'nowrap' }}>
-          {l}：<span style={{ display: 'inline-block', minWidth: 90, borderBottom: '1px solid #000' }}>&nbsp;</span>
+        <span key={l} style={{ whiteSpace: 'nowrap' }}>
+          {l}：<span style={{ display: 'inline-block', minWidth: 72, borderBottom: '1px solid #000' }}>&nbsp;</span>
         </span>
       ))}
     </div>

@@ -95,7 +95,7 @@ export function PaidNoticePage() {
             </tbody>
           </table>
           <SignatureLines
-            labels={[`${t('ui.paid.customerSign')}${p.signed ? `（${t('ui.paid.signed')}）` : ''}`, t('ui.daily.notice.financeSign'), t('ui.daily.notice.departmentSign')]}
+            labels={[t('ui.paid.customerSign'), t('ui.daily.notice.financeSign'), t('ui.daily.notice.departmentSign')]}
             dateLabel={t('ui.daily.notice.date')}
           />
         </section>
