@@ -99,7 +99,9 @@ export function itemApplies(appliesTo: string, f: ArchiveFacts): boolean {
 }
 
 export const ZChecklistItem = z.object({ code: z.string(), label: z.string(), appliesTo: ZAppliesTo, required: z.boolean() });
-export const ZChecklists = z.object({ kinds: z.record(ZArchiveKind, z.array(ZChecklistItem)) });
+// One property per kind spelled out (not z.record over the enum), so the OpenAPI document names them.
+const ZKindItems = z.array(ZChecklistItem);
+export const ZChecklists = z.object({ kinds: z.object({ owner: ZKindItems, tenant: ZKindItems, decoration: ZKindItems, record: ZKindItems }) });
 export const ZChecklistPut = z.object({
   items: z
     .array(z.object({ code: z.string().trim().regex(/^[a-z][a-z0-9_]{1,39}$/), label: z.string().trim().min(1).max(80), appliesTo: ZAppliesTo, required: z.boolean() }))
