@@ -53,7 +53,9 @@ export async function benchWrite() {
   const dataDir = mkdtempSync(join(tmpdir(), 'estate-desk-bench-'));
   const databaseUrl = engine === 'postgres' ? await freshDatabase('bench_write') : '';
   const server = await startServer({ DATA_DIR: dataDir, DATABASE_URL: databaseUrl, DEMO_HISTORY_DAYS: '0', SWEEP_SECONDS: '3600' });
-  const calls = await Promise.all(Array.from({ length: CLIENTS }, () => client(server.url, 'ch-clerk', 'demo1234')));
+  // One after another: parallel sign-ins of one name are throttled like parallel guesses (issue 12).
+  const calls: Awaited<ReturnType<typeof client>>[] = [];
+  for (let i = 0; i < CLIENTS; i++) calls.push(await client(server.url, 'ch-clerk', 'demo1234'));
   const me = (await calls[0]('GET', '/api/me')).body;
   const projectId = me.projects[0].id;
   const units = (await calls[0]('GET', `/api/units?projectId=${projectId}&limit=200`)).body.items.map((u: { id: string }) => u.id);
