@@ -76,6 +76,8 @@ test('PS-02..PS-08 a phone request for a paid repair from the quote to finance�
     const r = tech.waitForResponse((x) => x.url().includes('/transitions'));
     await mine.locator(`[data-action="${action}"]`).click();
     assert.equal((await r).status(), 200, action);
+    // the card shows the new state before the next tap, as the technician would wait for it
+    await mine.locator(`[data-action="${action}"]`).waitFor({ state: 'detached' });
   }
   await mine.locator('[data-action="complete"]').click();
   await tech.locator('.ant-modal textarea').first().fill('更换水龙头，试水正常');

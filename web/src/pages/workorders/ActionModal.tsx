@@ -30,7 +30,14 @@ export function useTransition(order: Pick<TWorkOrder, 'id' | 'version'>, onDone?
     onSuccess: async (o) => {
       // WO-03: an order handed back leaves this user's sight; the lists refresh without it.
       if ('visible' in o) queryClient.removeQueries({ queryKey: ['order', o.id] });
-      else queryClient.setQueryData(['order', o.id], o);
+      else {
+        queryClient.setQueryData(['order', o.id], o);
+        // The lists show the new state and version at once, so the next tap never sends a stale version
+        // (the state only: a list keeps its masked phone numbers, AR-04).
+        queryClient.setQueriesData<{ items: TWorkOrder[] }>({ queryKey: ['orders'] }, (d) =>
+          d?.items ? { ...d, items: d.items.map((x) => (x.id === o.id ? { ...x, status: o.status, version: o.version, actions: o.actions, deadlines: o.deadlines } : x)) } : d,
+        );
+      }
       await queryClient.invalidateQueries({ predicate: (q) => ['orders', 'case', 'followups', 'notifications', 'paid', 'paidOrders'].includes(String(q.queryKey[0])) });
       message.success(t('ui.saved'));
       onDone?.();

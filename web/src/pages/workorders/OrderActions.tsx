@@ -23,6 +23,7 @@ export function OrderActions({ order, size }: { order: TWorkOrder; size?: 'large
             type={PRIMARY.includes(a) ? 'primary' : 'default'}
             danger={DANGER.includes(a)}
             loading={direct.isPending && direct.variables?.action === a}
+            disabled={direct.isPending && direct.variables?.action !== a}
             onClick={() => (DIRECT_ACTIONS.includes(a) ? direct.mutate({ action: a }) : setOpen(a))}
             data-action={a}
           >
