@@ -11,26 +11,31 @@ import { rebuildKpisIfEmpty } from './domains/kpi/recount';
 import { loadOfficialYears } from './domains/calendar/commands/load-official-years';
 import { makeVault } from './platform/vault';
 import { startArchiveJobs } from './domains/archives/jobs';
+import { sealPlainIdNumbers } from './domains/archives/seal-upkeep';
 
 const config = loadConfig();
 const database = await openDatabase(config);
 let demo = 'ready';
 const storage = localStorage(join(config.dataDir, 'files'));
+const vault = makeVault(config.archiveKey);
 const { app } = await buildApp(database.db, config, { demoStatus: () => demo, storage, readDb: database.readDb });
 await app.listen({ port: config.port, host: config.host });
 app.log.info({ engine: database.engine, dataDir: config.dataDir }, 'Estate Desk is up');
 
 // ORG-01: every year of the official holiday schedule in every calendar (idempotent); then, QI-05, a
-// database from before the monthly KPI rollup gets it counted from its event history, once.
+// database from before the monthly KPI rollup gets it counted from its event history, once; AR-04, ID
+// numbers stored before sealing are sealed.
 loadOfficialYears(database.db)
   .then((changed) => changed && app.log.info({ calendars: changed }, 'official holiday years loaded'))
   .then(() => rebuildKpisIfEmpty(database.db))
+  .then(() => sealPlainIdNumbers(database.db, vault))
+  .then((sealed) => sealed && app.log.info({ sealed }, 'plain ID numbers sealed'))
   .catch((err) => app.log.error({ err }, 'start-up upkeep failed'));
 
 if (config.seedDemo) {
   // Demo data loads after the server answers, so /api/health is quick; health reports "loading" meanwhile.
   demo = 'loading';
-  seedDemo(database.db, { vault: makeVault(config.archiveKey) })
+  seedDemo(database.db, { vault })
     .then(async (s) => {
       if (!s) return void (demo = 'ready');
       app.log.info({ units: s.units, customers: s.customers, users: s.users }, 'demo company created');

@@ -9,6 +9,8 @@ import { fixtures } from '../../test/fixtures';
 import { customers } from '../people/tables';
 import { archiveAccessLog, archiveDocuments, archives } from './tables';
 import { rowsOf } from '../../platform/db';
+import { maskIdNumber } from '../../../common/mask';
+import { sealPlainIdNumbers } from './seal-upkeep';
 
 let t: TestApp;
 let chy: string;
@@ -82,6 +84,22 @@ test('AR-04 ID numbers are sealed at rest and found by keyed hash, never by the 
   assert.ok(found.body.items.some((x: { id: string }) => x.id === a.id), 'search by the full ID number');
   const masked = await keeper.get(`/api/archives?projectId=${chy}&q=${plain.slice(0, 10)}`);
   assert.ok(!masked.body.items.some((x: { id: string }) => x.id === a.id), 'a fragment of an ID number finds nothing');
+});
+
+test('AR-04 a database from before sealing: plain ID numbers are sealed at start-up, audited masked, once', async () => {
+  const { c } = await personArchive();
+  const plain = testVault.openText(c.idNumberSealed!);
+  // The row as an older database held it: the number in plain text, nothing sealed.
+  await t.database.db.update(customers).set({ idNumber: plain, idNumberSealed: null, idNumberHash: null }).where(eq(customers.id, c.id));
+  assert.equal(await sealPlainIdNumbers(t.database.db, testVault), 1);
+  const [after] = await t.database.db.select().from(customers).where(eq(customers.id, c.id));
+  assert.equal(after.idNumber, maskIdNumber(plain));
+  assert.equal(testVault.openText(after.idNumberSealed!), plain);
+  assert.equal(after.idNumberHash, testVault.lookupHash(plain), 'found by the keyed hash again');
+  assert.equal(after.version, c.version + 1);
+  const events = rowsOf<{ after: unknown }>(await t.database.db.execute(sql`select after from audit_events where entity_id = ${c.id} and action = 'seal_id_number'`));
+  assert.deepEqual(events.map((e) => e.after), [{ idNumber: maskIdNumber(plain) }], 'the event holds the masked number only');
+  assert.equal(await sealPlainIdNumbers(t.database.db, testVault), 0, 'a second start changes nothing');
 });
 
 test('AR-04 a document file is sealed at rest, opened for readers, and each opening logged', async () => {
