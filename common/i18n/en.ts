@@ -474,6 +474,12 @@ export const en: Catalog = {
     events: 'Archive history',
     open: 'Open archive',
     checklistSettings: 'Checklist settings',
+    checklistHint: 'The checklists are the company standard, kept by the company administrator; saving recounts the missing items of every archive.',
+    checklistCode: 'Code',
+    checklistApplies: 'Applies to',
+    checklistAdd: 'Add item',
+    checklistRecounted: 'Saved; {{count}} archives recounted',
+    appliesTo: { all: 'All', office_shop: 'Offices/shops', company: 'Companies', person: 'Persons', keys_held: 'Keys held', agent: 'Via an agent' },
     import: {
       title: 'Import units, owners and tenants',
       template: 'Download template',

@@ -472,6 +472,12 @@ export const zhCN = {
     events: '档案记录',
     open: '新建档案',
     checklistSettings: '档案清单设置',
+    checklistHint: '资料清单为全公司统一标准，由公司管理员维护；修改后各项目档案的缺项会重新核算。',
+    checklistCode: '编码',
+    checklistApplies: '适用范围',
+    checklistAdd: '添加资料项',
+    checklistRecounted: '已保存，重新核算 {{count}} 份档案',
+    appliesTo: { all: '全部', office_shop: '写字楼/商铺', company: '单位客户', person: '个人客户', keys_held: '委托管理钥匙', agent: '委托他人办理' },
     import: {
       title: '业户资料导入',
       template: '下载导入模板',

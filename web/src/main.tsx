@@ -44,6 +44,8 @@ import { ArchivesPage } from './pages/archives/ArchivesPage';
 import { ArchivePage } from './pages/archives/ArchivePage';
 import { ImportPage } from './pages/archives/ImportPage';
 import { ArchiveLogPage } from './pages/archives/ArchiveLogPage';
+import { SlipBundlePage, SlipBundlePrintPage } from './pages/archives/SlipBundlePage';
+import { ChecklistsPage } from './pages/archives/ChecklistsPage';
 
 function Root() {
   const { i18n } = useTranslation();
@@ -65,6 +67,7 @@ function Root() {
               <Route path="/login" element={<LoginPage />} />
               <Route path="/orders/:id/print" element={<OrderPrintPage />} />
               <Route path="/paid/:id/notice" element={<PaidNoticePage />} />
+              <Route path="/slip-bundles/print" element={<SlipBundlePrintPage />} />
               <Route element={<AppLayout />}>
                 <Route index element={<RoleHome />} />
                 <Route path="overview" element={<ProjectsPage />} />
@@ -92,6 +95,8 @@ function Root() {
                 <Route path="archives/:id" element={<ArchivePage />} />
                 <Route path="archive-import" element={<ImportPage />} />
                 <Route path="archive-log" element={<ArchiveLogPage />} />
+                <Route path="archive-checklists" element={<ChecklistsPage />} />
+                <Route path="slip-bundles" element={<SlipBundlePage />} />
                 <Route path="paid-summary" element={<PaidSummaryPage />} />
                 <Route path="complaints" element={<ComplaintsPage />} />
                 <Route path="complaints/:id" element={<ComplaintPage />} />

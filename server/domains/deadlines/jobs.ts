@@ -71,14 +71,17 @@ export async function sweepOverdue(db: Db, now = new Date(), batch = 500): Promi
       on conflict do nothing
       returning 1
     ),
-    -- CP-02: a request whose reply or dispatch time has passed with nothing done is flagged.
+    -- CP-02: a request whose reply or dispatch time has passed with nothing done is flagged. Two joins
+    -- from the claimed rows (never an OR over cases, which would scan the whole table).
     flags as (
       insert into desk_flags (company_id, project_id, kind, case_id, raised_at)
       select k.company_id, k.project_id, 'no_action', k.id, ${at}::timestamptz
-      from cases k
-      where (k.status = 'open' and k.id in (select entity_id from claimed where notified_level = 1 and entity = 'case' and kind = 'reply'))
-         or k.id in (select w.case_id from work_orders w join claimed c on c.entity_id = w.id
-                     where c.notified_level = 1 and c.entity = 'work_order' and c.kind = 'dispatch' and w.status = 'reported')
+      from claimed c join cases k on k.id = c.entity_id
+      where c.notified_level = 1 and c.entity = 'case' and c.kind = 'reply' and k.status = 'open'
+      union
+      select k.company_id, k.project_id, 'no_action', k.id, ${at}::timestamptz
+      from claimed c join work_orders w on w.id = c.entity_id join cases k on k.id = w.case_id
+      where c.notified_level = 1 and c.entity = 'work_order' and c.kind = 'dispatch' and w.status = 'reported'
       on conflict do nothing
     )
     select (select count(*) from claimed)::int as claimed, (select count(*) from notices)::int as notices`);

@@ -10,7 +10,7 @@ import { SessionProvider, useMe, useSession } from '../lib/session';
 import { LookupBox } from '../pages/people/LookupBox';
 import { NotificationBell } from './NotificationBell';
 import { postsOf } from '../lib/labels';
-import { EyeOutlined, FolderOpenOutlined, ImportOutlined } from '@ant-design/icons';
+import { EyeOutlined, FileDoneOutlined, FolderOpenOutlined, ImportOutlined, OrderedListOutlined } from '@ant-design/icons';
 
 export function AppLayout() {
   const me = useMe();
@@ -74,6 +74,9 @@ function useMenuItems(): MenuItem[] {
     can('archive.read') && { key: '/archives', icon: <FolderOpenOutlined />, label: t('archive.nav') },
     can('archive.log') && { key: '/archive-log', icon: <EyeOutlined />, label: t('archive.navLog') },
     can('space.write') && can('archive.read') && { key: '/archive-import', icon: <ImportOutlined />, label: t('archive.navImport') },
+    can('archive.read') && { key: '/archive-checklists', icon: <OrderedListOutlined />, label: t('archive.checklistSettings') },
+    // WO-11: last month's repair slips, printed and filed by the 10th
+    can('case.manage') && { key: '/slip-bundles', icon: <FileDoneOutlined />, label: t('archive.navBundle') },
     { type: 'divider' as const },
     can('project.read') && { key: '/overview', icon: <HomeOutlined />, label: t('ui.nav.home') },
     can('space.read') && { key: '/space', icon: <ApartmentOutlined />, label: t('ui.nav.space') },
