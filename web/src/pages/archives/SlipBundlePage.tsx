@@ -15,6 +15,8 @@ import '../print.css';
 
 type Slip = TSlipBundle['paid'][number];
 const fmt = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '');
+/** Due by the end of a day: shown as that day. */
+const dueDay = (iso: string) => dayjs(iso).subtract(1, 'second').format('YYYY-MM-DD');
 const useBundle = (projectId: string | undefined, month: string) =>
   useQuery({ queryKey: ['slip-bundle', projectId, month], queryFn: () => api.get<TSlipBundle>(`/api/slip-bundles?${qs({ projectId, month })}`), enabled: !!projectId });
 
@@ -60,7 +62,7 @@ export function SlipBundlePage() {
     >
       {b && (
         <Descriptions size="small" column={{ xs: 1, md: 4 }} style={{ marginBottom: 12 }}>
-          <Descriptions.Item label={t('archive.bundle.due')}>{fmt(b.dueAt)}</Descriptions.Item>
+          <Descriptions.Item label={t('archive.bundle.due')}>{dueDay(b.dueAt)}</Descriptions.Item>
           <Descriptions.Item label={t('archive.bundle.paid')}>{t('archive.bundle.count', { count: b.paid.length })}</Descriptions.Item>
           <Descriptions.Item label={t('archive.bundle.free')}>{t('archive.bundle.count', { count: b.free.length })}</Descriptions.Item>
           <Descriptions.Item label={t('archive.state')}>
@@ -79,29 +81,64 @@ export function SlipBundlePage() {
   );
 }
 
-function SlipIndex({ slips, loading, print = false }: { slips: Slip[]; loading?: boolean; print?: boolean }) {
+function SlipIndex({ slips, loading }: { slips: Slip[]; loading?: boolean }) {
   const { t } = useTranslation();
   return (
     <Table<Slip>
       rowKey="orderId"
       size="small"
-      bordered={print}
       loading={loading}
       dataSource={slips}
-      pagination={print ? false : { pageSize: 50, hideOnSinglePage: true }}
-      scroll={print ? undefined : { x: 900 }}
+      pagination={{ pageSize: 50, hideOnSinglePage: true }}
+      scroll={{ x: 900 }}
       locale={{ emptyText: t('archive.bundle.empty') }}
       columns={[
         { title: t('archive.bundle.number'), dataIndex: 'number', width: 150 },
         { title: t('archive.bundle.location'), dataIndex: 'path', width: 160 },
         { title: t('archive.bundle.trade'), dataIndex: 'trade', width: 70, render: (v) => t(`ui.trade.${v}`) },
-        { title: t('archive.bundle.description'), dataIndex: 'description', ellipsis: !print },
+        { title: t('archive.bundle.description'), dataIndex: 'description', ellipsis: true },
         { title: t('archive.bundle.status'), dataIndex: 'status', width: 80, render: (v) => t(`ui.woStatus.${v}`) },
         { title: t('archive.bundle.createdAt'), dataIndex: 'createdAt', width: 140, render: fmt },
         { title: t('archive.bundle.assignee'), dataIndex: 'assigneeName', width: 80 },
         ...(slips.some((s) => s.paid) ? [{ title: t('archive.bundle.fee'), dataIndex: 'fee', width: 80, render: (v: number | null) => (v == null ? '' : v.toFixed(2)) }] : []),
       ]}
     />
+  );
+}
+
+const cell: React.CSSProperties = { border: '1px solid #000', padding: '4px 6px', verticalAlign: 'top' };
+
+/** The printed index: a plain bordered table, so the description gets the width on paper. */
+function PrintIndex({ slips }: { slips: Slip[] }) {
+  const { t } = useTranslation();
+  const head = ['number', 'location', 'trade', 'description', 'createdAt', 'assignee', ...(slips.some((s) => s.paid) ? ['fee'] : [])];
+  return (
+    <table style={{ width: '100%', borderCollapse: 'collapse', fontSize: 12 }}>
+      <thead>
+        <tr>
+          <th style={cell}>#</th>
+          {head.map((h) => (
+            <th key={h} style={{ ...cell, whiteSpace: 'nowrap' }}>
+              {t(`archive.bundle.${h}`)}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {slips.map((s, i) => (
+          <tr key={s.orderId}>
+            <td style={cell}>{i + 1}</td>
+            <td style={{ ...cell, whiteSpace: 'nowrap' }}>{s.number}</td>
+            <td style={cell}>{s.path}</td>
+            <td style={cell}>{t(`ui.trade.${s.trade}`)}</td>
+            <td style={cell}>{s.description}</td>
+            <td style={{ ...cell, whiteSpace: 'nowrap' }}>{fmt(s.createdAt)}</td>
+            <td style={cell}>{s.assigneeName}</td>
+            {head.includes('fee') && <td style={cell}>{s.fee?.toFixed(2)}</td>}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
@@ -131,7 +168,7 @@ export function SlipBundlePrintPage() {
           </Typography.Paragraph>
         ))}
         <Typography.Paragraph>
-          {t('archive.bundle.filedBy')}：{b.filedByName ?? '________'}　{t('archive.bundle.due')}：{fmt(b.dueAt)}
+          {t('archive.bundle.filedBy')}：{b.filedByName ?? '________'}　{t('archive.bundle.due')}：{dueDay(b.dueAt)}
         </Typography.Paragraph>
       </section>
       {parts.map((p) => (
@@ -139,7 +176,7 @@ export function SlipBundlePrintPage() {
           <h3>
             {p.title} · {t('archive.bundle.index')}（{t('archive.bundle.count', { count: p.slips.length })}）
           </h3>
-          <SlipIndex slips={p.slips} print />
+          <PrintIndex slips={p.slips} />
           {p.slips.map((s) => (
             <SlipSheet key={s.orderId} slip={s} />
           ))}
@@ -151,7 +188,6 @@ export function SlipBundlePrintPage() {
 
 function SlipSheet({ slip: s }: { slip: Slip }) {
   const { t } = useTranslation();
-  const cell: React.CSSProperties = { border: '1px solid #000', padding: '4px 6px', verticalAlign: 'top' };
   const row = (label: string, value: React.ReactNode) => (
     <tr>
       <th style={{ ...cell, width: 90, textAlign: 'left', background: '#f5f5f5' }}>{label}</th>
@@ -172,7 +208,7 @@ function SlipSheet({ slip: s }: { slip: Slip }) {
           {row(t('archive.bundle.assignee'), s.assigneeName ?? '')}
         </tbody>
       </table>
-      <SignatureLines labels={[t('ui.order.slip.staffSign'), t('ui.order.slip.customerSign')]} dateLabel={t('ui.order.slip.date')} />
+      <SignatureLines labels={[t('ui.daily.slip.staffSign'), t('ui.daily.slip.customerSign')]} dateLabel={t('ui.daily.slip.date')} />
     </div>
   );
 }
