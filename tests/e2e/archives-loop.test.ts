@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { TMe } from '../../common/auth';
 import type { TSpaceTree } from '../../common/org';
+import type { TSlipBundle } from '../../common/archives';
 import { apiAs, signIn, withProductAndBrowser } from './server';
 
 const ctx = withProductAndBrowser();
@@ -68,6 +69,24 @@ test('X-05 import with two bad rows, fix, commit; AR-02 open an archive and uplo
   assert.doesNotMatch(body, /\b(undefined|null|archive\.|ui\.|errors\.)\b/);
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: 'docs/screenshots/archive-phone.png', fullPage: true });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('WO-11 the CS supervisor checks last month’s slips, files the bundle and prints it: cover, index, every slip', async () => {
+  const api = await apiAs(ctx.product.url, 'ch-super');
+  const me = await api<TMe>('/api/me');
+  const month = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() - 1, 15)).toISOString().slice(0, 7);
+  const bundle = await api<TSlipBundle>(`/api/slip-bundles?projectId=${me.projects[0].id}&month=${month}`);
+  const page = await signIn(ctx.browser, ctx.product.url, 'ch-super', errors);
+  await page.goto(`${ctx.product.url}/slip-bundles`);
+  await page.getByTestId('file-bundle').click();
+  await page.getByTestId('bundle-filed').waitFor();
+  await page.goto(`${ctx.product.url}/slip-bundles/print?projectId=${me.projects[0].id}&month=${month}`);
+  await page.getByTestId('bundle-cover').getByText(`共 ${bundle.paid.length} 张`).first().waitFor();
+  assert.equal(await page.getByTestId('bundle-slip').count(), bundle.paid.length + bundle.free.length, 'one sheet per slip');
+  assert.ok((await page.getByTestId('bundle-cover').innerText()).includes(`归档人：${me.displayName}`), 'the cover names who filed it');
+  assert.doesNotMatch(await page.locator('body').innerText(), /\b(undefined|null|archive\.|ui\.)\w/);
   assert.deepEqual(errors, []);
   await page.close();
 });
