@@ -156,3 +156,33 @@ test('AR-02 the monthly figures: missing items as non-conformities at 0.5 points
   assert.ok(f.archives > f.complete);
   assert.equal(f.byKind.reduce((s: number, k: { missingItems: number }) => s + k.missingItems, 0), f.missingItems);
 });
+
+test('AR-02 the company adds a required item: every open archive of the kind is recounted, complete ones reopen their deadline; dropping it restores them', async () => {
+  const admin = await t.as('admin');
+  const counts = async () =>
+    Object.fromEntries(
+      (await t.database.db.select({ id: archives.id, required: archives.requiredCount, missing: archives.missingCount, done: archives.completedAt }).from(archives).where(and(eq(archives.kind, 'owner'), isNull(archives.retiredAt)))).map((a) => [a.id, a]),
+    );
+  const before = await counts();
+  // The demo has complete archives: the edit moves their completeness and their deadline.
+  const [done] = Object.values(before).filter((a) => a.missing === 0);
+  assert.ok(done, 'a complete owner archive');
+  const doneId = done.id;
+  const list = (await admin.get('/api/archive-checklists')).body.kinds.owner;
+  assert.equal((await (await t.as('ch-manager')).put('/api/archive-checklists/owner', { items: list })).status, 403, 'a project manager does not edit the company checklist');
+  const added = await admin.put('/api/archive-checklists/owner', { items: [...list, { code: 'parking_contract', label: '车位使用协议', appliesTo: 'all', required: true }] });
+  assert.equal(added.status, 200);
+  assert.equal(added.body.recounted, Object.keys(before).length);
+  const after = await counts();
+  for (const [id, a] of Object.entries(before)) {
+    assert.equal(after[id].required, a.required + 1, 'one more required item');
+    assert.equal(after[id].missing, a.missing + 1, 'and it is missing everywhere');
+  }
+  assert.equal(after[doneId].done, null, 'the complete archive is incomplete again');
+  const [deadline] = await t.database.db.select().from(deadlines).where(and(eq(deadlines.entityId, doneId), eq(deadlines.entity, 'archive')));
+  if (deadline) assert.equal(deadline.metAt, null, 'its due-date deadline is open again');
+  assert.equal((await admin.put('/api/archive-checklists/owner', { items: list })).status, 200);
+  const restored = await counts();
+  for (const [id, a] of Object.entries(before)) assert.deepEqual([restored[id].required, restored[id].missing], [a.required, a.missing]);
+  assert.ok(restored[doneId].done, 'complete again once the item is dropped');
+});

@@ -1,9 +1,9 @@
 // AR-02: the company's checklists and how many required documents an archive is missing. The count is
 // stored on the archive in the same transaction as the change that moved it, with its due-date deadline.
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { DEFAULT_CHECKLISTS, itemApplies, type ArchiveFacts, type ChecklistDefault, type TArchiveKind } from '../../../common/archives';
 import { addDays, fromLocal } from '../../platform/clock';
-import type { DbOrTx, Tx } from '../../platform/db';
+import { rowsOf, type DbOrTx, type Tx } from '../../platform/db';
 import { syncDeadlines } from '../deadlines/sync';
 import { projectTimezone } from '../org/queries';
 import { units } from '../org/tables';
@@ -67,4 +67,36 @@ export async function syncArchiveDeadline(tx: Tx, a: typeof archives.$inferSelec
     due ? [{ kind: `archive_${a.kind}`, dueAt: archiveDueAt(a.openedOn, tz), metAt: a.completedAt, responsibleId: a.keeperId }] : [],
     now,
   );
+}
+
+/**
+ * AR-02: recounts every open archive of a kind after the company changed its checklist — one read of
+ * the archives with their filed codes, one UPDATE of the counts, and the due-date deadline synced only
+ * for the archives whose completeness changed (a relabelled item moves nothing).
+ */
+export async function recountKind(tx: Tx, companyId: string, kind: TArchiveKind, now: Date): Promise<number> {
+  const items = await checklistOf(tx, companyId, kind);
+  const rows = rowsOf<{ id: string; use: string; customer_kind: string | null; keys_held: boolean; via_agent: boolean; completed_at: string | null; codes: string[] }>(
+    await tx.execute(sql`select a.id, u.use, c.kind as customer_kind, a.keys_held, a.via_agent, a.completed_at,
+        coalesce(array(select distinct d.item_code from archive_documents d where d.archive_id = a.id and d.retired_at is null), '{}') as codes
+      from archives a join units u on u.id = a.unit_id left join customers c on c.id = a.customer_id
+      where a.company_id = ${companyId} and a.kind = ${kind} and a.retired_at is null`),
+  );
+  const counts = rows.map((r) => {
+    const { required, missing } = missingItems(items, { use: r.use, customerKind: r.customer_kind, keysHeld: r.keys_held, viaAgent: r.via_agent }, new Set(r.codes));
+    const completedAt = missing.length ? null : (r.completed_at ?? now.toISOString());
+    return { id: r.id, required, missing: missing.length, completed_at: completedAt, moved: !r.completed_at !== !completedAt };
+  });
+  if (!counts.length) return 0;
+  const moved = rowsOf<{ id: string; moved: boolean }>(
+    await tx.execute(sql`update archives a set required_count = b.required, missing_count = b.missing, completed_at = b.completed_at
+      from json_to_recordset(${JSON.stringify(counts)}::json) as b(id uuid, required int, missing int, completed_at timestamptz, moved boolean)
+      where a.id = b.id
+      returning a.id, b.moved`),
+  ).filter((r) => r.moved);
+  if (moved.length) {
+    const changed = await tx.select().from(archives).where(sql`${archives.id} = any(${`{${moved.map((m) => m.id).join(',')}}`}::uuid[])`);
+    for (const a of changed) await syncArchiveDeadline(tx, a, now);
+  }
+  return counts.length;
 }

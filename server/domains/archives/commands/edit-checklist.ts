@@ -5,8 +5,8 @@ import type { TArchiveKind } from '../../../../common/archives';
 import { runCommand } from '../../../platform/audit';
 import type { Db } from '../../../platform/db';
 import type { Principal } from '../../../platform/policy';
-import { recount } from '../checklist';
-import { archiveChecklistItems, archives } from '../tables';
+import { recountKind } from '../checklist';
+import { archiveChecklistItems } from '../tables';
 
 export function editChecklist(db: Db, p: Principal, kind: TArchiveKind, items: { code: string; label: string; appliesTo: string; required: boolean }[]) {
   return runCommand(db, p, async (ctx) => {
@@ -24,12 +24,8 @@ export function editChecklist(db: Db, p: Principal, kind: TArchiveKind, items: {
         target: [archiveChecklistItems.companyId, archiveChecklistItems.kind, archiveChecklistItems.code],
         set: { label: sql`excluded.label`, appliesTo: sql`excluded.applies_to`, required: sql`excluded.required`, sort: sql`excluded.sort`, retiredAt: null },
       });
-    const open = await tx
-      .select({ id: archives.id })
-      .from(archives)
-      .where(and(eq(archives.companyId, p.companyId), eq(archives.kind, kind), isNull(archives.retiredAt)));
-    for (const a of open) await recount(tx, a.id, ctx.now);
+    const recounted = await recountKind(tx, p.companyId, kind, ctx.now);
     await ctx.audit({ entity: 'archive_checklist', entityId: p.companyId, projectId: null, action: 'update', after: { kind, items: unique } });
-    return { recounted: open.length };
+    return { recounted };
   });
 }
