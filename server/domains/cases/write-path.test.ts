@@ -59,6 +59,19 @@ test('issue 11: creating a case with its repair order takes at most 4 statements
   assert.ok(statements.length <= 4, `${statements.length} statements:\n${statements.join('\n')}`);
 });
 
+test('issue 11: a complaint takes its KF number in its last write; only its audit event follows before COMMIT', { skip: process.env.DATABASE_URL ? false : 'PostgreSQL only: PGlite runs in-process, without round trips' }, async () => {
+  const complaint = { ...repair(unitIds[0]), category: undefined, order: undefined, content: '维修师傅上门态度很差', type: 'attitude' };
+  await clerk.post('/api/complaints', complaint); // warms the session cache
+  let status = 0;
+  const statements = await countStatements(async () => (status = (await clerk.post('/api/complaints', complaint)).status));
+  assert.equal(status, 201);
+  const numbered = statements.findIndex((q) => /insert into sequences/i.test(q));
+  const commit = statements.findIndex((q) => /^commit/i.test(q));
+  assert.ok(numbered > 0 && commit > numbered, statements.join('\n'));
+  // Between the number and COMMIT: the complaint's audit event, nothing else; the answer is read after COMMIT.
+  assert.ok(commit - numbered - 1 <= 1, `${commit - numbered - 1} statements hold the number row:\n${statements.slice(numbered, commit + 1).join('\n')}`);
+});
+
 test('IN-01 / WO-01 the create answer equals the case detail read back after commit', async () => {
   const created = await clerk.post('/api/cases', repair(unitIds[2]));
   assert.equal(created.status, 201);

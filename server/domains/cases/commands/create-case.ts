@@ -159,6 +159,16 @@ const asJson = (v: unknown) => JSON.parse(JSON.stringify(v)) as unknown;
 
 /** Inside a command: the case, its first order (paid only through the paid-service registration) and its reply deadline. */
 export async function openCase(ctx: CommandContext, p: Principal, input: TCaseCreate, opts: { paid?: boolean } = {}): Promise<Opened> {
+  return (await prepareCase(ctx, p, input, opts)).write();
+}
+
+/**
+ * The case checked and built in memory (ids known, numbers not yet taken) after ONE read; `write()` takes
+ * the numbers and writes it. A command that writes more around a new case (a complaint, its flags and
+ * deadlines) does that work between the two, so the project's number row stays locked only from
+ * `write()` to COMMIT.
+ */
+export async function prepareCase(ctx: CommandContext, p: Principal, input: TCaseCreate, opts: { paid?: boolean } = {}) {
   const { tx, now } = ctx;
   const [x] = await query<Context>(tx, 'case_open_context', CONTEXT_SQL, [input.projectId, p.companyId, input.unitId ?? null, input.customerId ?? null, p.userId]);
   if (!x) throw invalidField('projectId', 'unknown_project');
@@ -264,6 +274,17 @@ export async function openCase(ctx: CommandContext, p: Principal, input: TCaseCr
     ))
       rows.push(deadline('work_order', order.id, d));
 
+  const write = () => writeCase(ctx, p, { input, year, kase, order, unit, rows, x });
+  return { kase, order, unit, deadlines: rows, rules, ruleVersion: version, write };
+}
+
+async function writeCase(
+  ctx: CommandContext,
+  p: Principal,
+  { input, year, kase, order, unit, rows, x }: { input: TCaseCreate; year: number; kase: CaseRow; order: OrderRow | null; unit: Opened['unit']; rows: DeadlineRow[]; x: Context },
+): Promise<Opened> {
+  const { tx, now } = ctx;
+  const o = input.order;
   const caseAfter = asJson({ ...input, order: undefined });
   const orderAfter = order ? asJson({ status: order.status, caseId: kase.id, paid: order.paid, ...o }) : null;
   const audit = [

@@ -6,7 +6,7 @@ import { COMPANY_CHANNELS } from '../../../../common/desk';
 import { runCommand } from '../../../platform/audit';
 import type { Db } from '../../../platform/db';
 import type { Principal } from '../../../platform/policy';
-import { openCase } from '../../cases/commands/create-case';
+import { prepareCase } from '../../cases/commands/create-case';
 import { rulesOf } from '../../deadlines/rules';
 import { syncComplaintDeadlines } from '../deadlines';
 import { flagsOnRegister } from '../flags';
@@ -14,14 +14,18 @@ import { notifyMajor } from '../notify-major';
 import { complaintDetail } from '../queries';
 import { complaints } from '../tables';
 
-export function registerComplaint(db: Db, p: Principal, input: TComplaintCreate, now?: Date): Promise<TComplaintDetail> {
-  return runCommand(
+export async function registerComplaint(db: Db, p: Principal, input: TComplaintCreate, now?: Date): Promise<TComplaintDetail> {
+  const made = await runCommand(
     db,
     p,
     async (ctx) => {
       const { tx } = ctx;
       const { type, majorReasons, relatedCaseId, ...caseInput } = input;
-      const { kase } = await openCase(ctx, p, { ...caseInput, category: 'complaint' });
+      // The case is checked and built first; its KF number is taken last (issue 11: the project's number
+      // row stays locked only from there to COMMIT). The complaint and its flags refer to the case before
+      // it is written: those foreign keys are checked at COMMIT (migration 0007).
+      const prepared = await prepareCase(ctx, p, { ...caseInput, category: 'complaint' });
+      const { kase } = prepared;
       const { rules, version } = await rulesOf(tx, kase.projectId);
       const [k] = await tx
         .insert(complaints)
@@ -37,12 +41,15 @@ export function registerComplaint(db: Db, p: Principal, input: TComplaintCreate,
           createdAt: ctx.now,
         })
         .returning();
-      await ctx.audit({ entity: 'complaint', entityId: k.id, projectId: k.projectId, action: 'create', after: { caseNumber: kase.number, type, majorReasons, companyLevel: k.companyLevel } });
       await flagsOnRegister(tx, kase, type, relatedCaseId, rules);
-      if (k.severity === 'major') await notifyMajor(tx, k, kase.number, ctx.now);
       await syncComplaintDeadlines(tx, k, kase.ownerId, ctx.now);
-      return complaintDetail(tx, p, k.id, ctx.now);
+      await prepared.write();
+      await ctx.audit({ entity: 'complaint', entityId: k.id, projectId: k.projectId, action: 'create', after: { caseNumber: kase.number, type, majorReasons, companyLevel: k.companyLevel } });
+      if (k.severity === 'major') await notifyMajor(tx, k, kase.number, ctx.now);
+      return { id: k.id, at: ctx.now };
     },
     now,
   );
+  // The answer is read after COMMIT, so no read holds the number row.
+  return complaintDetail(db, p, made.id, made.at);
 }
