@@ -10,18 +10,19 @@ import { toLocal } from '../../../platform/clock';
 import type { Db } from '../../../platform/db';
 import { AppError, invalidField, notFound, staleVersion, updatedOrStale } from '../../../platform/errors';
 import { authorize, type Principal } from '../../../platform/policy';
-import { formatNumber, nextInSequence } from '../../../platform/sequence';
+import { numberSql } from '../../../platform/sequence';
+import { query } from '../../../platform/sql';
 import { projectTimezone } from '../../org/queries';
 import { recomputeOrderDeadlines } from '../../workorders/recompute';
 import { workOrders } from '../../workorders/tables';
 import { paidOrderDetail } from '../queries';
-import { paidOrders, receipts } from '../tables';
+import { paidOrders } from '../tables';
 
 const BEFORE_WORK = ['reported', 'dispatched', 'accepted'];
 const OPEN = [...BEFORE_WORK, 'in_progress', 'on_hold'];
 
-export function paidAction(db: Db, p: Principal, orderId: string, a: TPaidAction, now?: Date): Promise<TPaidOrder> {
-  return runCommand(
+export async function paidAction(db: Db, p: Principal, orderId: string, a: TPaidAction, now?: Date): Promise<TPaidOrder> {
+  const id = await runCommand(
     db,
     p,
     async (ctx) => {
@@ -38,6 +39,7 @@ export function paidAction(db: Db, p: Principal, orderId: string, a: TPaidAction
 
       let patch: Partial<typeof paidOrders.$inferInsert> = {};
       let logged: Record<string, unknown> = {};
+      let receipt: { day: string; year: number; amount: number; method: string } | undefined;
       switch (a.action) {
         case 'quote':
           if (!BEFORE_WORK.includes(o.status)) throw new AppError(409, 'work_started');
@@ -59,20 +61,13 @@ export function paidAction(db: Db, p: Principal, orderId: string, a: TPaidAction
           if (po.collectedAt) throw new AppError(409, 'already_paid');
           if (o.status !== 'completed' || o.acceptance?.kind !== 'signature') throw new AppError(409, 'not_ready_for_payment');
           if (cents(a.amount) !== cents(po.fee)) throw invalidField('amount', 'fee_mismatch');
-          const tz = await projectTimezone(tx, po.projectId);
-          const day = toLocal(ctx.now, tz).date;
-          const year = Number(day.slice(0, 4));
-          const n = await nextInSequence(tx, p.companyId, po.projectId, 'SF', year);
-          const [receipt] = await tx
-            .insert(receipts)
-            .values({ companyId: p.companyId, projectId: po.projectId, orderId, number: formatNumber('SF', year, n), amount: a.amount, method: a.method, issuedBy: p.userId, issuedAt: ctx.now, businessDate: day })
-            .returning();
-          await ctx.audit({ entity: 'receipt', entityId: receipt.id, projectId: po.projectId, action: 'issue', after: { number: receipt.number, amount: a.amount, method: a.method, orderId } });
+          const day = toLocal(ctx.now, await projectTimezone(tx, po.projectId)).date;
+          receipt = { day, year: Number(day.slice(0, 4)), amount: a.amount, method: a.method };
           patch = { collectedAt: ctx.now };
-          logged = { receipt: receipt.number, amount: a.amount, method: a.method };
           break;
         }
       }
+      // The order's own row first (its versioned update), the receipt's number last (lock order, audit.ts).
       updatedOrStale(
         await tx
           .update(paidOrders)
@@ -80,10 +75,38 @@ export function paidAction(db: Db, p: Principal, orderId: string, a: TPaidAction
           .where(and(eq(paidOrders.orderId, orderId), eq(paidOrders.version, a.version)))
           .returning({ id: paidOrders.orderId }),
       );
+      if (receipt) {
+        // PS-06: the SF number and the receipt that carries it in one statement, just before COMMIT.
+        const [r] = await query<{ id: string; number: string }>(tx, 'paid_receipt_issue', RECEIPT_SQL, [
+          p.companyId,
+          po.projectId,
+          receipt.year,
+          orderId,
+          receipt.amount,
+          receipt.method,
+          p.userId,
+          ctx.now.toISOString(),
+          receipt.day,
+        ]);
+        await ctx.audit({ entity: 'receipt', entityId: r.id, projectId: po.projectId, action: 'issue', after: { number: r.number, amount: receipt.amount, method: receipt.method, orderId } });
+        logged = { receipt: r.number, amount: receipt.amount, method: receipt.method };
+      }
       await ctx.audit({ entity: 'paid_order', entityId: orderId, projectId: po.projectId, action: a.action, after: logged });
       if (a.action === 'appoint') await recomputeOrderDeadlines(tx, orderId, ctx.now);
-      return paidOrderDetail(tx, p, orderId);
+      return orderId;
     },
     now,
   );
+  // The answer is read after COMMIT, so no read holds the receipt number row.
+  return paidOrderDetail(db, p, id);
 }
+
+const RECEIPT_SQL = `
+with seq as (
+  insert into sequences (company_id, project_id, kind, year, last) values ($1::uuid, $2::uuid, 'SF', $3::int, 1)
+  on conflict (project_id, kind, year) do update set last = sequences.last + 1
+  returning ${numberSql("'SF'", '$3::int', 'last')} as number
+)
+insert into paid_receipts (company_id, project_id, order_id, number, amount, method, issued_by, issued_at, business_date)
+select $1::uuid, $2::uuid, $4::uuid, seq.number, $5::numeric, $6, $7::uuid, $8::timestamptz, $9::date from seq
+returning id, number`;
