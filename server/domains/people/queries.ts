@@ -154,25 +154,32 @@ export async function lookup(db: DbOrTx, p: Principal, text: string, projectId?:
     projectId: projects.id,
     projectName: projects.name,
   };
-  const customerHits = await db
-    .select(base)
-    .from(customers)
-    .innerJoin(customerUnits, and(eq(customerUnits.customerId, customers.id), isNull(customerUnits.endedAt)))
-    .innerJoin(units, eq(units.id, customerUnits.unitId))
-    .innerJoin(projects, eq(projects.id, units.projectId))
-    .where(and(everywhere ? eq(customers.companyId, p.companyId) : inArray(customers.projectId, ids), byPhone ? ilike(customers.phone, pat) : ilike(customers.name, pat)))
-    .orderBy(asc(units.sortKey))
-    .limit(LOOKUP_LIMIT);
-  // "1-101" looks like a phone number too: units are searched whatever the text.
-  const unitHits = await db
-    .select(base)
-    .from(units)
-    .innerJoin(projects, eq(projects.id, units.projectId))
-    .leftJoin(customerUnits, and(eq(customerUnits.unitId, units.id), isNull(customerUnits.endedAt)))
-    .leftJoin(customers, eq(customers.id, customerUnits.customerId))
-    .where(and(everywhere ? eq(units.companyId, p.companyId) : inArray(units.projectId, ids), unitPathMatches(units.path, text)))
-    .orderBy(asc(units.sortKey))
-    .limit(LOOKUP_LIMIT);
+  // The two searches go out together; six digits or more are a phone number, never a unit (ORG-02
+  // room numbers have at most four or five), so the path index is spared a search it cannot answer.
+  const phoneOnly = /^\+?\d{6,}$/.test(text.replace(/[\s-]/g, ''));
+  const [customerHits, unitHits] = await Promise.all([
+    db
+      .select(base)
+      .from(customers)
+      .innerJoin(customerUnits, and(eq(customerUnits.customerId, customers.id), isNull(customerUnits.endedAt)))
+      .innerJoin(units, eq(units.id, customerUnits.unitId))
+      .innerJoin(projects, eq(projects.id, units.projectId))
+      .where(and(everywhere ? eq(customers.companyId, p.companyId) : inArray(customers.projectId, ids), byPhone ? ilike(customers.phone, pat) : ilike(customers.name, pat)))
+      .orderBy(asc(units.sortKey))
+      .limit(LOOKUP_LIMIT),
+    // "1-101" looks like a phone number too: units are searched unless the text can only be a phone.
+    phoneOnly
+      ? []
+      : db
+          .select(base)
+          .from(units)
+          .innerJoin(projects, eq(projects.id, units.projectId))
+          .leftJoin(customerUnits, and(eq(customerUnits.unitId, units.id), isNull(customerUnits.endedAt)))
+          .leftJoin(customers, eq(customers.id, customerUnits.customerId))
+          .where(and(everywhere ? eq(units.companyId, p.companyId) : inArray(units.projectId, ids), unitPathMatches(units.path, text)))
+          .orderBy(asc(units.sortKey))
+          .limit(LOOKUP_LIMIT),
+  ]);
   return [...customerHits, ...unitHits].slice(0, LOOKUP_LIMIT).map((h) => ({
     ...h,
     phone: maskPhone(h.phone),
