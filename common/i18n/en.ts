@@ -166,6 +166,7 @@ export const en: Catalog = {
     yes: 'Yes',
     no: 'No',
     login: { title: 'Staff sign-in', username: 'User name', password: 'Password', submit: 'Sign in', logout: 'Sign out', language: 'Language' },
+    navGroup: { desk: 'Service desk', orders: 'Work orders', paid: 'Paid services', relations: 'Customer relations', frontdesk: 'Front desk', patrols: 'Patrols', quality: 'Quality', basics: 'Basic data' },
     nav: { paid: 'Paid services', cash: 'Cash hand-over', summary: 'Paid summary', complaints: 'Complaints', flags: 'Flags', supervision: 'Supervision', home: 'Projects', space: 'Property register', units: 'Units', customers: 'Customers', calendar: 'Working calendar', staff: 'Staff', desk: 'Front desk', cases: 'Cases', orders: 'Work orders', dispatch: 'Dispatch', my: 'My orders', followups: 'Follow-ups', faq: 'FAQ', priceList: 'Price list' },
     project: { switcher: 'Project', level: 'Service level', type: 'Type', address: 'Address', areas: 'Areas', buildings: 'Buildings', units: 'Units', vacant: 'Vacant', timezone: 'Timezone' },
     projectType: { residential: 'Residential', apartment: 'Apartment', office: 'Office', mall: 'Mall/shops', villa: 'Villa' },

@@ -164,6 +164,7 @@ export const zhCN = {
     yes: '是',
     no: '否',
     login: { title: '员工登录', username: '用户名', password: '密码', submit: '登录', logout: '退出登录', language: '语言' },
+    navGroup: { desk: '客服中心', orders: '工单', paid: '有偿服务', relations: '客户关系', frontdesk: '前台登记', patrols: '巡视', quality: '品质管理', basics: '基础资料' },
     nav: { paid: '有偿服务', cash: '收款交接', summary: '有偿月报', complaints: '投诉', flags: '违规标记', supervision: '回访督导', home: '项目概况', space: '房产资料', units: '房号查询', customers: '客户资料', calendar: '工作日历', staff: '人员岗位', desk: '来电登记', cases: '案件', orders: '工单', dispatch: '派单看板', my: '我的工单', followups: '回访', faq: '答客问', priceList: '有偿服务价目' },
     project: { switcher: '当前项目', level: '服务等级', type: '项目类型', address: '地址', areas: '区域', buildings: '楼栋', units: '房号', vacant: '空置', timezone: '时区' },
     projectType: { residential: '住宅', apartment: '公寓', office: '写字楼', mall: '商场/商铺', villa: '别墅' },

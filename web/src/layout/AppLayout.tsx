@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Drawer, Dropdown, Grid, Layout, Menu, type MenuProps, Segmented, Select, Space, Spin, Typography } from 'antd';
-import { AccountBookOutlined, LineChartOutlined, AlertOutlined, AuditOutlined, BarChartOutlined, FlagOutlined, MoneyCollectOutlined, ShoppingOutlined, ApartmentOutlined, CalendarOutlined, CustomerServiceOutlined, FileTextOutlined, HomeOutlined, IdcardOutlined, MobileOutlined, PhoneOutlined, QuestionCircleOutlined, ScheduleOutlined, ToolOutlined, LockOutlined, LogoutOutlined, MenuOutlined, TeamOutlined, UnorderedListOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, Button, Drawer, Dropdown, Grid, Layout, Menu, Segmented, Select, Space, Spin, Typography } from 'antd';
+import { LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,7 @@ import { SessionProvider, useMe, useSession } from '../lib/session';
 import { LookupBox } from '../pages/people/LookupBox';
 import { NotificationBell } from './NotificationBell';
 import { postsOf } from '../lib/labels';
-import { EyeOutlined, FileDoneOutlined, FolderOpenOutlined, ImportOutlined, OrderedListOutlined } from '@ant-design/icons';
+import { groupOf, menuItems, useMenuGroups } from './menu';
 
 export function AppLayout() {
   const me = useMe();
@@ -48,46 +48,6 @@ export function RoleHome() {
   return <Navigate to={homes.find(([fits]) => fits)?.[1] ?? '/overview'} replace />;
 }
 
-type MenuItem = NonNullable<MenuProps['items']>[number];
-
-function useMenuItems(): MenuItem[] {
-  const { t } = useTranslation();
-  const { can } = useSession();
-  // The menu shows what the server grants this user in this project (the same actions its routes check).
-  const items: (MenuItem | false)[] = [
-    can('case.create') && { key: '/desk', icon: <PhoneOutlined />, label: t('ui.nav.desk') },
-    can('case.read') && { key: '/cases', icon: <FileTextOutlined />, label: t('ui.nav.cases') },
-    can('wo.read') && { key: '/orders', icon: <ToolOutlined />, label: t('ui.nav.orders') },
-    can('wo.dispatch') && { key: '/dispatch', icon: <ScheduleOutlined />, label: t('ui.nav.dispatch') },
-    can('wo.work') && { key: '/my', icon: <MobileOutlined />, label: t('ui.nav.my') },
-    can('followup.do') && { key: '/followups', icon: <CustomerServiceOutlined />, label: t('ui.nav.followups') },
-    can('case.read') && { key: '/complaints', icon: <AlertOutlined />, label: t('ui.nav.complaints') },
-    can('case.read') && { key: '/flags', icon: <FlagOutlined />, label: t('ui.nav.flags') },
-    (can('supervise.cs') || can('supervise.pm') || can('audit.read')) && { key: '/supervision', icon: <AuditOutlined />, label: t('ui.nav.supervision') },
-    can('case.read') && { key: '/paid', icon: <ShoppingOutlined />, label: t('ui.nav.paid') },
-    (can('paid.register') || can('cash.confirm') || can('paid.report')) && { key: '/cash', icon: <MoneyCollectOutlined />, label: t('ui.nav.cash') },
-    can('paid.report') && { key: '/paid-summary', icon: <BarChartOutlined />, label: t('ui.nav.summary') },
-    (can('case.manage') || can('audit.read')) && { key: '/kpis', icon: <LineChartOutlined />, label: t('ui.kpi.nav') },
-    can('case.read') && { key: '/faq', icon: <QuestionCircleOutlined />, label: t('ui.nav.faq') },
-    can('case.read') && { key: '/price-list', icon: <AccountBookOutlined />, label: t('ui.nav.priceList') },
-    // AR-01..AR-05, X-05: customer archives, their access log and the import
-    can('archive.read') && { key: '/archives', icon: <FolderOpenOutlined />, label: t('archive.nav') },
-    can('archive.log') && { key: '/archive-log', icon: <EyeOutlined />, label: t('archive.navLog') },
-    can('space.write') && can('archive.read') && { key: '/archive-import', icon: <ImportOutlined />, label: t('archive.navImport') },
-    can('archive.read') && { key: '/archive-checklists', icon: <OrderedListOutlined />, label: t('archive.checklistSettings') },
-    // WO-11: last month's repair slips, printed and filed by the 10th
-    can('case.manage') && { key: '/slip-bundles', icon: <FileDoneOutlined />, label: t('archive.navBundle') },
-    { type: 'divider' as const },
-    can('project.read') && { key: '/overview', icon: <HomeOutlined />, label: t('ui.nav.home') },
-    can('space.read') && { key: '/space', icon: <ApartmentOutlined />, label: t('ui.nav.space') },
-    can('space.read') && { key: '/units', icon: <UnorderedListOutlined />, label: t('ui.nav.units') },
-    can('customer.read') && { key: '/customers', icon: <TeamOutlined />, label: t('ui.nav.customers') },
-    can('staff.read') && { key: '/staff', icon: <IdcardOutlined />, label: t('ui.nav.staff') },
-    can('project.read') && { key: '/calendar', icon: <CalendarOutlined />, label: t('ui.nav.calendar') },
-    can('staff.manage') && { key: '/throttles', icon: <LockOutlined />, label: t('ui.throttle.title') },
-  ];
-  return items.filter((i): i is MenuItem => i !== false);
-}
 
 function Shell() {
   const { t, i18n } = useTranslation();
@@ -99,7 +59,14 @@ function Shell() {
   const section = '/' + (location.pathname.split('/')[1] ?? '');
   // On a phone the menu opens from a button in the header (no floating trigger over the page titles).
   const wide = Grid.useBreakpoint().lg ?? true;
-  const items = useMenuItems();
+  const groups = useMenuGroups();
+  // The current work area opens as the user arrives in it; a role with two areas or fewer sees them all.
+  const [open, setOpen] = useState<string[]>([]);
+  const current = groupOf(groups, section);
+  useEffect(() => {
+    if (current) setOpen((o) => (o.includes(`group:${current}`) ? o : [...o, `group:${current}`]));
+  }, [current]);
+  const openKeys = groups.length <= 2 ? groups.map((g) => `group:${g.key}`) : open;
   // X-04: the user's stored language is the one source of truth; the page follows it after sign-in.
   useEffect(() => {
     if (me.locale !== i18n.language) setLocale(me.locale);
@@ -120,7 +87,9 @@ function Shell() {
     <Menu
       mode="inline"
       selectedKeys={[section]}
-      items={items}
+      openKeys={openKeys}
+      onOpenChange={setOpen}
+      items={menuItems(groups)}
       onClick={(e) => {
         setDrawer(false);
         navigate(e.key);

@@ -1,0 +1,121 @@
+// The staff menu by work area (issue 16 item 6): each role sees only the groups it can act in, each
+// group holding only the pages the server grants this user in this project (the actions its routes check).
+import type { ReactNode } from 'react';
+import type { MenuProps } from 'antd';
+import {
+  AccountBookOutlined,
+  AlertOutlined,
+  ApartmentOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  CalendarOutlined,
+  CustomerServiceOutlined,
+  EyeOutlined,
+  FileDoneOutlined,
+  FileTextOutlined,
+  FlagOutlined,
+  FolderOpenOutlined,
+  HomeOutlined,
+  IdcardOutlined,
+  ImportOutlined,
+  LineChartOutlined,
+  LockOutlined,
+  MobileOutlined,
+  MoneyCollectOutlined,
+  OrderedListOutlined,
+  PhoneOutlined,
+  QuestionCircleOutlined,
+  ScheduleOutlined,
+  ShoppingOutlined,
+  TeamOutlined,
+  ToolOutlined,
+  UnorderedListOutlined,
+} from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../lib/session';
+
+type MenuItem = NonNullable<MenuProps['items']>[number];
+type Page = { key: string; icon: ReactNode; label: string };
+export interface MenuGroup {
+  key: string;
+  label: string;
+  pages: Page[];
+}
+
+export function useMenuGroups(): MenuGroup[] {
+  const { t } = useTranslation();
+  const { can } = useSession();
+  const page = (show: boolean, key: string, icon: ReactNode, label: string): Page | false => show && { key, icon, label };
+  const groups: { key: string; pages: (Page | false)[] }[] = [
+    {
+      key: 'desk',
+      pages: [
+        page(can('case.create'), '/desk', <PhoneOutlined />, t('ui.nav.desk')),
+        page(can('case.read'), '/cases', <FileTextOutlined />, t('ui.nav.cases')),
+        page(can('followup.do'), '/followups', <CustomerServiceOutlined />, t('ui.nav.followups')),
+        page(can('case.read'), '/complaints', <AlertOutlined />, t('ui.nav.complaints')),
+        page(can('case.read'), '/flags', <FlagOutlined />, t('ui.nav.flags')),
+        page(can('supervise.cs') || can('supervise.pm') || can('audit.read'), '/supervision', <AuditOutlined />, t('ui.nav.supervision')),
+        page(can('case.read'), '/faq', <QuestionCircleOutlined />, t('ui.nav.faq')),
+      ],
+    },
+    {
+      key: 'orders',
+      pages: [
+        page(can('wo.read'), '/orders', <ToolOutlined />, t('ui.nav.orders')),
+        page(can('wo.dispatch'), '/dispatch', <ScheduleOutlined />, t('ui.nav.dispatch')),
+        page(can('wo.work'), '/my', <MobileOutlined />, t('ui.nav.my')),
+        // WO-11: last month's repair slips, printed and filed by the 10th
+        page(can('case.manage'), '/slip-bundles', <FileDoneOutlined />, t('archive.navBundle')),
+      ],
+    },
+    {
+      key: 'paid',
+      pages: [
+        page(can('case.read'), '/paid', <ShoppingOutlined />, t('ui.nav.paid')),
+        page(can('paid.register') || can('cash.confirm') || can('paid.report'), '/cash', <MoneyCollectOutlined />, t('ui.nav.cash')),
+        page(can('paid.report'), '/paid-summary', <BarChartOutlined />, t('ui.nav.summary')),
+        page(can('case.read'), '/price-list', <AccountBookOutlined />, t('ui.nav.priceList')),
+      ],
+    },
+    {
+      key: 'relations',
+      pages: [
+        // AR-01..AR-05, X-05: customer archives, their access log, the import and the checklists
+        page(can('archive.read'), '/archives', <FolderOpenOutlined />, t('archive.nav')),
+        page(can('archive.log'), '/archive-log', <EyeOutlined />, t('archive.navLog')),
+        page(can('space.write') && can('archive.read'), '/archive-import', <ImportOutlined />, t('archive.navImport')),
+        page(can('archive.read'), '/archive-checklists', <OrderedListOutlined />, t('archive.checklistSettings')),
+      ],
+    },
+    { key: 'frontdesk', pages: [] },
+    { key: 'patrols', pages: [] },
+    {
+      key: 'quality',
+      pages: [page(can('case.manage') || can('audit.read'), '/kpis', <LineChartOutlined />, t('ui.kpi.nav'))],
+    },
+    {
+      key: 'basics',
+      pages: [
+        page(can('project.read'), '/overview', <HomeOutlined />, t('ui.nav.home')),
+        page(can('space.read'), '/space', <ApartmentOutlined />, t('ui.nav.space')),
+        page(can('space.read'), '/units', <UnorderedListOutlined />, t('ui.nav.units')),
+        page(can('customer.read'), '/customers', <TeamOutlined />, t('ui.nav.customers')),
+        page(can('staff.read'), '/staff', <IdcardOutlined />, t('ui.nav.staff')),
+        page(can('project.read'), '/calendar', <CalendarOutlined />, t('ui.nav.calendar')),
+        page(can('staff.manage'), '/throttles', <LockOutlined />, t('ui.throttle.title')),
+      ],
+    },
+  ];
+  return groups
+    .map((g) => ({ key: g.key, label: t(`ui.navGroup.${g.key}`), pages: g.pages.filter((p): p is Page => p !== false) }))
+    .filter((g) => g.pages.length);
+}
+
+/** The groups as antd menu items: one submenu per work area. */
+export function menuItems(groups: MenuGroup[]): MenuItem[] {
+  return groups.map((g) => ({ key: `group:${g.key}`, label: g.label, children: g.pages }));
+}
+
+/** The group that holds a page, so the menu opens on the user's current work area. */
+export const groupOf = (groups: MenuGroup[], section: string) => groups.find((g) => g.pages.some((p) => p.key === section))?.key;
