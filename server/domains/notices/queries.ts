@@ -74,7 +74,7 @@ export async function coverageOf(db: DbOrTx, projectId: string, noticeId: string
   const [r] = await db
     .select({
       type: projects.type,
-      units: sql<number>`(select count(*) from ${units} u where u.project_id = ${projects.id})::int`,
+      units: sql<number>`(select count(*) from ${units} u where u.project_id = ${projectId})::int`,
       delivered: sql<number>`(select count(*) from ${noticeDeliveries} d where d.notice_id = ${noticeId})::int`,
     })
     .from(projects)
