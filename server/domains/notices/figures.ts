@@ -13,6 +13,8 @@ import { upDaysOf } from './queries';
 import { notices } from './tables';
 
 type Notice = typeof notices.$inferSelect;
+// Correlated subqueries name the outer notice in full: Drizzle leaves a single table's columns unqualified.
+const NOTICE_ID = sql.raw('"notices"."id"');
 
 /** NT-05: a briefing or annual publication against its due time and the 15 days it must stay up. */
 function publicationCheck(period: string, due: Date, n: Notice | undefined, now: Date): TPublicationCheck {
@@ -60,7 +62,7 @@ export async function noticeFigures(db: DbOrTx, p: Principal, projectId: string,
       annual: sql<number>`count(*) filter (where ${inMonth(notices.publishedAt)} and ${notices.kind} = 'annual')::int`,
       // NT-03: what was posted is archived with photos
       withoutPhoto: sql<number>`count(*) filter (where ${inMonth(notices.publishedAt)} and not exists (
-        select 1 from attachments a where a.entity_id = ${notices.id} and a.entity = 'notice' and a.kind = 'posting'))::int`,
+        select 1 from attachments a where a.entity_id = ${NOTICE_ID} and a.entity = 'notice' and a.kind = 'posting'))::int`,
       expired: sql<number>`count(*) filter (where ${inMonth(notices.expiredAt)})::int`,
       takenDown: sql<number>`count(*) filter (where ${inMonth(notices.takenDownAt)})::int`,
       // NT-02: up past its take-down time at some moment of the month (up to now)
@@ -69,9 +71,9 @@ export async function noticeFigures(db: DbOrTx, p: Principal, projectId: string,
       awaiting: sql<number>`count(*) filter (where ${notices.status} = 'submitted' and ${notices.submittedAt} < ${T}::timestamptz)::int`,
       lastChanged: sql<string | null>`max(${notices.publishedAt}) filter (where ${notices.publishedAt} < ${C}::timestamptz)`,
       // NT-04: delivery records of the month's notices
-      delivered: sql<number>`coalesce(sum((select count(*) from notice_deliveries d where d.notice_id = ${notices.id})) filter (where ${inMonth(notices.publishedAt)}), 0)::int`,
+      delivered: sql<number>`coalesce(sum((select count(*) from notice_deliveries d where d.notice_id = ${NOTICE_ID})) filter (where ${inMonth(notices.publishedAt)}), 0)::int`,
       fully: sql<number>`count(*) filter (where ${inMonth(notices.publishedAt)}
-        and (select count(*) from notice_deliveries d where d.notice_id = ${notices.id}) >= (select count(*) from units u where u.project_id = ${projectId}))::int`,
+        and (select count(*) from notice_deliveries d where d.notice_id = ${NOTICE_ID}) >= (select count(*) from units u where u.project_id = ${projectId}))::int`,
       units: sql<number>`(select count(*) from units u where u.project_id = ${projectId})::int`,
     })
     .from(notices)
