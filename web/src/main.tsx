@@ -44,6 +44,9 @@ import { ArchivesPage } from './pages/archives/ArchivesPage';
 import { ArchivePage } from './pages/archives/ArchivePage';
 import { ImportPage } from './pages/archives/ImportPage';
 import { ArchiveLogPage } from './pages/archives/ArchiveLogPage';
+import { NoticesPage } from './pages/notices/NoticesPage';
+import { NoticePage } from './pages/notices/NoticePage';
+import { NoticePrintPage } from './pages/notices/NoticePrintPage';
 
 function Root() {
   const { i18n } = useTranslation();
@@ -65,6 +68,7 @@ function Root() {
               <Route path="/login" element={<LoginPage />} />
               <Route path="/orders/:id/print" element={<OrderPrintPage />} />
               <Route path="/paid/:id/notice" element={<PaidNoticePage />} />
+              <Route path="/notices/:id/print" element={<NoticePrintPage />} />
               <Route element={<AppLayout />}>
                 <Route index element={<RoleHome />} />
                 <Route path="overview" element={<ProjectsPage />} />
@@ -92,6 +96,9 @@ function Root() {
                 <Route path="archives/:id" element={<ArchivePage />} />
                 <Route path="archive-import" element={<ImportPage />} />
                 <Route path="archive-log" element={<ArchiveLogPage />} />
+                {/* NT-01..NT-05: notices */}
+                <Route path="notices" element={<NoticesPage />} />
+                <Route path="notices/:id" element={<NoticePage />} />
                 <Route path="paid-summary" element={<PaidSummaryPage />} />
                 <Route path="complaints" element={<ComplaintsPage />} />
                 <Route path="complaints/:id" element={<ComplaintPage />} />

@@ -10,7 +10,7 @@ import { SessionProvider, useMe, useSession } from '../lib/session';
 import { LookupBox } from '../pages/people/LookupBox';
 import { NotificationBell } from './NotificationBell';
 import { postsOf } from '../lib/labels';
-import { EyeOutlined, FolderOpenOutlined, ImportOutlined } from '@ant-design/icons';
+import { EyeOutlined, FolderOpenOutlined, ImportOutlined, NotificationOutlined } from '@ant-design/icons';
 
 export function AppLayout() {
   const me = useMe();
@@ -74,6 +74,8 @@ function useMenuItems(): MenuItem[] {
     can('archive.read') && { key: '/archives', icon: <FolderOpenOutlined />, label: t('archive.nav') },
     can('archive.log') && { key: '/archive-log', icon: <EyeOutlined />, label: t('archive.navLog') },
     can('space.write') && can('archive.read') && { key: '/archive-import', icon: <ImportOutlined />, label: t('archive.navImport') },
+    // NT-01..NT-05: notices, their approval, posting and delivery
+    can('notice.read') && { key: '/notices', icon: <NotificationOutlined />, label: t('notice.nav') },
     { type: 'divider' as const },
     can('project.read') && { key: '/overview', icon: <HomeOutlined />, label: t('ui.nav.home') },
     can('space.read') && { key: '/space', icon: <ApartmentOutlined />, label: t('ui.nav.space') },
