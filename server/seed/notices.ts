@@ -59,8 +59,8 @@ function plans(type: string, today: string): Plan[] {
     const subject = `${prev}工作总结及${cnMonth(m)}工作计划`;
     const body = `一、${prev}工作总结\n1. 完成公共区域消防设施月度巡检，整改隐患3处；\n2. 受理报修及咨询，按时回访；\n3. 开展社区文化活动1场。\n二、${cnMonth(m)}工作计划\n1. 二次供水水箱清洗；\n2. 园林绿化修剪及病虫害防治；\n3. 走访重点客户。`;
     const base = { kind: 'briefing' as const, subject, body, template: 'briefing', period: m };
-    if (villa && back <= 1) continue; // the gap: no briefing for two months
-    if (villa && back === 2) {
+    if (villa && back <= 2) continue; // the gap: no briefing for three months
+    if (villa && back === 3) {
       out.push({ ...base, from: `${m}-12`, to: `${m}-28`, status: 'taken_down', publishDay: `${m}-12`, takenDownDay: `${m}-29`, delivered: 1 }); // late: after the 10th
       continue;
     }
@@ -89,6 +89,9 @@ function plans(type: string, today: string): Plan[] {
     out.push({ kind: 'general', template: 'fire_drill', subject: '开展年度消防演练', body: '尊敬的业主/住户：\n管理处定于下月在中心广场开展消防演练，届时消防警铃将鸣响，请勿惊慌，欢迎参加。', from: d(-40), to: d(-25), status: 'taken_down', publishDay: d(-40), takenDownDay: d(-24), delivered: 1 });
     out.push({ kind: 'general', template: 'power_cut', subject: '计划停电', body: '尊敬的业主/住户：\n因供电局线路检修，定于本月对部分楼栋暂停供电，届时电梯暂停使用，请提前做好安排。', from: d(-12), to: d(30), status: 'published', publishDay: d(-12), delivered: 0.85 });
   }
+  // valid until yesterday: expired, and due to come down today
+  if (villa) out.push({ kind: 'general', template: 'holiday', subject: '园区道路维修期间车辆绕行', body: '尊敬的业主：\n园区东侧道路维修期间，车辆请经西门绕行，注意慢行。', from: d(-85), to: d(-1), status: 'expired', publishDay: d(-85), delivered: 1 });
+  else if (type !== 'residential') out.push({ kind: 'general', template: 'holiday', subject: '地下车库地坪翻新期间车位调整', body: '尊敬的业户：\n地下车库B2层地坪翻新期间，月卡车辆请停放至B1层，感谢配合。', from: d(-14), to: d(-1), status: 'expired', publishDay: d(-14), delivered: 0.9 });
   if (type === 'residential')
     // the gap: valid until 3 days ago and still on the board, past its 24 h
     out.push({ kind: 'general', template: 'water_cut', subject: '计划停水', body: water, from: d(-20), to: d(-3), status: 'expired', publishDay: d(-20) });

@@ -3,8 +3,9 @@
 // Everything happens in 2025 (commands run with a given clock), where the demo has no notices.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { eq } from 'drizzle-orm';
-import type { TNoticeAction, TNoticeDraft } from '../../../common/notices';
+import { eq, sql } from 'drizzle-orm';
+import { NOTICE_STATUSES, type TNoticeAction, type TNoticeDraft } from '../../../common/notices';
+import { toLocal } from '../../platform/clock';
 import type { Principal } from '../../platform/policy';
 import { principalOf, SIGNATURE } from '../../test/desk';
 import { testApp, type TestApp } from '../../test/harness';
@@ -14,6 +15,7 @@ import { draftNotice } from './commands/draft-notice';
 import { attachNoticePhoto, recordDeliveries } from './commands/record-delivery';
 import { transitionNotice } from './commands/transition-notice';
 import { expireNotices } from './jobs';
+import { notices } from './tables';
 
 let t: TestApp;
 let bsy: string;
@@ -41,6 +43,30 @@ const approved = (day: string): [TNoticeAction, string][] => [
   ['submit', `${day}T09:00`],
   ['approve', `${day}T10:00`],
 ];
+
+test('NT-01..NT-05 the demo: notices in every state, one overdue take-down, deliveries at the office and the villas, the villas\' stale board', async () => {
+  const db = t.database.db;
+  const rows = await db.select({ projectId: notices.projectId, status: notices.status, due: notices.takeDownDueAt, deliveries: sql<number>`(select count(*) from notice_deliveries d where d.notice_id = "notices"."id")::int` }).from(notices);
+  const now = new Date();
+  for (const code of ['CHY', 'GMZX', 'BSY']) {
+    const pid = await t.projectId(code);
+    assert.deepEqual([...new Set(rows.filter((r) => r.projectId === pid).map((r) => r.status))].sort(), [...NOTICE_STATUSES].sort(), code);
+    const delivered = rows.filter((r) => r.projectId === pid).reduce((s, r) => s + r.deliveries, 0);
+    assert.equal(delivered > 0, code !== 'CHY', `${code} deliveries`);
+  }
+  const overdue = rows.filter((r) => (r.status === 'published' || r.status === 'expired') && r.due && r.due < now);
+  assert.equal(overdue.length, 1);
+  assert.equal(overdue[0].projectId, await t.projectId('CHY'));
+  const month = toLocal(now, 'Asia/Shanghai').date.slice(0, 7);
+  const quality = await t.as('quality');
+  const bs = (await quality.get(`/api/projects/${bsy}/notice-figures?month=${month}`)).body;
+  assert.equal(bs.boardStale, true);
+  assert.equal(bs.delivery.required, true);
+  const ch = (await quality.get(`/api/projects/${await t.projectId('CHY')}/notice-figures?month=${month}`)).body;
+  assert.equal(ch.boardStale, false);
+  assert.equal(ch.overdueTakeDowns, 1);
+  assert.equal(ch.delivery.required, false);
+});
 
 test('NT-02..NT-05 the month figures: overdue take-down, board staleness, briefing deadline and days up, annual publication, coverage', async () => {
   const db = t.database.db;
