@@ -125,7 +125,8 @@ export async function seedNotices(tx: Tx, input: Input, now = new Date()): Promi
       .sort((a, b) => (a.publishDay ?? a.from).localeCompare(b.publishDay ?? b.from));
     for (const x of list) {
       const id = randomUUID();
-      const draftedAt = at(addDays(x.publishDay ?? today, x.publishDay ? -2 : -1), '15:00');
+      // not yet published: drafted two days ago, so submission and approval (+17 h, +19 h) lie in the past
+      const draftedAt = at(addDays(x.publishDay ?? today, -2), '15:00');
       const year = Number(toLocal(draftedAt, TZ).date.slice(0, 4));
       const key = `${p.id}:${year}`;
       const seq = seqs.get(key) ?? { companyId: input.companyId, projectId: p.id, year, last: 0 };
