@@ -88,7 +88,17 @@ export const ZNoticeDraft = z.object({
   boardLocation: z.string().trim().max(60).default(''),
 });
 export type TNoticeDraft = z.infer<typeof ZNoticeDraft>;
-export const ZNoticeUpdate = ZNoticeDraft.omit({ projectId: true, kind: true }).partial().extend({ version: z.number().int() });
+// Spelled out without the draft's defaults: a field left out of an edit keeps its value.
+export const ZNoticeUpdate = z.object({
+  template: z.string().trim().max(40).optional(),
+  subject: z.string().trim().min(1).max(60).optional(),
+  body: z.string().trim().min(1).max(5000).optional(),
+  validFrom: ZDate.optional(),
+  validTo: ZDate.optional(),
+  period: z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/).optional(),
+  boardLocation: z.string().trim().max(60).optional(),
+  version: z.number().int(),
+});
 export type TNoticeUpdate = z.infer<typeof ZNoticeUpdate>;
 
 export const ZNoticeTransition = z.object({

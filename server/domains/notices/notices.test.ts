@@ -100,6 +100,13 @@ test('NT-02 a validity over 3 months is refused on the field; NT-05 a briefing s
   const edit = await clerk.put(`/api/notices/${d.id}`, { version: d.version, validTo: addDays(d.validFrom, 120) });
   assert.equal(edit.status, 400);
   assert.equal(edit.body.fields[0].path, 'validTo');
+  // an edit changes what it names and keeps the rest
+  const ok = await clerk.put(`/api/notices/${d.id}`, { version: d.version, body: '改为周六停水。' });
+  assert.equal(ok.status, 200);
+  assert.equal(ok.body.body, '改为周六停水。');
+  assert.equal(ok.body.boardLocation, '大堂公告栏');
+  assert.equal(ok.body.template, 'water_cut');
+  assert.equal((await clerk.put(`/api/notices/${d.id}`, { version: d.version, body: '再改' })).status, 409, 'a stale edit');
 });
 
 test('NT-04 a villa notice is delivered unit by unit; the coverage counts each unit once', async () => {
