@@ -25,7 +25,7 @@ export function draftNotice(db: Db, p: Principal, input: TNoticeDraft, now?: Dat
       if (!project) throw invalidField('projectId', 'unknown_project');
       const v = checkValidity(input.kind, input);
       const year = Number(toLocal(ctx.now, project.timezone).date.slice(0, 4));
-      // WO-01: the number is taken last, so the sequence row is locked only until COMMIT.
+      // WO-01: the number is taken just before the insert that carries it; the sequence row stays locked to COMMIT.
       const n = await nextInSequence(tx, project.companyId, project.id, 'notice', year);
       const [row] = await tx
         .insert(notices)

@@ -34,7 +34,9 @@ export function NoticePage() {
   const [reason, setReason] = useState('');
   const q = useQuery({ queryKey: ['notice', id], queryFn: () => api.get<TNoticeDetail>(`/api/notices/${id}`) });
   const n = q.data;
-  const deliveries = useQuery({ queryKey: ['notice-deliveries', id], queryFn: () => api.get<z.infer<typeof ZDeliveries>>(`/api/notices/${id}/deliveries`), enabled: !!n?.coverage.required });
+  // NT-04: deliveries follow the posting, so drafts and notices awaiting approval show none
+  const delivering = !!n && n.coverage.required && ['published', 'expired', 'taken_down'].includes(n.status);
+  const deliveries = useQuery({ queryKey: ['notice-deliveries', id], queryFn: () => api.get<z.infer<typeof ZDeliveries>>(`/api/notices/${id}/deliveries`), enabled: delivering });
   const refresh = (d?: TNoticeDetail) => {
     if (d) client.setQueryData(['notice', id], d);
     void client.invalidateQueries({ queryKey: ['notice', id] });
@@ -129,7 +131,7 @@ export function NoticePage() {
           <Typography.Text type="secondary">{t('notice.noPhotos')}</Typography.Text>
         )}
       </Card>
-      {n.coverage.required && <DeliveryCard notice={n} rows={deliveries.data?.units ?? []} loading={deliveries.isPending} onDone={() => refresh()} />}
+      {delivering && <DeliveryCard notice={n} rows={deliveries.data?.units ?? []} loading={deliveries.isPending} onDone={() => refresh()} />}
       <Card size="small" title={t('notice.events')}>
         <Timeline
           items={n.events.map((e) => ({
