@@ -50,6 +50,10 @@ export const ACTIONS = [
   'archive.export', // export archive lists (each export logged)
   'archive.log', // read the view and export log
   'archive.configure', // edit the company's document checklists
+  // NT-01..NT-05: notices are drafted, posted and delivered by customer service, approved by the project manager.
+  'notice.read',
+  'notice.draft', // draft, submit, publish, take down, photos and delivery records
+  'notice.approve', // NT-01: approve or send back a submitted notice (the project manager's role is checked too)
 ] as const;
 export const ZAction = z.enum(ACTIONS);
 export type TAction = z.infer<typeof ZAction>;
@@ -84,6 +88,18 @@ const ARCHIVE_GRANTS: Partial<Record<TRole, readonly TAction[]>> = {
   quality_inspector: ['archive.read', 'archive.export', 'archive.log'],
 };
 for (const [role, actions] of Object.entries(ARCHIVE_GRANTS) as [TRole, TAction[]][]) ROLE_ACTIONS[role] = [...ROLE_ACTIONS[role], ...actions];
+
+// NT-01: customer service drafts and posts notices; only the project manager approves them; the quality
+// department and finance (who supply the annual figures, NT-05) read them.
+const NOTICE_GRANTS: Partial<Record<TRole, readonly TAction[]>> = {
+  housekeeper: ['notice.read', 'notice.draft'],
+  clerk: ['notice.read', 'notice.draft'],
+  cs_supervisor: ['notice.read', 'notice.draft'],
+  project_manager: ['notice.read', 'notice.draft', 'notice.approve'],
+  quality_inspector: ['notice.read'],
+  finance: ['notice.read'],
+};
+for (const [role, actions] of Object.entries(NOTICE_GRANTS) as [TRole, TAction[]][]) ROLE_ACTIONS[role] = [...ROLE_ACTIONS[role], ...actions];
 
 /** Roles whose grant may cover every project of the company (project_id null). */
 export const COMPANY_WIDE_ROLES: readonly TRole[] = ['company_admin', 'quality_inspector'];

@@ -12,6 +12,7 @@ import { loadOfficialYears } from './domains/calendar/commands/load-official-yea
 import { makeVault } from './platform/vault';
 import { startArchiveJobs } from './domains/archives/jobs';
 import { sealPlainIdNumbers } from './domains/archives/seal-upkeep';
+import { startNoticeJobs } from './domains/notices/jobs';
 
 const config = loadConfig();
 const database = await openDatabase(config);
@@ -53,10 +54,12 @@ if (config.seedDemo) {
 
 const stopSweeper = startSweeper(database.db, app.log, Number(process.env.SWEEP_SECONDS ?? 60) * 1000);
 const stopArchiveJobs = startArchiveJobs(database.db, app.log);
+const stopNoticeJobs = startNoticeJobs(database.db, app.log);
 
 const stop = async () => {
   stopSweeper();
   stopArchiveJobs();
+  stopNoticeJobs();
   await app.close();
   await database.close();
   process.exit(0);

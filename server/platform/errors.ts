@@ -57,7 +57,12 @@ export type ErrorCode =
   | 'import_has_problems'
   | 'import_committed'
   | 'bundle_filed'
-  | 'bundle_not_due';
+  | 'bundle_not_due'
+  // notices (NT-01, NT-02, NT-04)
+  | 'notice_not_approved'
+  | 'notice_still_valid'
+  | 'notice_validity_passed'
+  | 'notice_not_posted';
 
 export class AppError extends Error {
   constructor(

@@ -2,7 +2,7 @@
 // owners and tenants. Deterministic content; one transaction, so a half-made demo never persists.
 import { randomUUID } from 'node:crypto';
 import argon2 from 'argon2';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { TProjectType, TUnitState } from '../../common/org';
 import type { TRole } from '../../common/roles';
@@ -21,6 +21,7 @@ import { companyName, emergencyContact, idNumber, mobile, personName } from './n
 import type { Vault } from '../platform/vault';
 import { sealedIdNumber } from '../domains/archives/identity';
 import { seedArchives } from './archives';
+import { seedNotices } from './notices';
 
 export const DEMO_PASSWORD = 'demo1234';
 export const DEMO_COMPANY = '锦程物业服务有限公司';
@@ -209,6 +210,8 @@ export async function seedDemo(db: Db, opts: { small?: boolean; year?: number; v
     for (let i = 0; i < events.length; i += 1000) await recordAudit(tx, actor, events.slice(i, i + 1000));
     // AR-01, AR-02: every demo unit's archives, with a realistic spread of missing documents.
     await seedArchives(tx, { companyId, year, units: rows.units, customers: rows.customers, links: rows.links, users: rows.users, roles: rows.roles });
+    // NT-01..NT-05: notices in every state, briefings, the annual publication, office and villa deliveries.
+    await seedNotices(tx, { companyId, projects: await tx.select().from(projects).where(eq(projects.companyId, companyId)), units: rows.units, users: rows.users, roles: rows.roles });
 
     summary.units = rows.units.length;
     summary.customers = rows.customers.length;

@@ -5,6 +5,7 @@ import type { TestApp } from './harness';
 import type { fixtures } from './fixtures';
 import { SIGNATURE, userId } from './desk';
 import { emptyImportFile, nextPastMonth } from './archive-fixtures';
+import { noticeInput } from './notice-fixtures';
 import { signInThrottles } from '../domains/auth/tables';
 import { users } from '../domains/people/tables';
 import { eq } from 'drizzle-orm';
@@ -195,6 +196,21 @@ export const routeRequests = ({ t, ids }: Ctx): Record<string, { req: Builder; r
   'GET /api/slip-bundles/export': { req: async (_f, pid) => get(`/api/slip-bundles/export?projectId=${pid}&month=2026-10`) },
   // WO-11: the CS supervisor (or the manager) files last month's bundle; each month once, so a fresh past month per call.
   'POST /api/slip-bundles/file': { req: async (_f, pid) => ({ method: 'POST', url: '/api/slip-bundles/file', body: { projectId: pid, month: nextPastMonth(), version: 0 } }) },
+  // NT-01..NT-05: notices (notice.* actions in common/roles.ts).
+  'GET /api/notices': { req: async (_f, pid) => get(`/api/notices?projectId=${pid}`) },
+  'POST /api/notices': { req: async (_f, pid) => ({ method: 'POST', url: '/api/notices', body: noticeInput(pid) }) },
+  'GET /api/notices/:id': { req: async (f) => get(`/api/notices/${(await f.notice()).id}`) },
+  'PUT /api/notices/:id': { req: async (f) => { const n = await f.notice(); return { method: 'PUT', url: `/api/notices/${n.id}`, body: { version: n.version, body: '改为周六停水。' } }; } },
+  // The route is open to readers; each action needs its own grant (submitting: the desk and the manager).
+  'POST /api/notices/:id/transitions': {
+    req: async (f) => { const n = await f.notice(); return { method: 'POST', url: `/api/notices/${n.id}/transitions`, body: { action: 'submit', version: n.version } }; },
+    rule: only('clerk', 'housekeeper', 'cs_supervisor', 'project_manager', 'company_admin'),
+  },
+  'POST /api/notices/:id/photos': { req: async (f) => ({ method: 'POST', url: `/api/notices/${(await f.publishedNotice()).id}/photos`, body: { kind: 'posting', name: '公告栏.png', data: SIGNATURE } }) },
+  'GET /api/notice-photos/:id': { req: async (f) => get(`/api/notice-photos/${(await f.noticePhoto()).id}`) },
+  'GET /api/notices/:id/deliveries': { req: async (f) => get(`/api/notices/${(await f.notice()).id}/deliveries`) },
+  'POST /api/notices/:id/deliveries': { req: async (f) => ({ method: 'POST', url: `/api/notices/${(await f.publishedNotice()).id}/deliveries`, body: { unitIds: [(await f.unit()).id], method: 'sms' } }) },
+  'GET /api/projects/:id/notice-figures': { req: async (_f, pid) => get(`/api/projects/${pid}/notice-figures?month=2026-11`) },
   'GET /api/notifications': { req: async () => get('/api/notifications') },
   'POST /api/notifications/read': { req: async () => ({ method: 'POST', url: '/api/notifications/read', body: {} }) },
   // Issue 12: sign-in throttles are company-level records, for the company admin only.

@@ -46,6 +46,9 @@ import { ImportPage } from './pages/archives/ImportPage';
 import { ArchiveLogPage } from './pages/archives/ArchiveLogPage';
 import { SlipBundlePage, SlipBundlePrintPage } from './pages/archives/SlipBundlePage';
 import { ChecklistsPage } from './pages/archives/ChecklistsPage';
+import { NoticesPage } from './pages/notices/NoticesPage';
+import { NoticePage } from './pages/notices/NoticePage';
+import { NoticePrintPage } from './pages/notices/NoticePrintPage';
 
 function Root() {
   const { i18n } = useTranslation();
@@ -68,6 +71,7 @@ function Root() {
               <Route path="/orders/:id/print" element={<OrderPrintPage />} />
               <Route path="/paid/:id/notice" element={<PaidNoticePage />} />
               <Route path="/slip-bundles/print" element={<SlipBundlePrintPage />} />
+              <Route path="/notices/:id/print" element={<NoticePrintPage />} />
               <Route element={<AppLayout />}>
                 <Route index element={<RoleHome />} />
                 <Route path="overview" element={<ProjectsPage />} />
@@ -97,6 +101,9 @@ function Root() {
                 <Route path="archive-log" element={<ArchiveLogPage />} />
                 <Route path="archive-checklists" element={<ChecklistsPage />} />
                 <Route path="slip-bundles" element={<SlipBundlePage />} />
+                {/* NT-01..NT-05: notices */}
+                <Route path="notices" element={<NoticesPage />} />
+                <Route path="notices/:id" element={<NoticePage />} />
                 <Route path="paid-summary" element={<PaidSummaryPage />} />
                 <Route path="complaints" element={<ComplaintsPage />} />
                 <Route path="complaints/:id" element={<ComplaintPage />} />

@@ -8,7 +8,7 @@ export const attachments = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     companyId: uuid('company_id').notNull(),
     projectId: uuid('project_id').notNull(),
-    entity: text('entity').notNull(), // case | work_order
+    entity: text('entity').notNull(), // case | work_order | notice
     entityId: uuid('entity_id').notNull(),
     kind: text('kind').notNull(), // photo | before | after | signature | document
     name: text('name').notNull(),

@@ -22,6 +22,7 @@ import {
   LockOutlined,
   MobileOutlined,
   MoneyCollectOutlined,
+  NotificationOutlined,
   OrderedListOutlined,
   PhoneOutlined,
   QuestionCircleOutlined,
@@ -86,6 +87,8 @@ export function useMenuGroups(): MenuGroup[] {
         page(can('archive.log'), '/archive-log', <EyeOutlined />, t('archive.navLog')),
         page(can('space.write') && can('archive.read'), '/archive-import', <ImportOutlined />, t('archive.navImport')),
         page(can('archive.read'), '/archive-checklists', <OrderedListOutlined />, t('archive.checklistSettings')),
+        // NT-01..NT-05: notices, their approval, posting and delivery
+        page(can('notice.read'), '/notices', <NotificationOutlined />, t('notice.nav')),
       ],
     },
     { key: 'frontdesk', pages: [] },
