@@ -50,6 +50,10 @@ export const ACTIONS = [
   'archive.export', // export archive lists (each export logged)
   'archive.log', // read the view and export log
   'archive.configure', // edit the company's document checklists
+  // CR-01..CR-05: customer relations
+  'relations.read', // key customers, visits, the floor-climb map, activities, lobby cards, figures
+  'relations.visit', // record visits and keep the monthly visit plans
+  'relations.manage', // the key list and its quarterly review, activities, articles, staff photos
 ] as const;
 export const ZAction = z.enum(ACTIONS);
 export type TAction = z.infer<typeof ZAction>;
@@ -84,6 +88,17 @@ const ARCHIVE_GRANTS: Partial<Record<TRole, readonly TAction[]>> = {
   quality_inspector: ['archive.read', 'archive.export', 'archive.log'],
 };
 for (const [role, actions] of Object.entries(ARCHIVE_GRANTS) as [TRole, TAction[]][]) ROLE_ACTIONS[role] = [...ROLE_ACTIONS[role], ...actions];
+
+// CR-01..CR-05: housekeepers visit and plan; the CS supervisor and the manager visit too and keep the key
+// list, activities and articles; the desk and the quality department read.
+const RELATION_GRANTS: Partial<Record<TRole, readonly TAction[]>> = {
+  housekeeper: ['relations.read', 'relations.visit'],
+  clerk: ['relations.read'],
+  cs_supervisor: ['relations.read', 'relations.visit', 'relations.manage'],
+  project_manager: ['relations.read', 'relations.visit', 'relations.manage'],
+  quality_inspector: ['relations.read'],
+};
+for (const [role, actions] of Object.entries(RELATION_GRANTS) as [TRole, TAction[]][]) ROLE_ACTIONS[role] = [...ROLE_ACTIONS[role], ...actions];
 
 /** Roles whose grant may cover every project of the company (project_id null). */
 export const COMPANY_WIDE_ROLES: readonly TRole[] = ['company_admin', 'quality_inspector'];

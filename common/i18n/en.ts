@@ -56,6 +56,13 @@ export const en: Catalog = {
     conflict: 'This conflicts with existing data',
     too_large: 'The request is too large',
     internal: 'The system is busy, please try again later',
+    // customer relations (CR-01..CR-05)
+    key_customer_listed: 'This customer is already on the key customer list',
+    key_customer_retired: 'This key customer has been taken off the list',
+    review_exists: "This quarter's key customer list has already been reviewed",
+    review_not_open: 'That quarter has not started yet',
+    activity_held: 'This activity has already been recorded as held',
+    plan_exists: 'This housekeeper already has a plan for the month; reload and edit it',
   },
   notifications: {
     // archives and the monthly bundle (AR-01, WO-11)
@@ -126,6 +133,20 @@ export const en: Catalog = {
     owner_not_in_unit: 'The chosen owner is not an owner of this unit',
     unknown_unit: 'Unknown unit',
     unknown_timezone: 'Unknown timezone',
+    // customer relations (CR-01..CR-05)
+    duplicate_reason: 'Each reason only once',
+    area_share_too_small: "This customer owns no more than 1% of the project's total area",
+    area_needs_customer: 'Pick an owner from the register for the 1% area rule',
+    visit_in_future: 'A visit cannot be in the future',
+    visit_too_old: 'Visits can be recorded up to 31 days back',
+    not_key_customer: "Not on this project's key customer list",
+    unit_not_in_project: 'This unit is not in the project',
+    not_housekeeper: "Plans are kept for the project's housekeepers",
+    not_project_staff: "Pick a member of the project's staff",
+    wrong_year: 'The planned day must fall in the chosen year',
+    held_in_future: 'The day held cannot be in the future',
+    sent_in_future: 'The day sent cannot be in the future',
+    unknown_building: 'Unknown building',
   },
   ui: {
     copyName: { finance: 'Finance', department: 'Department', archive: 'Archive' },
@@ -219,7 +240,7 @@ export const en: Catalog = {
     department: { customer_service: 'Customer service', engineering: 'Engineering', environment: 'Environment', security: 'Security', finance: 'Finance', admin: 'Admin & HR', quality: 'Quality', management: 'Project management office' },
     channel: {
       phone: 'Phone', phone_night: 'Night phone', walk_in: 'Walk-in', company_transfer: 'From the company', committee_transfer: "From the owners' committee",
-      note: 'Verbal/written note', portal: 'Resident portal', quality_dept: 'Quality department', group_hotline: 'Group hotline', owners_forum: "Owners' forum",
+      note: 'Verbal/written note', portal: 'Resident portal', quality_dept: 'Quality department', group_hotline: 'Group hotline', owners_forum: "Owners' forum", visit: 'During a visit',
     },
     category: {
       consultation: 'Consultation', repair: 'Repair', complaint: 'Complaint', suggestion: 'Suggestion', paid_service: 'Paid service', payment: 'Payment',

@@ -54,6 +54,13 @@ export const zhCN = {
     conflict: '操作与现有数据冲突',
     too_large: '请求内容过大',
     internal: '系统繁忙，请稍后再试',
+    // 客户关系（CR-01..CR-05）
+    key_customer_listed: '该客户已在关键业户名单中',
+    key_customer_retired: '该关键业户已移出名单',
+    review_exists: '本季度的关键业户名单已评审',
+    review_not_open: '该季度尚未开始，不能评审',
+    activity_held: '该活动已登记举办情况',
+    plan_exists: '该管家本月已有走访计划，请刷新后修改',
   },
   notifications: {
     // 客户档案与月度归档（AR-01, WO-11）
@@ -124,6 +131,20 @@ export const zhCN = {
     owner_not_in_unit: '所选业主不是该房号的业主',
     unknown_unit: '房号不存在',
     unknown_timezone: '时区无效',
+    // 客户关系（CR-01..CR-05）
+    duplicate_reason: '列入原因不能重复',
+    area_share_too_small: '该客户名下面积未超过项目总面积的1%，不能以“面积超过1%”列入',
+    area_needs_customer: '“面积超过1%”须选择系统中的业主',
+    visit_in_future: '走访时间不能晚于现在',
+    visit_too_old: '只能补录31天内的走访',
+    not_key_customer: '该客户不在本项目关键业户名单中',
+    unit_not_in_project: '房号不属于本项目',
+    not_housekeeper: '只能为本项目的管家制定走访计划',
+    not_project_staff: '只能选择本项目的员工',
+    wrong_year: '计划日期须在所选年度内',
+    held_in_future: '举办日期不能晚于今天',
+    sent_in_future: '投稿日期不能晚于今天',
+    unknown_building: '楼栋不存在',
   },
   ui: {
     copyName: { finance: '财务联', department: '部门联', archive: '存档联' },
@@ -217,7 +238,7 @@ export const zhCN = {
     department: { customer_service: '客服部', engineering: '工程部', environment: '环境部', security: '秩序部', finance: '财务部', admin: '行政人事部', quality: '品质部', management: '项目管理处' },
     channel: {
       phone: '来电', phone_night: '夜间来电', walk_in: '来访', company_transfer: '公司转办', committee_transfer: '业委会转办',
-      note: '口头/书面留言', portal: '住户端', quality_dept: '品质部', group_hotline: '集团热线', owners_forum: '业主论坛',
+      note: '口头/书面留言', portal: '住户端', quality_dept: '品质部', group_hotline: '集团热线', owners_forum: '业主论坛', visit: '走访',
     },
     category: {
       consultation: '咨询', repair: '报修', complaint: '投诉', suggestion: '建议/意见', paid_service: '有偿服务', payment: '缴费',

@@ -57,7 +57,14 @@ export type ErrorCode =
   | 'import_has_problems'
   | 'import_committed'
   | 'bundle_filed'
-  | 'bundle_not_due';
+  | 'bundle_not_due'
+  // customer relations (CR-01..CR-05)
+  | 'key_customer_listed'
+  | 'key_customer_retired'
+  | 'review_exists'
+  | 'review_not_open'
+  | 'activity_held'
+  | 'plan_exists';
 
 export class AppError extends Error {
   constructor(
