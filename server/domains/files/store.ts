@@ -8,7 +8,7 @@ import { attachments } from './tables';
 export interface NewFile {
   companyId: string;
   projectId: string;
-  entity: 'case' | 'work_order';
+  entity: 'case' | 'work_order' | 'community_activity' | 'staff_photo'; // the last two served by relations (CR-04, CR-05)
   entityId: string;
   kind: string;
   name: string;
