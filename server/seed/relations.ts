@@ -87,7 +87,17 @@ export async function seedRelations(tx: Tx, input: Input, now = new Date()): Pro
       events.push({ entity: 'key_customer', entityId: id, projectId: p.id, action: 'seed', after: { reasons } });
       return { id, customerId, unitId: unit?.id ?? null };
     };
-    const pick = () => occupied[r.int(0, occupied.length - 1)];
+    const taken = new Set<string>();
+    const pick = () => {
+      // distinct owners: one listing per customer
+      for (;;) {
+        const u = occupied[r.int(0, occupied.length - 1)];
+        const owner = ownerOf(u.id);
+        if (!owner || taken.has(owner)) continue;
+        taken.add(owner);
+        return u;
+      }
+    };
     const keys = [
       keyFor(pick(), '', ['committee'], '业委会委员', null),
       keyFor(pick(), '', ['special_needs'], '独居老人，行动不便，每月电话问候', null),
