@@ -44,6 +44,10 @@ import { ArchivesPage } from './pages/archives/ArchivesPage';
 import { ArchivePage } from './pages/archives/ArchivePage';
 import { ImportPage } from './pages/archives/ImportPage';
 import { ArchiveLogPage } from './pages/archives/ArchiveLogPage';
+import { KeyCustomersPage } from './pages/relations/KeyCustomersPage';
+import { VisitsPage } from './pages/relations/VisitsPage';
+import { ActivitiesPage } from './pages/relations/ActivitiesPage';
+import { LobbyCardsPage, LobbyCardsPrintPage } from './pages/relations/LobbyCardsPrintPage';
 
 function Root() {
   const { i18n } = useTranslation();
@@ -65,6 +69,7 @@ function Root() {
               <Route path="/login" element={<LoginPage />} />
               <Route path="/orders/:id/print" element={<OrderPrintPage />} />
               <Route path="/paid/:id/notice" element={<PaidNoticePage />} />
+              <Route path="/projects/:projectId/lobby-cards" element={<LobbyCardsPrintPage />} />
               <Route element={<AppLayout />}>
                 <Route index element={<RoleHome />} />
                 <Route path="overview" element={<ProjectsPage />} />
@@ -92,6 +97,11 @@ function Root() {
                 <Route path="archives/:id" element={<ArchivePage />} />
                 <Route path="archive-import" element={<ImportPage />} />
                 <Route path="archive-log" element={<ArchiveLogPage />} />
+                {/* CR-01..CR-05: customer relations */}
+                <Route path="key-customers" element={<KeyCustomersPage />} />
+                <Route path="visits" element={<VisitsPage />} />
+                <Route path="activities" element={<ActivitiesPage />} />
+                <Route path="lobby-cards" element={<LobbyCardsPage />} />
                 <Route path="paid-summary" element={<PaidSummaryPage />} />
                 <Route path="complaints" element={<ComplaintsPage />} />
                 <Route path="complaints/:id" element={<ComplaintPage />} />

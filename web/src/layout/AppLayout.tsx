@@ -11,6 +11,7 @@ import { LookupBox } from '../pages/people/LookupBox';
 import { NotificationBell } from './NotificationBell';
 import { postsOf } from '../lib/labels';
 import { EyeOutlined, FolderOpenOutlined, ImportOutlined } from '@ant-design/icons';
+import { CrownOutlined, SmileOutlined, GiftOutlined, PrinterOutlined } from '@ant-design/icons';
 
 export function AppLayout() {
   const me = useMe();
@@ -74,6 +75,11 @@ function useMenuItems(): MenuItem[] {
     can('archive.read') && { key: '/archives', icon: <FolderOpenOutlined />, label: t('archive.nav') },
     can('archive.log') && { key: '/archive-log', icon: <EyeOutlined />, label: t('archive.navLog') },
     can('space.write') && can('archive.read') && { key: '/archive-import', icon: <ImportOutlined />, label: t('archive.navImport') },
+    // CR-01..CR-05: key customers, visits with the floor-climb map, activities, the lobby cards (a print page)
+    can('relations.read') && { key: '/key-customers', icon: <CrownOutlined />, label: t('relation.navKeys') },
+    can('relations.read') && { key: '/visits', icon: <SmileOutlined />, label: t('relation.navVisits') },
+    can('relations.read') && { key: '/activities', icon: <GiftOutlined />, label: t('relation.navActivities') },
+    can('relations.read') && { key: '/lobby-cards', icon: <PrinterOutlined />, label: t('relation.navCards') },
     { type: 'divider' as const },
     can('project.read') && { key: '/overview', icon: <HomeOutlined />, label: t('ui.nav.home') },
     can('space.read') && { key: '/space', icon: <ApartmentOutlined />, label: t('ui.nav.space') },
