@@ -13,6 +13,7 @@ export const CHANNELS = [
   'quality_dept', // 品质部
   'group_hotline', // 集团热线
   'owners_forum', // 业主论坛
+  'visit', // 走访中客户提出（CR-02）
 ] as const;
 export const ZChannel = z.enum(CHANNELS);
 /** CP-04: matters that reach the project through company-level channels. */

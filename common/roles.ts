@@ -54,6 +54,10 @@ export const ACTIONS = [
   'notice.read',
   'notice.draft', // draft, submit, publish, take down, photos and delivery records
   'notice.approve', // NT-01: approve or send back a submitted notice (the project manager's role is checked too)
+  // CR-01..CR-05: customer relations
+  'relations.read', // key customers, visits, the floor-climb map, activities, lobby cards, figures
+  'relations.visit', // record visits and keep the monthly visit plans
+  'relations.manage', // the key list and its quarterly review, activities, articles, staff photos
 ] as const;
 export const ZAction = z.enum(ACTIONS);
 export type TAction = z.infer<typeof ZAction>;
@@ -100,6 +104,16 @@ const NOTICE_GRANTS: Partial<Record<TRole, readonly TAction[]>> = {
   finance: ['notice.read'],
 };
 for (const [role, actions] of Object.entries(NOTICE_GRANTS) as [TRole, TAction[]][]) ROLE_ACTIONS[role] = [...ROLE_ACTIONS[role], ...actions];
+// CR-01..CR-05: housekeepers visit and plan; the CS supervisor and the manager visit too and keep the key
+// list, activities and articles; the desk and the quality department read.
+const RELATION_GRANTS: Partial<Record<TRole, readonly TAction[]>> = {
+  housekeeper: ['relations.read', 'relations.visit'],
+  clerk: ['relations.read'],
+  cs_supervisor: ['relations.read', 'relations.visit', 'relations.manage'],
+  project_manager: ['relations.read', 'relations.visit', 'relations.manage'],
+  quality_inspector: ['relations.read'],
+};
+for (const [role, actions] of Object.entries(RELATION_GRANTS) as [TRole, TAction[]][]) ROLE_ACTIONS[role] = [...ROLE_ACTIONS[role], ...actions];
 
 /** Roles whose grant may cover every project of the company (project_id null). */
 export const COMPANY_WIDE_ROLES: readonly TRole[] = ['company_admin', 'quality_inspector'];

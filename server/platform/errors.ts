@@ -62,7 +62,14 @@ export type ErrorCode =
   | 'notice_not_approved'
   | 'notice_still_valid'
   | 'notice_validity_passed'
-  | 'notice_not_posted';
+  | 'notice_not_posted'
+  // customer relations (CR-01..CR-05)
+  | 'key_customer_listed'
+  | 'key_customer_retired'
+  | 'review_exists'
+  | 'review_not_open'
+  | 'activity_held'
+  | 'plan_exists';
 
 export class AppError extends Error {
   constructor(

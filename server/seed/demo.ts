@@ -22,6 +22,7 @@ import type { Vault } from '../platform/vault';
 import { sealedIdNumber } from '../domains/archives/identity';
 import { seedArchives } from './archives';
 import { seedNotices } from './notices';
+import { seedRelations } from './relations';
 
 export const DEMO_PASSWORD = 'demo1234';
 export const DEMO_COMPANY = '锦程物业服务有限公司';
@@ -135,8 +136,10 @@ export async function seedDemo(db: Db, opts: { small?: boolean; year?: number; v
     addUser('admin', '系统管理员', null, [{ role: 'company_admin', projectId: null }]);
     addUser('quality', personName(r), qualityDept, [{ role: 'quality_inspector', projectId: null }]);
 
+    const projectRows: { id: string; companyId: string; code: string; name: string; type: string; serviceLevel: number }[] = [];
     for (const p of plan as ProjectPlan[]) {
       const projectId = randomUUID();
+      projectRows.push({ id: projectId, companyId, code: p.code, name: p.name, type: p.type, serviceLevel: p.serviceLevel });
       await tx.insert(projects).values({ id: projectId, companyId, code: p.code, name: p.name, type: p.type, serviceLevel: p.serviceLevel, address: p.address });
       await tx.insert(projectCalendars).values({ projectId, companyId, ...DEFAULT_CALENDAR, days: officialDays() });
       await tx.insert(serviceItems).values(catalogRows(companyId, projectId));
@@ -212,6 +215,8 @@ export async function seedDemo(db: Db, opts: { small?: boolean; year?: number; v
     await seedArchives(tx, { companyId, year, units: rows.units, customers: rows.customers, links: rows.links, users: rows.users, roles: rows.roles });
     // NT-01..NT-05: notices in every state, briefings, the annual publication, office and villa deliveries.
     await seedNotices(tx, { companyId, projects: await tx.select().from(projects).where(eq(projects.companyId, companyId)), units: rows.units, users: rows.users, roles: rows.roles });
+    // CR-01..CR-05: key customers, six months of visits with their gaps, plans, activities, articles.
+    await seedRelations(tx, { companyId, projects: projectRows, units: rows.units, customers: rows.customers, links: rows.links, users: rows.users, roles: rows.roles });
 
     summary.units = rows.units.length;
     summary.customers = rows.customers.length;

@@ -14,12 +14,14 @@ import { submitHandover } from '../domains/paid/commands/handover';
 import { toLocal } from '../platform/clock';
 import { archiveFixtures } from './archive-fixtures';
 import { noticeFixtures } from './notice-fixtures';
+import { relationFixtures } from './relation-fixtures';
 
 export function fixtures(db: Db, storage: Storage, key: string, projectId: string) {
   const as = (suffix: string) => principalOf(db, `${key}-${suffix}`);
   return {
     ...archiveFixtures(db, storage, key, projectId),
     ...noticeFixtures(db, storage, key, projectId),
+    ...relationFixtures(db, key, projectId),
     /** An open repair case owned by the project's first clerk, with its reported order. */
     repair: () => repairCase(db, `${key}-clerk`, projectId),
     async followup() {

@@ -6,6 +6,7 @@ import type { fixtures } from './fixtures';
 import { SIGNATURE, userId } from './desk';
 import { emptyImportFile, nextPastMonth } from './archive-fixtures';
 import { noticeInput } from './notice-fixtures';
+import { nextPastQuarter, nextPlanMonth } from './relation-fixtures';
 import { signInThrottles } from '../domains/auth/tables';
 import { users } from '../domains/people/tables';
 import { eq } from 'drizzle-orm';
@@ -211,6 +212,43 @@ export const routeRequests = ({ t, ids }: Ctx): Record<string, { req: Builder; r
   'GET /api/notices/:id/deliveries': { req: async (f) => get(`/api/notices/${(await f.notice()).id}/deliveries`) },
   'POST /api/notices/:id/deliveries': { req: async (f) => ({ method: 'POST', url: `/api/notices/${(await f.publishedNotice()).id}/deliveries`, body: { unitIds: [(await f.unit()).id], method: 'sms' } }) },
   'GET /api/projects/:id/notice-figures': { req: async (_f, pid) => get(`/api/projects/${pid}/notice-figures?month=2026-11`) },
+  // CR-01..CR-05: customer relations (relations.* actions in common/roles.ts).
+  'GET /api/projects/:id/relation-settings': { req: async (_f, pid) => get(`/api/projects/${pid}/relation-settings`) },
+  'PUT /api/projects/:id/relation-settings': {
+    req: async (_f, pid) => {
+      const s = (await (await t.as('admin')).get(`/api/projects/${pid}/relation-settings`)).body;
+      return { method: 'PUT', url: `/api/projects/${pid}/relation-settings`, body: { targets: s.targets, version: s.version } };
+    },
+  },
+  'GET /api/projects/:id/key-customers': { req: async (_f, pid) => get(`/api/projects/${pid}/key-customers`) },
+  'GET /api/projects/:id/key-customers/suggestions': { req: async (_f, pid) => get(`/api/projects/${pid}/key-customers/suggestions`) },
+  'POST /api/projects/:id/key-customers': { req: async (_f, pid) => ({ method: 'POST', url: `/api/projects/${pid}/key-customers`, body: { name: '王阿姨', phone: '13800001111', reasons: ['special_needs'], note: '独居老人' } }) },
+  'PUT /api/key-customers/:id': { req: async (f) => { const k = await f.keyCustomer(); return { method: 'PUT', url: `/api/key-customers/${k.id}`, body: { version: k.version, note: '每季度走访' } }; } },
+  'POST /api/key-customers/:id/retire': { req: async (f) => { const k = await f.keyCustomer(); return { method: 'POST', url: `/api/key-customers/${k.id}/retire`, body: { version: k.version, reason: '已搬离' } }; } },
+  'POST /api/projects/:id/key-customer-reviews': { req: async (_f, pid) => ({ method: 'POST', url: `/api/projects/${pid}/key-customer-reviews`, body: { quarter: nextPastQuarter(), note: '名单无变化' } }) },
+  'GET /api/visits': { req: async (_f, pid) => get(`/api/visits?projectId=${pid}`) },
+  'POST /api/visits': { req: async (f, pid) => ({ method: 'POST', url: '/api/visits', body: { projectId: pid, unitId: (await f.unit()).id, mode: 'face', personMet: '业主本人', content: '了解入住情况，无意见' } }) },
+  'GET /api/projects/:id/floor-climb': { req: async (f, pid) => get(`/api/projects/${pid}/floor-climb?buildingId=${(await f.unit()).buildingId}`) },
+  'GET /api/visit-plans': { req: async (_f, pid) => get(`/api/visit-plans?projectId=${pid}&month=2026-11`) },
+  // A housekeeper keeps their own plan; the CS supervisor and the manager anyone's.
+  'PUT /api/visit-plans': { req: async (f, pid) => ({ method: 'PUT', url: '/api/visit-plans', body: { projectId: pid, month: nextPlanMonth(), staffId: await f.keeperId(), unitIds: [(await f.unit()).id], note: '', version: 0 } }) },
+  'GET /api/community-activities': { req: async (_f, pid) => get(`/api/community-activities?projectId=${pid}&year=2026`) },
+  'POST /api/community-activities': { req: async (_f, pid) => ({ method: 'POST', url: '/api/community-activities', body: { projectId: pid, year: 2026, kind: 'plant_room', title: '水泵房开放日', plannedOn: '2026-06-15', note: '' } }) },
+  'POST /api/community-activities/:id/held': { req: async (f) => { const a = await f.activity(); return { method: 'POST', url: `/api/community-activities/${a.id}/held`, body: { version: a.version, heldOn: '2026-09-20', participants: 80, summary: '业主参与踊跃', photos: [{ name: '现场.png', data: SIGNATURE }] } }; } },
+  'GET /api/magazine-articles': { req: async (_f, pid) => get(`/api/magazine-articles?projectId=${pid}&month=2026-11`) },
+  'POST /api/magazine-articles': { req: async (_f, pid) => ({ method: 'POST', url: '/api/magazine-articles', body: { projectId: pid, title: '重阳节慰问独居老人', author: '客服中心', sentOn: '2026-10-20' } }) },
+  'GET /api/projects/:id/lobby-cards': { req: async (_f, pid) => get(`/api/projects/${pid}/lobby-cards`) },
+  'POST /api/staff-photos': { req: async (f, pid) => ({ method: 'POST', url: '/api/staff-photos', body: { projectId: pid, userId: await f.keeperId(), name: '工作照.png', data: SIGNATURE } }) },
+  'GET /api/relations-files/:id': {
+    req: async (f, pid) => {
+      const a = await f.activity();
+      const admin = await t.as('admin');
+      await admin.post(`/api/community-activities/${a.id}/held`, { version: a.version, heldOn: '2026-09-20', participants: 10, summary: '已举办', photos: [{ name: 'a.png', data: SIGNATURE }] });
+      const list = (await admin.get(`/api/community-activities?projectId=${pid}&year=2026`)).body;
+      return get(list.items.find((x: { id: string }) => x.id === a.id).photos[0].url);
+    },
+  },
+  'GET /api/projects/:id/relations-figures': { req: async (_f, pid) => get(`/api/projects/${pid}/relations-figures?month=2026-11`) },
   'GET /api/notifications': { req: async () => get('/api/notifications') },
   'POST /api/notifications/read': { req: async () => ({ method: 'POST', url: '/api/notifications/read', body: {} }) },
   // Issue 12: sign-in throttles are company-level records, for the company admin only.

@@ -49,6 +49,10 @@ import { ChecklistsPage } from './pages/archives/ChecklistsPage';
 import { NoticesPage } from './pages/notices/NoticesPage';
 import { NoticePage } from './pages/notices/NoticePage';
 import { NoticePrintPage } from './pages/notices/NoticePrintPage';
+import { KeyCustomersPage } from './pages/relations/KeyCustomersPage';
+import { VisitsPage } from './pages/relations/VisitsPage';
+import { ActivitiesPage } from './pages/relations/ActivitiesPage';
+import { LobbyCardsPage, LobbyCardsPrintPage } from './pages/relations/LobbyCardsPrintPage';
 
 function Root() {
   const { i18n } = useTranslation();
@@ -72,6 +76,7 @@ function Root() {
               <Route path="/paid/:id/notice" element={<PaidNoticePage />} />
               <Route path="/slip-bundles/print" element={<SlipBundlePrintPage />} />
               <Route path="/notices/:id/print" element={<NoticePrintPage />} />
+              <Route path="/projects/:projectId/lobby-cards" element={<LobbyCardsPrintPage />} />
               <Route element={<AppLayout />}>
                 <Route index element={<RoleHome />} />
                 <Route path="overview" element={<ProjectsPage />} />
@@ -104,6 +109,11 @@ function Root() {
                 {/* NT-01..NT-05: notices */}
                 <Route path="notices" element={<NoticesPage />} />
                 <Route path="notices/:id" element={<NoticePage />} />
+                {/* CR-01..CR-05: customer relations */}
+                <Route path="key-customers" element={<KeyCustomersPage />} />
+                <Route path="visits" element={<VisitsPage />} />
+                <Route path="activities" element={<ActivitiesPage />} />
+                <Route path="lobby-cards" element={<LobbyCardsPage />} />
                 <Route path="paid-summary" element={<PaidSummaryPage />} />
                 <Route path="complaints" element={<ComplaintsPage />} />
                 <Route path="complaints/:id" element={<ComplaintPage />} />

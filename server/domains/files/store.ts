@@ -8,7 +8,8 @@ import { attachments } from './tables';
 export interface NewFile {
   companyId: string;
   projectId: string;
-  entity: 'case' | 'work_order' | 'notice';
+  // notices (NT-03), relations' activities and staff photos (CR-04, CR-05)
+  entity: 'case' | 'work_order' | 'notice' | 'community_activity' | 'staff_photo';
   entityId: string;
   kind: string;
   name: string;

@@ -1,0 +1,74 @@
+// CR-05: the housekeeper's A4 notice for each building lobby — photo, name, area covered, phone, service
+// hours and the CS supervisor's 24 h phone — printed from the staff records, one building a page.
+import { useEffect } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useParams } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import type * as z from 'zod';
+import type { TLobbyCard, ZLobbyCards } from '../../../../common/relations';
+import { api } from '../../lib/api';
+import { Button, Card, Table, Tag } from 'antd';
+import { useMe, useSession } from '../../lib/session';
+import { PrintHeading } from '../print-parts';
+import '../print.css';
+
+const line: React.CSSProperties = { fontSize: 22, margin: '10mm 0 0', borderBottom: '1px solid #000', paddingBottom: 4 };
+
+export function LobbyCardsPrintPage() {
+  const { t } = useTranslation();
+  const { projectId } = useParams();
+  const me = useMe();
+  const q = useQuery({ queryKey: ['lobby-cards', projectId], queryFn: () => api.get<z.infer<typeof ZLobbyCards>>(`/api/projects/${projectId}/lobby-cards`), enabled: !!projectId });
+  useEffect(() => {
+    if (q.data && !navigator.webdriver) setTimeout(() => window.print(), 300);
+  }, [q.data]);
+  if (!q.data || !projectId) return null;
+  return (
+    <div style={{ background: '#fff', color: '#000' }}>
+      {q.data.items.map((c) => (
+        <section key={c.buildingId} data-testid="lobby-card" style={{ width: '190mm', minHeight: '270mm', margin: '0 auto', padding: '12mm 0', pageBreakAfter: 'always' }}>
+          <PrintHeading me={me.data} projectId={projectId} title={`${c.building} · ${t('relation.cardsTitle')}`} />
+          <div style={{ display: 'flex', gap: '10mm', marginTop: '12mm', alignItems: 'flex-start' }}>
+            <div style={{ width: '60mm', height: '80mm', border: '1px solid #000', display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
+              {c.photoUrl ? <img src={c.photoUrl} alt="" style={{ maxWidth: '100%', maxHeight: '100%' }} /> : t('relation.cardPhoto')}
+            </div>
+            <div style={{ flex: 1 }}>
+              <p style={{ fontSize: 18, margin: 0 }}>{t('relation.cardKeeper')}</p>
+              <p style={{ fontSize: 40, fontWeight: 700, margin: '4mm 0' }}>{c.keeperName ?? t('relation.cardNoKeeper')}</p>
+              <p style={line}>{t('relation.cardArea')}：{c.area.join('、') || c.building}</p>
+              <p style={line}>{t('relation.cardPhone')}：{c.keeperPhone ?? ''}</p>
+              <p style={line}>{t('relation.cardHours')}：{c.serviceHours}</p>
+              <p style={line}>{t('relation.cardSupervisor')}：{c.supervisorName ?? ''} {c.supervisorPhone ?? ''}</p>
+            </div>
+          </div>
+        </section>
+      ))}
+    </div>
+  );
+}
+
+/** CR-05: the cards as a list in the app, with the print view one click away. */
+export function LobbyCardsPage() {
+  const { t } = useTranslation();
+  const { projectId } = useSession();
+  const q = useQuery({ queryKey: ['lobby-cards', projectId], queryFn: () => api.get<z.infer<typeof ZLobbyCards>>(`/api/projects/${projectId}/lobby-cards`), enabled: !!projectId });
+  return (
+    <Card size="small" title={t('relation.cardsTitle')} extra={<Button type="primary" href={`/projects/${projectId}/lobby-cards`} target="_blank">{t('relation.printCards')}</Button>}>
+      <Table<TLobbyCard>
+        rowKey="buildingId"
+        size="small"
+        pagination={false}
+        loading={q.isPending}
+        dataSource={q.data?.items}
+        columns={[
+          { title: t('relation.cardArea'), dataIndex: 'building', width: 140 },
+          { title: t('relation.cardKeeper'), dataIndex: 'keeperName', render: (v) => v ?? <Tag color="red">{t('relation.cardNoKeeper')}</Tag> },
+          { title: t('relation.cardPhone'), dataIndex: 'keeperPhone', render: (v) => v ?? '—' },
+          { title: t('relation.cardPhoto'), dataIndex: 'photoUrl', render: (v) => (v ? <img src={v} alt="" style={{ height: 40 }} /> : '—') },
+          { title: t('relation.cardHours'), dataIndex: 'serviceHours' },
+          { title: t('relation.cardSupervisor'), render: (_, c) => `${c.supervisorName ?? ''} ${c.supervisorPhone ?? ''}` },
+        ]}
+      />
+    </Card>
+  );
+}
