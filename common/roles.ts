@@ -50,6 +50,12 @@ export const ACTIONS = [
   'archive.export', // export archive lists (each export logged)
   'archive.log', // read the view and export log
   'archive.configure', // edit the company's document checklists
+  // PT-01..PT-03: patrols and facility plans.
+  'patrol.read', // the patrol registers, the vacant-unit register, the month's figures
+  'patrol.record', // record the daily patrol, its findings and rechecks, vacant-unit patrols
+  'facility.read', // the equipment register and its plans
+  'facility.manage', // add equipment and maintenance plans
+  'facility.check', // record a check under a plan (a failure opens a work order)
 ] as const;
 export const ZAction = z.enum(ACTIONS);
 export type TAction = z.infer<typeof ZAction>;
@@ -84,6 +90,19 @@ const ARCHIVE_GRANTS: Partial<Record<TRole, readonly TAction[]>> = {
   quality_inspector: ['archive.read', 'archive.export', 'archive.log'],
 };
 for (const [role, actions] of Object.entries(ARCHIVE_GRANTS) as [TRole, TAction[]][]) ROLE_ACTIONS[role] = [...ROLE_ACTIONS[role], ...actions];
+
+// PT-01..PT-03: housekeepers patrol, the CS supervisor and the manager also spot-check (supervise.cs/pm);
+// the engineering side keeps the equipment register and its checks; finance takes no part.
+const PATROL_GRANTS: Partial<Record<TRole, readonly TAction[]>> = {
+  housekeeper: ['patrol.read', 'patrol.record', 'facility.read'],
+  clerk: ['patrol.read', 'facility.read'],
+  cs_supervisor: ['patrol.read', 'patrol.record', 'facility.read'],
+  dept_supervisor: ['patrol.read', 'facility.read', 'facility.manage', 'facility.check'],
+  technician: ['facility.read', 'facility.check'],
+  project_manager: ['patrol.read', 'patrol.record', 'facility.read', 'facility.manage', 'facility.check'],
+  quality_inspector: ['patrol.read', 'facility.read'],
+};
+for (const [role, actions] of Object.entries(PATROL_GRANTS) as [TRole, TAction[]][]) ROLE_ACTIONS[role] = [...ROLE_ACTIONS[role], ...actions];
 
 /** Roles whose grant may cover every project of the company (project_id null). */
 export const COMPANY_WIDE_ROLES: readonly TRole[] = ['company_admin', 'quality_inspector'];

@@ -57,7 +57,12 @@ export type ErrorCode =
   | 'import_has_problems'
   | 'import_committed'
   | 'bundle_filed'
-  | 'bundle_not_due';
+  | 'bundle_not_due'
+  // patrols and facility plans (PT-01..PT-03)
+  | 'patrol_exists'
+  | 'finding_closed'
+  | 'unit_not_vacant'
+  | 'equipment_retired';
 
 export class AppError extends Error {
   constructor(

@@ -195,6 +195,32 @@ export const routeRequests = ({ t, ids }: Ctx): Record<string, { req: Builder; r
   'GET /api/slip-bundles/export': { req: async (_f, pid) => get(`/api/slip-bundles/export?projectId=${pid}&month=2026-10`) },
   // WO-11: the CS supervisor (or the manager) files last month's bundle; each month once, so a fresh past month per call.
   'POST /api/slip-bundles/file': { req: async (_f, pid) => ({ method: 'POST', url: '/api/slip-bundles/file', body: { projectId: pid, month: nextPastMonth(), version: 0 } }) },
+  // PT-01..PT-03: patrols, vacant units, facility plans (patrol.* and facility.* actions in common/roles.ts).
+  'GET /api/patrols': { req: async (_f, pid) => get(`/api/patrols?projectId=${pid}&month=2026-11`) },
+  'POST /api/patrols': { req: async (_f, pid) => ({ method: 'POST', url: '/api/patrols', body: { projectId: pid, route: '1栋大堂—中心花园' } }) },
+  'GET /api/patrols/:id': { req: async (f) => get(`/api/patrols/${(await f.patrol()).id}`) },
+  'POST /api/patrols/:id/findings': { req: async (f) => ({ method: 'POST', url: `/api/patrols/${(await f.patrol()).id}/findings`, body: { location: '3栋电梯厅', problem: '灯管不亮', handling: 'fixed_on_spot' } }) },
+  'POST /api/patrol-findings/:id/recheck': { req: async (f) => { const x = await f.finding(); return { method: 'POST', url: `/api/patrol-findings/${x.id}/recheck`, body: { version: x.version, result: 'resolved' } }; } },
+  'GET /api/patrol-checks': { req: async (_f, pid) => get(`/api/patrol-checks?projectId=${pid}&month=2026-11`) },
+  // RV-02's levels: a supervisor-level sample is checked by the CS supervisor (or the company admin) only.
+  'POST /api/patrol-checks/:id': { req: async (f) => { const c = await f.patrolCheck(); return { method: 'POST', url: `/api/patrol-checks/${c.id}`, body: { version: c.version, outcome: 'confirmed' } }; }, rule: only('cs_supervisor', 'company_admin') },
+  'GET /api/vacant-units': { req: async (_f, pid) => get(`/api/vacant-units?projectId=${pid}`) },
+  'GET /api/vacant-units/:id/patrols': { req: async (f) => get(`/api/vacant-units/${(await f.vacantUnit()).id}/patrols`) },
+  'POST /api/vacant-patrols': { req: async (f) => ({ method: 'POST', url: '/api/vacant-patrols', body: { unitId: (await f.vacantUnit()).id, failed: [] } }) },
+  'GET /api/equipment': { req: async (_f, pid) => get(`/api/equipment?projectId=${pid}`) },
+  'POST /api/equipment': { req: async (_f, pid) => ({ method: 'POST', url: '/api/equipment', body: { projectId: pid, kind: 'elevator', code: `DT-${Math.random().toString(36).slice(2, 8)}`, name: '客梯', location: '5栋' } }) },
+  'PUT /api/equipment/:id': { req: async (f) => { const e = await f.equipment(); return { method: 'PUT', url: `/api/equipment/${e.id}`, body: { version: e.version, location: '地下二层泵房' } }; } },
+  'POST /api/maintenance-plans': { req: async (f) => ({ method: 'POST', url: '/api/maintenance-plans', body: { equipmentId: (await f.equipment()).id, title: '季度保养', periodDays: 90 } }) },
+  'POST /api/facility-checks': { req: async (f) => ({ method: 'POST', url: '/api/facility-checks', body: { planId: (await f.plan()).id, result: 'pass' } }) },
+  'GET /api/projects/:id/patrol-settings': { req: async (_f, pid) => get(`/api/projects/${pid}/patrol-settings`) },
+  'PUT /api/projects/:id/patrol-settings': {
+    req: async (_f, pid) => {
+      const cur = (await (await t.as('admin')).get(`/api/projects/${pid}/patrol-settings`)).body;
+      return { method: 'PUT', url: `/api/projects/${pid}/patrol-settings`, body: { settings: cur.settings, version: cur.version } };
+    },
+  },
+  'GET /api/projects/:id/patrol-figures': { req: async (_f, pid) => get(`/api/projects/${pid}/patrol-figures?month=2026-11`) },
+  'GET /api/patrol-photos/:id': { req: async (f) => get(`/api/patrol-photos/${(await f.patrolPhoto()).id}`) },
   'GET /api/notifications': { req: async () => get('/api/notifications') },
   'POST /api/notifications/read': { req: async () => ({ method: 'POST', url: '/api/notifications/read', body: {} }) },
   // Issue 12: sign-in throttles are company-level records, for the company admin only.

@@ -8,7 +8,7 @@ import { attachments } from './tables';
 export interface NewFile {
   companyId: string;
   projectId: string;
-  entity: 'case' | 'work_order';
+  entity: 'case' | 'work_order' | 'patrol_finding' | 'vacant_patrol';
   entityId: string;
   kind: string;
   name: string;

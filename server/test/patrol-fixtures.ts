@@ -1,0 +1,64 @@
+// Fresh patrol and facility records for tests that write (PT-01..PT-03), in a given project.
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../platform/db';
+import type { Storage } from '../platform/storage';
+import { saveAttachment } from '../domains/files/store';
+import { units } from '../domains/org/tables';
+import { equipment, maintenancePlans, patrolChecks, patrolFindings, publicPatrols } from '../domains/patrols/tables';
+import { principalOf, SIGNATURE } from './desk';
+
+let days = 0;
+/** A different day of the past on every call (1990-01-01, 1990-01-02, …): one patrol per project and day. */
+export function nextPastDay(): string {
+  return new Date(Date.UTC(1990, 0, 1 + days++)).toISOString().slice(0, 10);
+}
+
+let serial = 0;
+
+export function patrolFixtures(db: Db, storage: Storage, key: string, projectId: string) {
+  const fx = {
+    /** A public-area patrol of a past day by the project's housekeeper. */
+    async patrol() {
+      const keeper = await principalOf(db, `${key}-keeper`);
+      const [pt] = await db.insert(publicPatrols).values({ companyId: keeper.companyId, projectId, patrolDate: nextPastDay(), route: '1栋大堂—地下车库', patrollerId: keeper.userId, createdAt: new Date() }).returning();
+      return pt;
+    },
+    /** An open finding of a fresh patrol, its recheck due in 3 days. */
+    async finding() {
+      const pt = await fx.patrol();
+      const [f] = await db
+        .insert(patrolFindings)
+        .values({ companyId: pt.companyId, projectId, patrolId: pt.id, location: '2栋大堂', problem: '地面破损', handling: 'notified_department', recheckDueAt: new Date(Date.now() + 3 * 86_400_000), firstRecheckDueAt: new Date(Date.now() + 3 * 86_400_000), createdBy: pt.patrollerId, createdAt: new Date() })
+        .returning();
+      return f;
+    },
+    /** A fresh patrol drawn into the CS supervisor's sample. */
+    async patrolCheck() {
+      const pt = await fx.patrol();
+      const [c] = await db.insert(patrolChecks).values({ companyId: pt.companyId, projectId, patrolId: pt.id, level: 'supervisor', selectedAt: new Date() }).returning();
+      return c;
+    },
+    async patrolPhoto() {
+      const f = await fx.finding();
+      return db.transaction((tx) =>
+        saveAttachment(tx, storage, { companyId: f.companyId, projectId, entity: 'patrol_finding', entityId: f.id, kind: 'photo', name: 'a.png', bytes: Buffer.from(SIGNATURE.split(',')[1], 'base64'), uploadedBy: f.createdBy }),
+      );
+    },
+    async vacantUnit() {
+      const [u] = await db.select().from(units).where(and(eq(units.projectId, projectId), eq(units.state, 'vacant'))).limit(1);
+      if (!u) throw new Error(`no vacant unit in ${key}`);
+      return u;
+    },
+    async equipment() {
+      const keeper = await principalOf(db, `${key}-keeper`);
+      const [e] = await db.insert(equipment).values({ companyId: keeper.companyId, projectId, kind: 'pump', code: `FX-${++serial}-${Math.random().toString(36).slice(2, 7)}`, name: '生活水泵', location: '地下泵房', createdAt: new Date() }).returning();
+      return e;
+    },
+    async plan() {
+      const e = await fx.equipment();
+      const [pl] = await db.insert(maintenancePlans).values({ companyId: e.companyId, projectId, equipmentId: e.id, title: '月度保养', periodDays: 30, nextDueOn: '2026-12-01', createdAt: new Date() }).returning();
+      return pl;
+    },
+  };
+  return fx;
+}
