@@ -15,7 +15,7 @@ export async function equipmentList(db: DbOrTx, p: Principal, projectId: string,
     .select({
       e: equipment,
       openOrders: sql<number>`(select count(*)::int from facility_checks c join work_orders o on o.id = c.work_order_id
-        where c.equipment_id = ${equipment.id} and o.status in ('reported','dispatched','accepted','in_progress','on_hold'))`,
+        where c.equipment_id = "equipment"."id" and o.status in ('reported','dispatched','accepted','in_progress','on_hold'))`,
     })
     .from(equipment)
     .where(and(eq(equipment.projectId, projectId), ids ? inArray(equipment.id, ids) : undefined))
