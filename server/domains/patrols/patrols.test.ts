@@ -52,28 +52,28 @@ test('PT-02 heating season Nov 7 – Mar 15 (both days in), twice a week inside 
 test('PT-01 patrol days are the workdays of the project calendar (holidays off, make-up days on); a workday without a patrol is missed', async () => {
   const db = t.database.db;
   const kp = await principalOf(db, 'ch-keeper');
-  // October 2026: Oct 1–7 National Day holidays, Saturday Oct 10 a make-up workday → 18 workdays.
-  const reg0 = await patrolRegister(db, kp, chy, '2026-10', new Date('2026-11-05T02:00:00Z'));
+  // October 2025: Oct 1–8 National Day holidays, Saturday Oct 11 a make-up workday → 18 workdays.
+  const reg0 = await patrolRegister(db, kp, chy, '2025-10', new Date('2025-11-05T02:00:00Z'));
   const workdays = reg0.days.filter((d) => d.state !== 'off').map((d) => d.date);
   assert.equal(workdays.length, 18);
-  assert.ok(!workdays.includes('2026-10-01') && !workdays.includes('2026-10-05'), 'holidays are off');
-  assert.ok(workdays.includes('2026-10-10'), 'the make-up Saturday is a workday');
-  assert.ok(!workdays.includes('2026-10-17'), 'a plain Saturday is off');
-  const done = workdays.filter((d) => d !== '2026-10-10' && d !== '2026-10-20');
+  assert.ok(!workdays.includes('2025-10-01') && !workdays.includes('2025-10-06'), 'holidays are off');
+  assert.ok(workdays.includes('2025-10-11'), 'the make-up Saturday is a workday');
+  assert.ok(!workdays.includes('2025-10-18'), 'a plain Saturday is off');
+  const done = workdays.filter((d) => d !== '2025-10-11' && d !== '2025-10-20');
   await db.insert(publicPatrols).values(done.map((patrolDate) => ({ companyId: kp.companyId, projectId: chy, patrolDate, route: '全区', patrollerId: kp.userId, createdAt: new Date(`${patrolDate}T02:00:00Z`) })));
-  const reg = await patrolRegister(db, kp, chy, '2026-10', new Date('2026-11-05T02:00:00Z'));
-  assert.deepEqual(reg.days.filter((d) => d.state === 'missed').map((d) => d.date), ['2026-10-10', '2026-10-20']);
-  const fig = await patrolFigures(db, kp, chy, '2026-10', new Date('2026-11-05T02:00:00Z'));
+  const reg = await patrolRegister(db, kp, chy, '2025-10', new Date('2025-11-05T02:00:00Z'));
+  assert.deepEqual(reg.days.filter((d) => d.state === 'missed').map((d) => d.date), ['2025-10-11', '2025-10-20']);
+  const fig = await patrolFigures(db, kp, chy, '2025-10', new Date('2025-11-05T02:00:00Z'));
   assert.equal(fig.patrolDaysDue, 18);
   assert.equal(fig.patrolDaysDone, 16);
   assert.equal(fig.patrolDaysMissed, 2);
-  assert.deepEqual(fig.missedDays, ['2026-10-10', '2026-10-20']);
+  assert.deepEqual(fig.missedDays, ['2025-10-11', '2025-10-20']);
   // Mid-month: today is due, not missed; later days are not counted yet.
-  const mid = await patrolRegister(db, kp, chy, '2026-10', new Date('2026-10-20T02:00:00Z'));
-  assert.equal(mid.days.find((d) => d.date === '2026-10-19')!.state, 'done');
-  assert.equal(mid.days.find((d) => d.date === '2026-10-20')!.state, 'due', 'today is due, not yet missed');
-  const fMid = await patrolFigures(db, kp, chy, '2026-10', new Date('2026-10-12T02:00:00Z'));
-  assert.deepEqual(fMid.missedDays, ['2026-10-10']);
+  const mid = await patrolRegister(db, kp, chy, '2025-10', new Date('2025-10-20T02:00:00Z'));
+  assert.equal(mid.days.find((d) => d.date === '2025-10-17')!.state, 'done');
+  assert.equal(mid.days.find((d) => d.date === '2025-10-20')!.state, 'due', 'today is due, not yet missed');
+  const fMid = await patrolFigures(db, kp, chy, '2025-10', new Date('2025-10-12T02:00:00Z'));
+  assert.deepEqual(fMid.missedDays, ['2025-10-11']);
 });
 
 test('PT-01 a finding with photo handled by a work order opens and links the order; recheck due in 3 days; a second patrol the same day is refused', async () => {
@@ -156,14 +156,14 @@ test('PT-02 the vacant register is the vacant units themselves; a patrol sets th
   const kp = await principalOf(db, 'ch-keeper');
   const [u] = await db.select().from(units).where(and(eq(units.projectId, chy), eq(units.state, 'vacant'))).limit(1);
   const storage = t.storage;
-  const v = await recordVacantPatrol(db, storage, kp, { unitId: u.id, failed: ['water_off'], note: '总阀未关，已关闭', photos: [] }, new Date('2026-11-03T02:00:00Z'));
-  assert.equal(v.nextDueOn, '2026-11-07', 'the heating season starts on Nov 7');
-  const onDue = await vacantRegister(db, kp, chy, false, new Date('2026-11-07T10:00:00Z'));
+  const v = await recordVacantPatrol(db, storage, kp, { unitId: u.id, failed: ['water_off'], note: '总阀未关，已关闭', photos: [] }, new Date('2027-11-03T02:00:00Z'));
+  assert.equal(v.nextDueOn, '2027-11-07', 'the heating season starts on Nov 7');
+  const onDue = await vacantRegister(db, kp, chy, false, new Date('2027-11-07T10:00:00Z'));
   const row = onDue.units.find((x) => x.unitId === u.id)!;
   assert.equal(row.overdue, false);
   assert.equal(onDue.heatingSeason, true);
   assert.equal(onDue.intervalDays, 4);
-  const late = await vacantRegister(db, kp, chy, true, new Date('2026-11-09T02:00:00Z'));
+  const late = await vacantRegister(db, kp, chy, true, new Date('2027-11-09T02:00:00Z'));
   assert.equal(late.units.find((x) => x.unitId === u.id)!.overdueDays, 2);
   // Always current: a unit let out leaves the register at once; the patrol of an occupied unit is refused.
   const [occupied] = await db.select().from(units).where(and(eq(units.projectId, chy), ne(units.state, 'vacant'))).limit(1);
@@ -175,8 +175,9 @@ test('PT-02 the vacant register is the vacant units themselves; a patrol sets th
   const now = await keeper.post('/api/vacant-patrols', { unitId: u.id, failed: [], photos: [{ name: '门锁.png', data: SIGNATURE }] });
   assert.equal(now.status, 201, JSON.stringify(now.body));
   const hist = await keeper.get(`/api/vacant-units/${u.id}/patrols`);
-  assert.equal(hist.body.items.length, 2);
-  assert.equal(hist.body.items[0].photos.length, 1);
+  assert.ok(hist.body.items.length >= 2);
+  assert.equal(hist.body.items[0].failed[0], 'water_off', 'newest first');
+  assert.equal(hist.body.items.find((x: { id: string }) => x.id === now.body.id).photos.length, 1);
 });
 
 test('PT-03 equipment, a plan, a failed check opens a work order (even when a technician records it) and the month failure rate counts it', async () => {
@@ -221,4 +222,19 @@ test('PT-02 settings: per project, versioned, validated', async () => {
   assert.equal((await keeper.put(`/api/projects/${chy}/patrol-settings`, { settings: S, version: put.body.version })).status, 403);
   assert.equal((await (await t.as('gm-manager')).get(`/api/projects/${chy}/patrol-settings`)).status, 404);
   assert.equal((await mgr.put(`/api/projects/${chy}/patrol-settings`, { settings: S, version: put.body.version })).status, 200);
+});
+
+test('PT-01, PT-02 the demo carries the gaps a supervisor should notice: a missed patrol day, overdue and never-patrolled vacant units', async () => {
+  const mgr = await t.as('ch-manager');
+  const now = new Date();
+  const months = [new Date(now.getTime() - 20 * 86_400_000), now].map((d) => d.toISOString().slice(0, 7));
+  let missed = 0;
+  for (const m of new Set(months)) missed += (await mgr.get(`/api/patrols?projectId=${chy}&month=${m}`)).body.days.filter((d: { state: string }) => d.state === 'missed').length;
+  assert.ok(missed >= 1, 'a missed patrol day');
+  const vac = (await mgr.get(`/api/vacant-units?projectId=${chy}`)).body;
+  assert.ok(vac.overdue >= 3 && vac.overdue < vac.units.length, `${vac.overdue} of ${vac.units.length} overdue`);
+  assert.ok(vac.units.some((u: { nextDueOn: string | null }) => u.nextDueOn === null), 'a unit never patrolled');
+  const eq = (await mgr.get(`/api/equipment?projectId=${chy}`)).body.items;
+  assert.ok(eq.length >= 10);
+  assert.ok(eq.some((e: { plans: { overdue: boolean }[] }) => e.plans.some((p) => p.overdue)), 'a plan past due');
 });
