@@ -611,7 +611,7 @@ export const en: Catalog = {
     nextDue: 'Next due',
     neverPatrolled: 'Never patrolled',
     overdue: 'Overdue',
-    overdueDays: '{n} days overdue',
+    overdueDays: '{{n}} days overdue',
     onlyOverdue: 'Overdue only',
     checkUnit: 'Patrol',
     vacantChecks: { doors_windows_closed: 'Doors and windows closed', water_off: 'Water off', power_off: 'Power off', no_leak: 'No leaks', no_damage: 'No damage', clean: 'Clean' },

@@ -609,7 +609,7 @@ export const zhCN = {
     nextDue: '下次应巡',
     neverPatrolled: '从未巡查',
     overdue: '已超期',
-    overdueDays: '超期 {n} 天',
+    overdueDays: '超期 {{n}} 天',
     onlyOverdue: '只看超期',
     checkUnit: '巡查',
     vacantChecks: { doors_windows_closed: '门窗关闭', water_off: '水阀关闭', power_off: '电闸关闭', no_leak: '无渗漏', no_damage: '无损坏', clean: '室内整洁' },

@@ -44,6 +44,10 @@ import { ArchivesPage } from './pages/archives/ArchivesPage';
 import { ArchivePage } from './pages/archives/ArchivePage';
 import { ImportPage } from './pages/archives/ImportPage';
 import { ArchiveLogPage } from './pages/archives/ArchiveLogPage';
+import { PatrolPhonePage } from './pages/patrols/PatrolPhonePage';
+import { PatrolRegisterPage } from './pages/patrols/PatrolRegisterPage';
+import { VacantRegisterPage } from './pages/patrols/VacantRegisterPage';
+import { EquipmentPage } from './pages/patrols/EquipmentPage';
 
 function Root() {
   const { i18n } = useTranslation();
@@ -92,6 +96,11 @@ function Root() {
                 <Route path="archives/:id" element={<ArchivePage />} />
                 <Route path="archive-import" element={<ImportPage />} />
                 <Route path="archive-log" element={<ArchiveLogPage />} />
+                {/* PT-01..PT-03: patrols, vacant units, facilities */}
+                <Route path="patrol" element={<PatrolPhonePage />} />
+                <Route path="patrols" element={<PatrolRegisterPage />} />
+                <Route path="vacant-units" element={<VacantRegisterPage />} />
+                <Route path="equipment" element={<EquipmentPage />} />
                 <Route path="paid-summary" element={<PaidSummaryPage />} />
                 <Route path="complaints" element={<ComplaintsPage />} />
                 <Route path="complaints/:id" element={<ComplaintPage />} />

@@ -11,6 +11,7 @@ import { LookupBox } from '../pages/people/LookupBox';
 import { NotificationBell } from './NotificationBell';
 import { postsOf } from '../lib/labels';
 import { EyeOutlined, FolderOpenOutlined, ImportOutlined } from '@ant-design/icons';
+import { CameraOutlined, CarryOutOutlined, KeyOutlined, SettingOutlined } from '@ant-design/icons';
 
 export function AppLayout() {
   const me = useMe();
@@ -74,6 +75,11 @@ function useMenuItems(): MenuItem[] {
     can('archive.read') && { key: '/archives', icon: <FolderOpenOutlined />, label: t('archive.nav') },
     can('archive.log') && { key: '/archive-log', icon: <EyeOutlined />, label: t('archive.navLog') },
     can('space.write') && can('archive.read') && { key: '/archive-import', icon: <ImportOutlined />, label: t('archive.navImport') },
+    // PT-01..PT-03: the housekeeper's phone round, the registers, the equipment
+    can('patrol.record') && { key: '/patrol', icon: <CameraOutlined />, label: t('patrol.navToday') },
+    can('patrol.read') && { key: '/patrols', icon: <CarryOutOutlined />, label: t('patrol.navRegister') },
+    can('patrol.read') && { key: '/vacant-units', icon: <KeyOutlined />, label: t('patrol.navVacant') },
+    can('facility.read') && { key: '/equipment', icon: <SettingOutlined />, label: t('patrol.navEquipment') },
     { type: 'divider' as const },
     can('project.read') && { key: '/overview', icon: <HomeOutlined />, label: t('ui.nav.home') },
     can('space.read') && { key: '/space', icon: <ApartmentOutlined />, label: t('ui.nav.space') },
