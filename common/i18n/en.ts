@@ -627,6 +627,7 @@ export const en: Catalog = {
     installedOn: 'Installed',
     plans: 'Maintenance plans',
     periodDays: 'Period (days)',
+    nextCheck: 'Next check',
     planTitle: 'Plan',
     addEquipment: 'Add equipment',
     addPlan: 'Add plan',

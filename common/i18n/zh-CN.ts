@@ -625,6 +625,7 @@ export const zhCN = {
     installedOn: '安装日期',
     plans: '维保计划',
     periodDays: '周期（天）',
+    nextCheck: '下次检查',
     planTitle: '计划名称',
     addEquipment: '新增设备',
     addPlan: '新增计划',

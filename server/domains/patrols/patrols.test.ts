@@ -231,6 +231,8 @@ test('PT-01, PT-02 the demo carries the gaps a supervisor should notice: a misse
   let missed = 0;
   for (const m of new Set(months)) missed += (await mgr.get(`/api/patrols?projectId=${chy}&month=${m}`)).body.days.filter((d: { state: string }) => d.state === 'missed').length;
   assert.ok(missed >= 1, 'a missed patrol day');
+  const open = (await mgr.get(`/api/patrols?projectId=${chy}&month=${months[1]}`)).body.openFindings;
+  assert.ok(open.some((f: { recheckOverdue: boolean }) => f.recheckOverdue), 'a finding past its recheck');
   const vac = (await mgr.get(`/api/vacant-units?projectId=${chy}`)).body;
   assert.ok(vac.overdue >= 3 && vac.overdue < vac.units.length, `${vac.overdue} of ${vac.units.length} overdue`);
   assert.ok(vac.units.some((u: { nextDueOn: string | null }) => u.nextDueOn === null), 'a unit never patrolled');

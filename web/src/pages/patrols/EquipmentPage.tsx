@@ -44,7 +44,7 @@ export function EquipmentPage() {
                       {p.title}（{p.periodDays}）
                     </span>
                     <Tag color={p.overdue ? 'red' : 'default'}>
-                      {t('patrol.nextDue')} {p.nextDueOn}
+                      {t('patrol.nextCheck')} {p.nextDueOn}
                     </Tag>
                     {p.lastResult && <Tag color={p.lastResult === 'pass' ? 'green' : 'red'}>{t(`patrol.${p.lastResult as 'pass' | 'fail'}`)}</Tag>}
                     {can('facility.check') && !e.retired && (

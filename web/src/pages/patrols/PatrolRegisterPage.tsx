@@ -91,7 +91,7 @@ function PatrolTable({ patrols, loading }: { patrols: TPatrol[]; loading: boolea
                     key={c.id}
                     size="small"
                     placeholder={`${t(`patrol.levels.${c.level}`)}：${t('patrol.checkNow')}`}
-                    style={{ width: 220 }}
+                    style={{ width: 280 }}
                     onChange={(outcome: string) => check.mutate({ id: c.id, version: c.version, outcome })}
                     options={(['confirmed', 'not_confirmed'] as const).map((o) => ({ value: o, label: t(`patrol.outcomes.${o}`) }))}
                   />
