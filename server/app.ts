@@ -40,6 +40,7 @@ import { localStorage, type Storage } from './platform/storage';
 import { makeVault } from './platform/vault';
 import { archiveRoutes } from './domains/archives/routes';
 import { patrolRoutes } from './domains/patrols/routes';
+import { roomRoutes } from './domains/rooms/routes';
 
 export interface BuiltApp {
   app: App;
@@ -115,6 +116,7 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: boolean;
     complaints: complaintRoutes,
     archives: archiveRoutes,
     patrols: patrolRoutes,
+    rooms: roomRoutes,
   };
   for (const [name, register] of Object.entries(domains)) {
     domain = name;

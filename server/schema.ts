@@ -16,3 +16,4 @@ export * from './domains/complaints/tables';
 export * from './domains/kpi/tables';
 export * from './domains/archives/tables';
 export * from './domains/patrols/tables';
+export * from './domains/rooms/tables';

@@ -61,6 +61,10 @@ export const en: Catalog = {
     finding_closed: 'This finding has been rechecked and closed',
     unit_not_vacant: 'This unit is not vacant; no vacant-unit patrol is needed',
     equipment_retired: 'This equipment is out of service',
+    // meeting rooms (FD-06)
+    booking_conflict: 'That time is already booked; choose another time or room',
+    booking_closed: 'This booking has been used or cancelled',
+    room_retired: 'This room is out of service',
   },
   notifications: {
     // archives and the monthly bundle (AR-01, WO-11)
@@ -136,6 +140,9 @@ export const en: Catalog = {
     failure_needs_order: 'A failed check needs a fault description; a work order will be opened',
     heating_interval_longer: 'The heating-season interval cannot be longer than the normal one',
     equipment_code_taken: 'This equipment code is already in use',
+    // meeting rooms (FD-06)
+    over_capacity: 'More attendees than the room holds',
+    booking_too_long: 'A booking cannot be longer than 24 hours',
   },
   ui: {
     copyName: { finance: 'Finance', department: 'Department', archive: 'Archive' },

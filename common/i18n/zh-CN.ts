@@ -59,6 +59,10 @@ export const zhCN = {
     finding_closed: '该问题已复查关闭',
     unit_not_vacant: '该房屋不是空置房，无需空置房巡查',
     equipment_retired: '该设备已停用',
+    // 会务（FD-06）
+    booking_conflict: '该时段已被预订，请换一个时间或房间',
+    booking_closed: '该预订已使用或已取消',
+    room_retired: '该场地已停用',
   },
   notifications: {
     // 客户档案与月度归档（AR-01, WO-11）
@@ -134,6 +138,9 @@ export const zhCN = {
     failure_needs_order: '检查不合格须填写故障描述，系统将开维修单',
     heating_interval_longer: '供暖季巡查间隔不能长于平时',
     equipment_code_taken: '该设备编号已被使用',
+    // 会务（FD-06）
+    over_capacity: '人数超过场地容量',
+    booking_too_long: '单次预订不能超过24小时',
   },
   ui: {
     copyName: { finance: '财务联', department: '部门联', archive: '存档联' },

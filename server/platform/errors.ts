@@ -62,7 +62,11 @@ export type ErrorCode =
   | 'patrol_exists'
   | 'finding_closed'
   | 'unit_not_vacant'
-  | 'equipment_retired';
+  | 'equipment_retired'
+  // meeting rooms (FD-06)
+  | 'booking_conflict'
+  | 'booking_closed'
+  | 'room_retired';
 
 export class AppError extends Error {
   constructor(

@@ -5,6 +5,7 @@ import type { Storage } from '../platform/storage';
 import { saveAttachment } from '../domains/files/store';
 import { units } from '../domains/org/tables';
 import { equipment, maintenancePlans, patrolChecks, patrolFindings, publicPatrols } from '../domains/patrols/tables';
+import { meetingRooms, roomBookings } from '../domains/rooms/tables';
 import { principalOf, SIGNATURE } from './desk';
 
 let days = 0;
@@ -58,6 +59,21 @@ export function patrolFixtures(db: Db, storage: Storage, key: string, projectId:
       const e = await fx.equipment();
       const [pl] = await db.insert(maintenancePlans).values({ companyId: e.companyId, projectId, equipmentId: e.id, title: '月度保养', periodDays: 30, nextDueOn: '2026-12-01', createdAt: new Date() }).returning();
       return pl;
+    },
+    /** FD-06: a meeting room of the project. */
+    async room() {
+      const keeper = await principalOf(db, `${key}-keeper`);
+      const [r] = await db.insert(meetingRooms).values({ companyId: keeper.companyId, projectId, kind: 'meeting', name: `会议室${++serial}`, capacity: 20, feePerHour: 10000, createdAt: new Date() }).returning();
+      return r;
+    },
+    /** FD-06: a live booking of a fresh room. */
+    async booking() {
+      const r = await fx.room();
+      const [b] = await db
+        .insert(roomBookings)
+        .values({ companyId: r.companyId, projectId, roomId: r.id, startsAt: new Date('2030-05-06T02:00:00Z'), endsAt: new Date('2030-05-06T04:00:00Z'), bookerName: '王经理', bookerPhone: '13800001111', purpose: '业委会例会', attendees: 8, fee: 20000, createdBy: (await principalOf(db, `${key}-clerk`)).userId, createdAt: new Date() })
+        .returning();
+      return b;
     },
   };
   return fx;

@@ -221,6 +221,15 @@ export const routeRequests = ({ t, ids }: Ctx): Record<string, { req: Builder; r
   },
   'GET /api/projects/:id/patrol-figures': { req: async (_f, pid) => get(`/api/projects/${pid}/patrol-figures?month=2026-11`) },
   'GET /api/patrol-photos/:id': { req: async (f) => get(`/api/patrol-photos/${(await f.patrolPhoto()).id}`) },
+  // FD-06: meeting rooms and the gym (room.* actions in common/roles.ts).
+  'GET /api/rooms': { req: async (_f, pid) => get(`/api/rooms?projectId=${pid}`) },
+  'POST /api/rooms': { req: async (_f, pid) => ({ method: 'POST', url: '/api/rooms', body: { projectId: pid, kind: 'gym', name: '健身房', capacity: 30, feePerHour: 0 } }) },
+  'GET /api/room-bookings': { req: async (_f, pid) => get(`/api/room-bookings?projectId=${pid}&from=2030-05-01&to=2030-05-31`) },
+  'POST /api/room-bookings': {
+    req: async (f) => ({ method: 'POST', url: '/api/room-bookings', body: { roomId: (await f.room()).id, startsAt: '2030-05-07T01:00:00Z', endsAt: '2030-05-07T03:00:00Z', bookerName: '李女士', bookerPhone: '13900002222', purpose: '培训', attendees: 10 } }),
+  },
+  'POST /api/room-bookings/:id/cancel': { req: async (f) => { const b = await f.booking(); return { method: 'POST', url: `/api/room-bookings/${b.id}/cancel`, body: { version: b.version, reason: '客户改期' } }; } },
+  'POST /api/room-bookings/:id/finish': { req: async (f) => { const b = await f.booking(); return { method: 'POST', url: `/api/room-bookings/${b.id}/finish`, body: { version: b.version, usageNote: '正常使用', setupDone: true, cleaningDone: true } }; } },
   'GET /api/notifications': { req: async () => get('/api/notifications') },
   'POST /api/notifications/read': { req: async () => ({ method: 'POST', url: '/api/notifications/read', body: {} }) },
   // Issue 12: sign-in throttles are company-level records, for the company admin only.
