@@ -58,3 +58,41 @@ export const ZBooking = z.object({
 });
 export type TBooking = z.infer<typeof ZBooking>;
 export const ZBookingQuery = z.object({ projectId: ZId, from: z.iso.date(), to: z.iso.date() });
+
+// FD-05: express mail for villa owners — identity checked, item type, courier booked, followed until
+// delivered; the courier's fee is the courier's (noted as paid to the courier, never taken by the desk).
+export const ITEM_TYPES = ['document', 'parcel', 'fragile', 'valuables', 'other'] as const;
+export const IDENTITY_CHECKS = ['id_card', 'known_in_person', 'phone_callback'] as const;
+export const EXPRESS_STATUSES = ['booked', 'picked_up', 'in_transit', 'delivered', 'returned'] as const;
+export const ZExpressCreate = z.object({
+  unitId: ZId,
+  customerId: ZId,
+  identityCheck: z.enum(IDENTITY_CHECKS),
+  itemType: z.enum(ITEM_TYPES),
+  destination: ZText(200),
+  courier: ZText(40),
+  fee: z.number().int().min(0).max(1_000_000), // fen, paid to the courier
+  note: ZNote(300),
+});
+export const ZExpressProgress = z.object({ version: z.number().int(), status: z.enum(EXPRESS_STATUSES), trackingNo: z.string().trim().max(40).optional(), note: ZNote(300) });
+export const ZExpress = z.object({
+  id: ZId,
+  projectId: ZId,
+  unitId: ZId,
+  path: z.string(),
+  customerName: z.string(),
+  identityCheck: z.enum(IDENTITY_CHECKS),
+  itemType: z.enum(ITEM_TYPES),
+  destination: z.string(),
+  courier: z.string(),
+  trackingNo: z.string(),
+  fee: z.number().int(),
+  status: z.enum(EXPRESS_STATUSES),
+  followUps: z.array(z.object({ at: z.string(), status: z.string(), note: z.string() })),
+  nextFollowUpAt: z.string().nullable(),
+  followUpOverdue: z.boolean(),
+  createdAt: z.string(),
+  version: z.number().int(),
+});
+export type TExpress = z.infer<typeof ZExpress>;
+export const ZExpressQuery = z.object({ projectId: ZId, open: z.enum(['true', 'false']).optional() });

@@ -5,7 +5,9 @@ import type { Storage } from '../platform/storage';
 import { saveAttachment } from '../domains/files/store';
 import { units } from '../domains/org/tables';
 import { equipment, maintenancePlans, patrolChecks, patrolFindings, publicPatrols } from '../domains/patrols/tables';
-import { meetingRooms, roomBookings } from '../domains/rooms/tables';
+import { expressMail, meetingRooms, roomBookings } from '../domains/rooms/tables';
+import { customerUnits } from '../domains/people/tables';
+import { isNull } from 'drizzle-orm';
 import { principalOf, SIGNATURE } from './desk';
 
 let days = 0;
@@ -74,6 +76,21 @@ export function patrolFixtures(db: Db, storage: Storage, key: string, projectId:
         .values({ companyId: r.companyId, projectId, roomId: r.id, startsAt: new Date('2030-05-06T02:00:00Z'), endsAt: new Date('2030-05-06T04:00:00Z'), bookerName: '王经理', bookerPhone: '13800001111', purpose: '业委会例会', attendees: 8, fee: 20000, createdBy: (await principalOf(db, `${key}-clerk`)).userId, createdAt: new Date() })
         .returning();
       return b;
+    },
+    /** FD-05: a unit's current owner, who may send express mail from it. */
+    async sender() {
+      const [l] = await db.select().from(customerUnits).where(and(eq(customerUnits.projectId, projectId), eq(customerUnits.relation, 'owner'), isNull(customerUnits.endedAt))).limit(1);
+      return l;
+    },
+    /** FD-05: an item booked with the courier, not yet delivered. */
+    async express() {
+      const s = await fx.sender();
+      const clerk = await principalOf(db, `${key}-clerk`);
+      const [e] = await db
+        .insert(expressMail)
+        .values({ companyId: clerk.companyId, projectId, unitId: s.unitId, customerId: s.customerId, identityCheck: 'id_card', itemType: 'document', destination: '上海市浦东新区', courier: '顺丰', fee: 2300, nextFollowUpAt: new Date(Date.now() + 86_400_000), createdBy: clerk.userId, createdAt: new Date() })
+        .returning();
+      return e;
     },
   };
   return fx;

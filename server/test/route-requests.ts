@@ -230,6 +230,12 @@ export const routeRequests = ({ t, ids }: Ctx): Record<string, { req: Builder; r
   },
   'POST /api/room-bookings/:id/cancel': { req: async (f) => { const b = await f.booking(); return { method: 'POST', url: `/api/room-bookings/${b.id}/cancel`, body: { version: b.version, reason: '客户改期' } }; } },
   'POST /api/room-bookings/:id/finish': { req: async (f) => { const b = await f.booking(); return { method: 'POST', url: `/api/room-bookings/${b.id}/finish`, body: { version: b.version, usageNote: '正常使用', setupDone: true, cleaningDone: true } }; } },
+  // FD-05: villa express mail, a desk register (read with case.read, written with case.create).
+  'GET /api/express-mail': { req: async (_f, pid) => get(`/api/express-mail?projectId=${pid}`) },
+  'POST /api/express-mail': {
+    req: async (f) => { const s = await f.sender(); return { method: 'POST', url: '/api/express-mail', body: { unitId: s.unitId, customerId: s.customerId, identityCheck: 'id_card', itemType: 'document', destination: '北京市朝阳区', courier: '顺丰', fee: 2300 } }; },
+  },
+  'POST /api/express-mail/:id/progress': { req: async (f) => { const e = await f.express(); return { method: 'POST', url: `/api/express-mail/${e.id}/progress`, body: { version: e.version, status: 'picked_up', trackingNo: 'SF1234567890' } }; } },
   'GET /api/notifications': { req: async () => get('/api/notifications') },
   'POST /api/notifications/read': { req: async () => ({ method: 'POST', url: '/api/notifications/read', body: {} }) },
   // Issue 12: sign-in throttles are company-level records, for the company admin only.

@@ -3,7 +3,8 @@
 // the refusals (another project 404, no action 403, stale 409, bad input 400).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull, ne } from 'drizzle-orm';
+import { customerUnits } from '../people/tables';
 import { testApp, type Client, type TestApp } from '../../test/harness';
 import { workOrders } from '../workorders/tables';
 
@@ -67,4 +68,29 @@ test('FD-06 refusals: another project 404, roles without the action 403, bad inp
   const over = await clerk.post('/api/room-bookings', booking('2030-09-02T01:00:00Z', '2030-09-02T02:00:00Z', { attendees: 99 }));
   assert.equal(over.status, 400);
   assert.ok(over.body.fields.some((f: { path: string }) => f.path === 'attendees'));
+});
+
+test('FD-05 villa express mail: the sender must be a current owner or tenant of the unit; followed daily until delivered; the courier fee noted', async () => {
+  const bsy = await t.projectId('BSY');
+  const bs = await t.as('bs-clerk');
+  const [owner] = await t.database.db.select().from(customerUnits).where(and(eq(customerUnits.projectId, bsy), eq(customerUnits.relation, 'owner'), isNull(customerUnits.endedAt))).limit(2);
+  const [stranger] = await t.database.db.select().from(customerUnits).where(and(eq(customerUnits.projectId, bsy), ne(customerUnits.unitId, owner.unitId))).limit(1);
+  const body = { unitId: owner.unitId, customerId: owner.customerId, identityCheck: 'id_card', itemType: 'valuables', destination: '深圳市福田区某大厦', courier: '顺丰', fee: 4500, note: '保价' };
+  const bad = await bs.post('/api/express-mail', { ...body, customerId: stranger.customerId });
+  assert.equal(bad.status, 400);
+  assert.ok(bad.body.fields.some((f: { path: string }) => f.path === 'customerId'));
+  assert.equal((await bs.post('/api/express-mail', { ...body, identityCheck: undefined })).status, 400, 'identity must be checked');
+  const sent = await bs.post('/api/express-mail', body);
+  assert.equal(sent.status, 201, JSON.stringify(sent.body));
+  assert.equal(sent.body.fee, 4500);
+  assert.ok(sent.body.nextFollowUpAt);
+  const p1 = await bs.post(`/api/express-mail/${sent.body.id}/progress`, { version: sent.body.version, status: 'in_transit', trackingNo: 'SF0012345678', note: '已揽收' });
+  assert.equal(p1.status, 200);
+  assert.equal(p1.body.trackingNo, 'SF0012345678');
+  assert.equal((await bs.post(`/api/express-mail/${sent.body.id}/progress`, { version: sent.body.version, status: 'delivered' })).body.error, 'stale_version');
+  const done = await bs.post(`/api/express-mail/${sent.body.id}/progress`, { version: p1.body.version, status: 'delivered', note: '业主确认收到' });
+  assert.equal(done.body.nextFollowUpAt, null);
+  assert.equal(done.body.followUps.length, 2);
+  assert.equal((await (await t.as('ch-clerk')).post(`/api/express-mail/${sent.body.id}/progress`, { version: done.body.version, status: 'returned' })).status, 404);
+  assert.equal((await (await t.as('bs-finance')).post('/api/express-mail', body)).status, 403);
 });

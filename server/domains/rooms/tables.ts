@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { projects, units } from '../org/tables';
 import { users } from '../people/tables';
 import { workOrders } from '../workorders/tables';
@@ -56,4 +56,34 @@ export const roomBookings = pgTable(
     version: integer('version').notNull().default(1),
   },
   (t) => [index('room_bookings_project_start').on(t.projectId, t.startsAt), index('room_bookings_room').on(t.roomId).where(sql`status <> 'cancelled'`)],
+);
+
+// FD-05: express mail sent for a villa owner, followed up daily until delivered (the next follow-up due stored).
+export const expressMail = pgTable(
+  'express_mail',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    companyId: uuid('company_id').notNull(),
+    projectId: uuid('project_id').notNull().references(() => projects.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    customerId: uuid('customer_id').notNull(),
+    identityCheck: text('identity_check').notNull(),
+    itemType: text('item_type').notNull(),
+    destination: text('destination').notNull(),
+    courier: text('courier').notNull(),
+    trackingNo: text('tracking_no').notNull().default(''),
+    fee: integer('fee').notNull(), // paid by the owner to the courier
+    note: text('note').notNull().default(''),
+    status: text('status').notNull().default('booked'),
+    followUps: jsonb('follow_ups').$type<{ at: string; status: string; note: string; by: string }[]>().notNull().default(sql`'[]'::jsonb`),
+    nextFollowUpAt: at('next_follow_up_at'),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: at('created_at').notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [index('express_mail_project').on(t.projectId, t.createdAt)],
 );
