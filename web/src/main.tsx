@@ -48,6 +48,7 @@ import { PatrolPhonePage } from './pages/patrols/PatrolPhonePage';
 import { PatrolRegisterPage } from './pages/patrols/PatrolRegisterPage';
 import { VacantRegisterPage } from './pages/patrols/VacantRegisterPage';
 import { EquipmentPage } from './pages/patrols/EquipmentPage';
+import { RoomsPage } from './pages/patrols/RoomsPage';
 
 function Root() {
   const { i18n } = useTranslation();
@@ -101,6 +102,7 @@ function Root() {
                 <Route path="patrols" element={<PatrolRegisterPage />} />
                 <Route path="vacant-units" element={<VacantRegisterPage />} />
                 <Route path="equipment" element={<EquipmentPage />} />
+                <Route path="rooms" element={<RoomsPage />} />
                 <Route path="paid-summary" element={<PaidSummaryPage />} />
                 <Route path="complaints" element={<ComplaintsPage />} />
                 <Route path="complaints/:id" element={<ComplaintPage />} />

@@ -80,6 +80,8 @@ function useMenuItems(): MenuItem[] {
     can('patrol.read') && { key: '/patrols', icon: <CarryOutOutlined />, label: t('patrol.navRegister') },
     can('patrol.read') && { key: '/vacant-units', icon: <KeyOutlined />, label: t('patrol.navVacant') },
     can('facility.read') && { key: '/equipment', icon: <SettingOutlined />, label: t('patrol.navEquipment') },
+    // FD-06: meeting rooms and the gym
+    can('room.read') && { key: '/rooms', icon: <CalendarOutlined />, label: t('patrol.rooms.nav') },
     { type: 'divider' as const },
     can('project.read') && { key: '/overview', icon: <HomeOutlined />, label: t('ui.nav.home') },
     can('space.read') && { key: '/space', icon: <ApartmentOutlined />, label: t('ui.nav.space') },
