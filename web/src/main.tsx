@@ -49,6 +49,7 @@ import { PatrolRegisterPage } from './pages/patrols/PatrolRegisterPage';
 import { VacantRegisterPage } from './pages/patrols/VacantRegisterPage';
 import { EquipmentPage } from './pages/patrols/EquipmentPage';
 import { RoomsPage } from './pages/patrols/RoomsPage';
+import { ExpressPage } from './pages/patrols/ExpressPage';
 
 function Root() {
   const { i18n } = useTranslation();
@@ -103,6 +104,7 @@ function Root() {
                 <Route path="vacant-units" element={<VacantRegisterPage />} />
                 <Route path="equipment" element={<EquipmentPage />} />
                 <Route path="rooms" element={<RoomsPage />} />
+                <Route path="express" element={<ExpressPage />} />
                 <Route path="paid-summary" element={<PaidSummaryPage />} />
                 <Route path="complaints" element={<ComplaintsPage />} />
                 <Route path="complaints/:id" element={<ComplaintPage />} />

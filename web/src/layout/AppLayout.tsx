@@ -11,7 +11,7 @@ import { LookupBox } from '../pages/people/LookupBox';
 import { NotificationBell } from './NotificationBell';
 import { postsOf } from '../lib/labels';
 import { EyeOutlined, FolderOpenOutlined, ImportOutlined } from '@ant-design/icons';
-import { CameraOutlined, CarryOutOutlined, KeyOutlined, SettingOutlined } from '@ant-design/icons';
+import { CameraOutlined, CarryOutOutlined, KeyOutlined, MailOutlined, SettingOutlined } from '@ant-design/icons';
 
 export function AppLayout() {
   const me = useMe();
@@ -82,6 +82,8 @@ function useMenuItems(): MenuItem[] {
     can('facility.read') && { key: '/equipment', icon: <SettingOutlined />, label: t('patrol.navEquipment') },
     // FD-06: meeting rooms and the gym
     can('room.read') && { key: '/rooms', icon: <CalendarOutlined />, label: t('patrol.rooms.nav') },
+    // FD-05: villa express mail, a desk register
+    can('case.create') && { key: '/express', icon: <MailOutlined />, label: t('patrol.express.nav') },
     { type: 'divider' as const },
     can('project.read') && { key: '/overview', icon: <HomeOutlined />, label: t('ui.nav.home') },
     can('space.read') && { key: '/space', icon: <ApartmentOutlined />, label: t('ui.nav.space') },
