@@ -1,4 +1,4 @@
-// PT-01..PT-03 demo data: six weeks of daily public-area patrols on each project's workdays with their
+// PT-01..PT-03 (and FD-06 rooms) demo data: six weeks of daily public-area patrols on each project's workdays with their
 // findings, rechecks and the supervisors' spot checks; vacant-unit patrols on the heating-season rhythm;
 // an equipment register with maintenance plans and their checks. With the gaps a supervisor would notice:
 // one missed patrol day, a finding whose recheck is overdue, two vacant units overdue and one never
@@ -17,6 +17,7 @@ import type { units } from '../domains/org/tables';
 import type { userRoles, users } from '../domains/people/tables';
 import { equipment, facilityChecks, maintenancePlans, patrolChecks, patrolFindings, publicPatrols, vacantPatrols } from '../domains/patrols/tables';
 import { nextVacantDue, patrolDaysBetween } from '../domains/patrols/rules';
+import { meetingRooms, roomBookings } from '../domains/rooms/tables';
 import { Rng } from './random';
 
 const TZ = 'Asia/Shanghai';
@@ -68,7 +69,7 @@ export async function seedPatrols(tx: Tx, input: Input, now = new Date()): Promi
   const cal = toWorkCalendar({ ...DEFAULT_CALENDAR, days: officialDays() }, TZ);
   const today = toLocal(now, TZ).date;
   const holder = (projectId: string, role: string) => input.roles.filter((g) => g.projectId === projectId && g.role === role).map((g) => g.userId);
-  const rows = { patrols: [] as object[], findings: [] as object[], checks: [] as object[], vacant: [] as object[], equipment: [] as object[], plans: [] as object[], fchecks: [] as object[], seq: [] as object[] };
+  const rows = { rooms: [] as object[], bookings: [] as object[], patrols: [] as object[], findings: [] as object[], checks: [] as object[], vacant: [] as object[], equipment: [] as object[], plans: [] as object[], fchecks: [] as object[], seq: [] as object[] };
 
   for (const proj of input.projects) {
     const projectId = proj.id;
@@ -143,6 +144,14 @@ export async function seedPatrols(tx: Tx, input: Input, now = new Date()): Promi
       }
     }
 
+    // FD-06: a meeting room and the gym, with a few bookings this week (none overlapping).
+    const [clerk] = holder(projectId, 'clerk');
+    const meeting = randomUUID();
+    rows.rooms.push({ id: meeting, companyId, projectId, kind: 'meeting', name: '会所二楼会议室', capacity: 30, feePerHour: 15000, equipment: '投影仪、音响、白板', createdAt: fromLocal(addDays(today, -300), 9 * 60, TZ) });
+    rows.rooms.push({ id: randomUUID(), companyId, projectId, kind: 'gym', name: '会所健身房', capacity: 20, feePerHour: 0, equipment: '跑步机4台、动感单车', createdAt: fromLocal(addDays(today, -300), 9 * 60, TZ) });
+    for (const [k, purpose, hour] of [[1, '业委会例会', 14], [2, '装修施工交底会', 10], [4, '业主兴趣小组活动', 19]] as const)
+      rows.bookings.push({ companyId, projectId, roomId: meeting, startsAt: fromLocal(addDays(today, k), hour * 60, TZ), endsAt: fromLocal(addDays(today, k), (hour + 2) * 60, TZ), bookerName: r.pick(['王先生', '李女士', '陈经理']), bookerPhone: `1380013${String(1000 + k).slice(-4)}`, purpose, attendees: r.int(6, 25), requirements: '课桌式摆放，茶水', notice: '', fee: 30000, createdBy: clerk ?? keepers[0], createdAt: fromLocal(today, 9 * 60, TZ) });
+
     // PT-03: the equipment register, each with its plan and its checks of the last two months.
     const kinds = proj.type === 'villa' ? EQUIPMENT.filter(([k]) => k !== 'elevator') : EQUIPMENT;
     for (const [j, [kind, code, name, location, period]] of kinds.entries()) {
@@ -156,6 +165,8 @@ export async function seedPatrols(tx: Tx, input: Input, now = new Date()): Promi
         rows.fchecks.push({ companyId, projectId, equipmentId: eid, planId: pid, result: 'pass', note: '运行正常', byId: tech ?? keepers[0], checkedAt: fromLocal(d, 10 * 60, TZ) });
     }
   }
+  await insertMany(tx, meetingRooms, rows.rooms);
+  await insertMany(tx, roomBookings, rows.bookings);
   await insertMany(tx, publicPatrols, rows.patrols);
   await insertMany(tx, patrolFindings, rows.findings);
   await insertMany(tx, patrolChecks, rows.checks);
