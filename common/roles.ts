@@ -58,6 +58,16 @@ export const ACTIONS = [
   'relations.read', // key customers, visits, the floor-climb map, activities, lobby cards, figures
   'relations.visit', // record visits and keep the monthly visit plans
   'relations.manage', // the key list and its quarterly review, activities, articles, staff photos
+  // PT-01..PT-03: patrols and facility plans.
+  'patrol.read', // the patrol registers, the vacant-unit register, the month's figures
+  'patrol.record', // record the daily patrol, its findings and rechecks, vacant-unit patrols
+  'facility.read', // the equipment register and its plans
+  'facility.manage', // add equipment and maintenance plans
+  'facility.check', // record a check under a plan (a failure opens a work order)
+  // FD-06: meeting rooms and the gym.
+  'room.read', // rooms and their bookings
+  'room.book', // book, cancel, record use (a fault opens a work order)
+  'room.manage', // add rooms with capacity and fees
 ] as const;
 export const ZAction = z.enum(ACTIONS);
 export type TAction = z.infer<typeof ZAction>;
@@ -114,6 +124,18 @@ const RELATION_GRANTS: Partial<Record<TRole, readonly TAction[]>> = {
   quality_inspector: ['relations.read'],
 };
 for (const [role, actions] of Object.entries(RELATION_GRANTS) as [TRole, TAction[]][]) ROLE_ACTIONS[role] = [...ROLE_ACTIONS[role], ...actions];
+// PT-01..PT-03, FD-06: housekeepers patrol, the CS supervisor and the manager also spot-check (supervise.cs/pm);
+// the engineering side keeps the equipment register and its checks; finance takes no part.
+const PATROL_GRANTS: Partial<Record<TRole, readonly TAction[]>> = {
+  housekeeper: ['patrol.read', 'patrol.record', 'facility.read', 'room.read', 'room.book'],
+  clerk: ['patrol.read', 'facility.read', 'room.read', 'room.book'],
+  cs_supervisor: ['patrol.read', 'patrol.record', 'facility.read', 'room.read', 'room.book', 'room.manage'],
+  dept_supervisor: ['patrol.read', 'facility.read', 'facility.manage', 'facility.check'],
+  technician: ['facility.read', 'facility.check'],
+  project_manager: ['patrol.read', 'patrol.record', 'facility.read', 'facility.manage', 'facility.check', 'room.read', 'room.book', 'room.manage'],
+  quality_inspector: ['patrol.read', 'facility.read', 'room.read'],
+};
+for (const [role, actions] of Object.entries(PATROL_GRANTS) as [TRole, TAction[]][]) ROLE_ACTIONS[role] = [...ROLE_ACTIONS[role], ...actions];
 
 /** Roles whose grant may cover every project of the company (project_id null). */
 export const COMPANY_WIDE_ROLES: readonly TRole[] = ['company_admin', 'quality_inspector'];

@@ -41,6 +41,8 @@ import { makeVault } from './platform/vault';
 import { archiveRoutes } from './domains/archives/routes';
 import { noticeRoutes } from './domains/notices/routes';
 import { relationRoutes } from './domains/relations/routes';
+import { patrolRoutes } from './domains/patrols/routes';
+import { roomRoutes } from './domains/rooms/routes';
 
 export interface BuiltApp {
   app: App;
@@ -117,6 +119,8 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: boolean;
     archives: archiveRoutes,
     notices: noticeRoutes,
     relations: relationRoutes,
+    patrols: patrolRoutes,
+    rooms: roomRoutes,
   };
   for (const [name, register] of Object.entries(domains)) {
     domain = name;

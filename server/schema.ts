@@ -17,3 +17,5 @@ export * from './domains/kpi/tables';
 export * from './domains/archives/tables';
 export * from './domains/notices/tables';
 export * from './domains/relations/tables';
+export * from './domains/patrols/tables';
+export * from './domains/rooms/tables';

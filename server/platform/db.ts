@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -34,7 +35,7 @@ export function rowsOf<T = Record<string, unknown>>(result: unknown): T[] {
 const migrationsFolder = fileURLToPath(new URL('../migrations', import.meta.url));
 
 export async function openPglite(dir: string | undefined, loadDataDir?: Blob): Promise<Database> {
-  const client = await PGlite.create({ dataDir: dir, loadDataDir, extensions: { pg_trgm } });
+  const client = await PGlite.create({ dataDir: dir, loadDataDir, extensions: { pg_trgm, btree_gist } });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   await migratePglite(db as never, { migrationsFolder });
   return { db, readDb: db, engine: 'pglite', close: () => client.close() };

@@ -69,7 +69,16 @@ export type ErrorCode =
   | 'review_exists'
   | 'review_not_open'
   | 'activity_held'
-  | 'plan_exists';
+  | 'plan_exists'
+  // patrols and facility plans (PT-01..PT-03)
+  | 'patrol_exists'
+  | 'finding_closed'
+  | 'unit_not_vacant'
+  | 'equipment_retired'
+  // meeting rooms (FD-06)
+  | 'booking_conflict'
+  | 'booking_closed'
+  | 'room_retired';
 
 export class AppError extends Error {
   constructor(

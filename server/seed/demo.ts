@@ -23,6 +23,7 @@ import { sealedIdNumber } from '../domains/archives/identity';
 import { seedArchives } from './archives';
 import { seedNotices } from './notices';
 import { seedRelations } from './relations';
+import { seedPatrols } from './patrols';
 
 export const DEMO_PASSWORD = 'demo1234';
 export const DEMO_COMPANY = '锦程物业服务有限公司';
@@ -217,6 +218,9 @@ export async function seedDemo(db: Db, opts: { small?: boolean; year?: number; v
     await seedNotices(tx, { companyId, projects: await tx.select().from(projects).where(eq(projects.companyId, companyId)), units: rows.units, users: rows.users, roles: rows.roles });
     // CR-01..CR-05: key customers, six months of visits with their gaps, plans, activities, articles.
     await seedRelations(tx, { companyId, projects: projectRows, units: rows.units, customers: rows.customers, links: rows.links, users: rows.users, roles: rows.roles });
+    // PT-01..PT-03: patrols, vacant-unit checks and facility plans, with a missed day and overdue units.
+    const types = new Map((plan as ProjectPlan[]).map((p) => [p.key, p.type]));
+    await seedPatrols(tx, { companyId, projects: summary.projects.map((p) => ({ id: p.id, key: p.key, type: types.get(p.key) })), units: rows.units, users: rows.users, roles: rows.roles });
 
     summary.units = rows.units.length;
     summary.customers = rows.customers.length;

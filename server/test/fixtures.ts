@@ -15,6 +15,7 @@ import { toLocal } from '../platform/clock';
 import { archiveFixtures } from './archive-fixtures';
 import { noticeFixtures } from './notice-fixtures';
 import { relationFixtures } from './relation-fixtures';
+import { patrolFixtures } from './patrol-fixtures';
 
 export function fixtures(db: Db, storage: Storage, key: string, projectId: string) {
   const as = (suffix: string) => principalOf(db, `${key}-${suffix}`);
@@ -22,6 +23,7 @@ export function fixtures(db: Db, storage: Storage, key: string, projectId: strin
     ...archiveFixtures(db, storage, key, projectId),
     ...noticeFixtures(db, storage, key, projectId),
     ...relationFixtures(db, key, projectId),
+    ...patrolFixtures(db, storage, key, projectId),
     /** An open repair case owned by the project's first clerk, with its reported order. */
     repair: () => repairCase(db, `${key}-clerk`, projectId),
     async followup() {

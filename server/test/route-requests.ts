@@ -249,6 +249,47 @@ export const routeRequests = ({ t, ids }: Ctx): Record<string, { req: Builder; r
     },
   },
   'GET /api/projects/:id/relations-figures': { req: async (_f, pid) => get(`/api/projects/${pid}/relations-figures?month=2026-11`) },
+  // PT-01..PT-03: patrols, vacant units, facility plans (patrol.* and facility.* actions in common/roles.ts).
+  'GET /api/patrols': { req: async (_f, pid) => get(`/api/patrols?projectId=${pid}&month=2026-11`) },
+  'POST /api/patrols': { req: async (_f, pid) => ({ method: 'POST', url: '/api/patrols', body: { projectId: pid, route: '1栋大堂—中心花园' } }) },
+  'GET /api/patrols/:id': { req: async (f) => get(`/api/patrols/${(await f.patrol()).id}`) },
+  'POST /api/patrols/:id/findings': { req: async (f) => ({ method: 'POST', url: `/api/patrols/${(await f.patrol()).id}/findings`, body: { location: '3栋电梯厅', problem: '灯管不亮', handling: 'fixed_on_spot' } }) },
+  'POST /api/patrol-findings/:id/recheck': { req: async (f) => { const x = await f.finding(); return { method: 'POST', url: `/api/patrol-findings/${x.id}/recheck`, body: { version: x.version, result: 'resolved' } }; } },
+  'GET /api/patrol-checks': { req: async (_f, pid) => get(`/api/patrol-checks?projectId=${pid}&month=2026-11`) },
+  // RV-02's levels: a supervisor-level sample is checked by the CS supervisor (or the company admin) only.
+  'POST /api/patrol-checks/:id': { req: async (f) => { const c = await f.patrolCheck(); return { method: 'POST', url: `/api/patrol-checks/${c.id}`, body: { version: c.version, outcome: 'confirmed' } }; }, rule: only('cs_supervisor', 'company_admin') },
+  'GET /api/vacant-units': { req: async (_f, pid) => get(`/api/vacant-units?projectId=${pid}`) },
+  'GET /api/vacant-units/:id/patrols': { req: async (f) => get(`/api/vacant-units/${(await f.vacantUnit()).id}/patrols`) },
+  'POST /api/vacant-patrols': { req: async (f) => ({ method: 'POST', url: '/api/vacant-patrols', body: { unitId: (await f.vacantUnit()).id, failed: [] } }) },
+  'GET /api/equipment': { req: async (_f, pid) => get(`/api/equipment?projectId=${pid}`) },
+  'POST /api/equipment': { req: async (_f, pid) => ({ method: 'POST', url: '/api/equipment', body: { projectId: pid, kind: 'elevator', code: `DT-${Math.random().toString(36).slice(2, 8)}`, name: '客梯', location: '5栋' } }) },
+  'PUT /api/equipment/:id': { req: async (f) => { const e = await f.equipment(); return { method: 'PUT', url: `/api/equipment/${e.id}`, body: { version: e.version, location: '地下二层泵房' } }; } },
+  'POST /api/maintenance-plans': { req: async (f) => ({ method: 'POST', url: '/api/maintenance-plans', body: { equipmentId: (await f.equipment()).id, title: '季度保养', periodDays: 90 } }) },
+  'POST /api/facility-checks': { req: async (f) => ({ method: 'POST', url: '/api/facility-checks', body: { planId: (await f.plan()).id, result: 'pass' } }) },
+  'GET /api/projects/:id/patrol-settings': { req: async (_f, pid) => get(`/api/projects/${pid}/patrol-settings`) },
+  'PUT /api/projects/:id/patrol-settings': {
+    req: async (_f, pid) => {
+      const cur = (await (await t.as('admin')).get(`/api/projects/${pid}/patrol-settings`)).body;
+      return { method: 'PUT', url: `/api/projects/${pid}/patrol-settings`, body: { settings: cur.settings, version: cur.version } };
+    },
+  },
+  'GET /api/projects/:id/patrol-figures': { req: async (_f, pid) => get(`/api/projects/${pid}/patrol-figures?month=2026-11`) },
+  'GET /api/patrol-photos/:id': { req: async (f) => get(`/api/patrol-photos/${(await f.patrolPhoto()).id}`) },
+  // FD-06: meeting rooms and the gym (room.* actions in common/roles.ts).
+  'GET /api/rooms': { req: async (_f, pid) => get(`/api/rooms?projectId=${pid}`) },
+  'POST /api/rooms': { req: async (_f, pid) => ({ method: 'POST', url: '/api/rooms', body: { projectId: pid, kind: 'gym', name: '健身房', capacity: 30, feePerHour: 0 } }) },
+  'GET /api/room-bookings': { req: async (_f, pid) => get(`/api/room-bookings?projectId=${pid}&from=2030-05-01&to=2030-05-31`) },
+  'POST /api/room-bookings': {
+    req: async (f) => ({ method: 'POST', url: '/api/room-bookings', body: { roomId: (await f.room()).id, startsAt: '2030-05-07T01:00:00Z', endsAt: '2030-05-07T03:00:00Z', bookerName: '李女士', bookerPhone: '13900002222', purpose: '培训', attendees: 10 } }),
+  },
+  'POST /api/room-bookings/:id/cancel': { req: async (f) => { const b = await f.booking(); return { method: 'POST', url: `/api/room-bookings/${b.id}/cancel`, body: { version: b.version, reason: '客户改期' } }; } },
+  'POST /api/room-bookings/:id/finish': { req: async (f) => { const b = await f.booking(); return { method: 'POST', url: `/api/room-bookings/${b.id}/finish`, body: { version: b.version, usageNote: '正常使用', setupDone: true, cleaningDone: true } }; } },
+  // FD-05: villa express mail, a desk register (read with case.read, written with case.create).
+  'GET /api/express-mail': { req: async (_f, pid) => get(`/api/express-mail?projectId=${pid}`) },
+  'POST /api/express-mail': {
+    req: async (f) => { const s = await f.sender(); return { method: 'POST', url: '/api/express-mail', body: { unitId: s.unitId, customerId: s.customerId, identityCheck: 'id_card', itemType: 'document', destination: '北京市朝阳区', courier: '顺丰', fee: 2300 } }; },
+  },
+  'POST /api/express-mail/:id/progress': { req: async (f) => { const e = await f.express(); return { method: 'POST', url: `/api/express-mail/${e.id}/progress`, body: { version: e.version, status: 'picked_up', trackingNo: 'SF1234567890' } }; } },
   'GET /api/notifications': { req: async () => get('/api/notifications') },
   'POST /api/notifications/read': { req: async () => ({ method: 'POST', url: '/api/notifications/read', body: {} }) },
   // Issue 12: sign-in throttles are company-level records, for the company admin only.

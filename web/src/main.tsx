@@ -53,6 +53,12 @@ import { KeyCustomersPage } from './pages/relations/KeyCustomersPage';
 import { VisitsPage } from './pages/relations/VisitsPage';
 import { ActivitiesPage } from './pages/relations/ActivitiesPage';
 import { LobbyCardsPage, LobbyCardsPrintPage } from './pages/relations/LobbyCardsPrintPage';
+import { PatrolPhonePage } from './pages/patrols/PatrolPhonePage';
+import { PatrolRegisterPage } from './pages/patrols/PatrolRegisterPage';
+import { VacantRegisterPage } from './pages/patrols/VacantRegisterPage';
+import { EquipmentPage } from './pages/patrols/EquipmentPage';
+import { RoomsPage } from './pages/patrols/RoomsPage';
+import { ExpressPage } from './pages/patrols/ExpressPage';
 
 function Root() {
   const { i18n } = useTranslation();
@@ -114,6 +120,13 @@ function Root() {
                 <Route path="visits" element={<VisitsPage />} />
                 <Route path="activities" element={<ActivitiesPage />} />
                 <Route path="lobby-cards" element={<LobbyCardsPage />} />
+                {/* PT-01..PT-03: patrols, vacant units, facilities */}
+                <Route path="patrol" element={<PatrolPhonePage />} />
+                <Route path="patrols" element={<PatrolRegisterPage />} />
+                <Route path="vacant-units" element={<VacantRegisterPage />} />
+                <Route path="equipment" element={<EquipmentPage />} />
+                <Route path="rooms" element={<RoomsPage />} />
+                <Route path="express" element={<ExpressPage />} />
                 <Route path="paid-summary" element={<PaidSummaryPage />} />
                 <Route path="complaints" element={<ComplaintsPage />} />
                 <Route path="complaints/:id" element={<ComplaintPage />} />

@@ -3,6 +3,11 @@
 import type { ReactNode } from 'react';
 import type { MenuProps } from 'antd';
 import {
+  SettingOutlined,
+  MailOutlined,
+  KeyOutlined,
+  CarryOutOutlined,
+  CameraOutlined,
   AccountBookOutlined,
   AlertOutlined,
   ApartmentOutlined,
@@ -100,8 +105,24 @@ export function useMenuGroups(): MenuGroup[] {
         page(can('relations.read'), '/lobby-cards', <PrinterOutlined />, t('relation.navCards')),
       ],
     },
-    { key: 'frontdesk', pages: [] },
-    { key: 'patrols', pages: [] },
+    {
+      key: 'frontdesk',
+      pages: [
+        // FD-06: meeting rooms and the gym; FD-05: villa express mail
+        page(can('room.read'), '/rooms', <CalendarOutlined />, t('patrol.rooms.nav')),
+        page(can('case.create'), '/express', <MailOutlined />, t('patrol.express.nav')),
+      ],
+    },
+    {
+      key: 'patrols',
+      pages: [
+        // PT-01..PT-03: the housekeeper's phone round, the registers, the equipment
+        page(can('patrol.record'), '/patrol', <CameraOutlined />, t('patrol.navToday')),
+        page(can('patrol.read'), '/patrols', <CarryOutOutlined />, t('patrol.navRegister')),
+        page(can('patrol.read'), '/vacant-units', <KeyOutlined />, t('patrol.navVacant')),
+        page(can('facility.read'), '/equipment', <SettingOutlined />, t('patrol.navEquipment')),
+      ],
+    },
     {
       key: 'quality',
       pages: [page(can('case.manage') || can('audit.read'), '/kpis', <LineChartOutlined />, t('ui.kpi.nav'))],
