@@ -39,6 +39,7 @@ import { complaintRoutes } from './domains/complaints/routes';
 import { localStorage, type Storage } from './platform/storage';
 import { makeVault } from './platform/vault';
 import { archiveRoutes } from './domains/archives/routes';
+import { frontdeskRoutes } from './domains/frontdesk/routes';
 
 export interface BuiltApp {
   app: App;
@@ -113,6 +114,7 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: boolean;
     paid: paidRoutes,
     complaints: complaintRoutes,
     archives: archiveRoutes,
+    frontdesk: frontdeskRoutes,
   };
   for (const [name, register] of Object.entries(domains)) {
     domain = name;

@@ -56,6 +56,18 @@ export const en: Catalog = {
     conflict: 'This conflicts with existing data',
     too_large: 'The request is too large',
     internal: 'The system is busy, please try again later',
+    // front desk (FD-01..FD-04)
+    pass_needs_owner: "A tenant's pass needs the owner's confirmation (phone or portal); record it first",
+    pass_used: 'This pass has already been used and cannot be used again',
+    pass_void: 'This pass has been voided',
+    pass_expired: 'This pass is past its date',
+    pass_not_yet_valid: 'This pass is not valid yet',
+    sign_previous_first: "Read and sign the previous shift's log before writing yours",
+    sign_own_log: 'Your own log is signed by the person taking over',
+    log_signed: 'This log is signed and can no longer change',
+    lost_not_open: 'This item is already matched, returned or disposed of',
+    return_found_only: 'Only a found item can be handed back',
+    not_due_for_disposal: 'The item is not past its unclaimed period yet',
   },
   notifications: {
     // archives and the monthly bundle (AR-01, WO-11)
@@ -126,6 +138,12 @@ export const en: Catalog = {
     owner_not_in_unit: 'The chosen owner is not an owner of this unit',
     unknown_unit: 'Unknown unit',
     unknown_timezone: 'Unknown timezone',
+    // front desk (FD-01..FD-04)
+    date_in_past: 'The date cannot be before today',
+    date_in_future: 'The date cannot be after today',
+    unknown_shift_log: 'No such handover log',
+    unknown_lost_item: 'No such lost-and-found entry',
+    match_lost_with_found: 'A lost report is matched with a found item',
   },
   ui: {
     copyName: { finance: 'Finance', department: 'Department', archive: 'Archive' },

@@ -54,6 +54,18 @@ export const zhCN = {
     conflict: '操作与现有数据冲突',
     too_large: '请求内容过大',
     internal: '系统繁忙，请稍后再试',
+    // 前台登记（FD-01..FD-04）
+    pass_needs_owner: '租户携物出门须经业主确认（电话或业主端），请先记录业主确认',
+    pass_used: '该放行条已使用，不能再次放行',
+    pass_void: '该放行条已作废',
+    pass_expired: '该放行条已过有效日期',
+    pass_not_yet_valid: '该放行条尚未到有效日期',
+    sign_previous_first: '请先阅读并签收上一班的交接班记录，再填写本班记录',
+    sign_own_log: '本人填写的交接班记录须由接班人签收',
+    log_signed: '该交接班记录已签收，不能再修改',
+    lost_not_open: '该物品已认领、归还或处置',
+    return_found_only: '只有拾获物品可以办理归还',
+    not_due_for_disposal: '物品尚未超过无人认领期限，不能处置',
   },
   notifications: {
     // 客户档案与月度归档（AR-01, WO-11）
@@ -124,6 +136,12 @@ export const zhCN = {
     owner_not_in_unit: '所选业主不是该房号的业主',
     unknown_unit: '房号不存在',
     unknown_timezone: '时区无效',
+    // 前台登记（FD-01..FD-04）
+    date_in_past: '日期不能早于今天',
+    date_in_future: '日期不能晚于今天',
+    unknown_shift_log: '交接班记录不存在',
+    unknown_lost_item: '失物登记不存在',
+    match_lost_with_found: '报失登记只能与拾获登记匹配',
   },
   ui: {
     copyName: { finance: '财务联', department: '部门联', archive: '存档联' },

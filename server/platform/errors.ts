@@ -57,7 +57,19 @@ export type ErrorCode =
   | 'import_has_problems'
   | 'import_committed'
   | 'bundle_filed'
-  | 'bundle_not_due';
+  | 'bundle_not_due'
+  // front desk (FD-01..FD-04)
+  | 'pass_needs_owner'
+  | 'pass_used'
+  | 'pass_void'
+  | 'pass_expired'
+  | 'pass_not_yet_valid'
+  | 'sign_previous_first'
+  | 'sign_own_log'
+  | 'log_signed'
+  | 'lost_not_open'
+  | 'return_found_only'
+  | 'not_due_for_disposal';
 
 export class AppError extends Error {
   constructor(

@@ -8,7 +8,7 @@ import { attachments } from './tables';
 export interface NewFile {
   companyId: string;
   projectId: string;
-  entity: 'case' | 'work_order';
+  entity: 'case' | 'work_order' | 'lost_item';
   entityId: string;
   kind: string;
   name: string;
