@@ -105,3 +105,16 @@ test("FD-04 an item unclaimed past the project's setting is flagged and may be d
   assert.equal((await (await t.as('gm-clerk')).get(`/api/lost-items/${old.id}`)).status, 404);
   await manager.put(`/api/projects/${chy}/frontdesk-settings`, { unclaimedDays: 90, version: saved.body.version });
 });
+
+test("the demo shows the gaps a supervisor would notice: 翠湖苑's last handover unsigned (FD-02), a short review week (FD-03), an item past its period (FD-04)", async () => {
+  const t0 = today();
+  const logs = (await clerk.get(`/api/shift-logs?projectId=${chy}&month=${t0.slice(0, 7)}`)).body;
+  assert.ok(logs.latestUnsignedId, 'the latest log waits for its signature');
+  assert.equal(logs.canStart, false);
+  const monday = weekStartOf(t0);
+  const months = [...new Set([0, 7, 14, 21, 28].map((d) => new Date(Date.parse(monday) - d * 86_400_000).toISOString().slice(0, 7)))];
+  const weeks = (await Promise.all(months.map(async (m) => (await manager.get(`/api/call-reviews?projectId=${chy}&month=${m}`)).body.weeks))).flat();
+  assert.ok(weeks.some((w: { short: boolean }) => w.short), 'a short week');
+  const lost = (await clerk.get(`/api/lost-items?projectId=${chy}&open=true`)).body;
+  assert.ok(lost.items.some((x: { overdue: boolean }) => x.overdue));
+});
