@@ -44,6 +44,13 @@ import { ArchivesPage } from './pages/archives/ArchivesPage';
 import { ArchivePage } from './pages/archives/ArchivePage';
 import { ImportPage } from './pages/archives/ImportPage';
 import { ArchiveLogPage } from './pages/archives/ArchiveLogPage';
+import { PassesPage } from './pages/frontdesk/PassesPage';
+import { PassPrintPage } from './pages/frontdesk/PassPrintPage';
+import { GatePage } from './pages/frontdesk/GatePage';
+import { ShiftLogsPage } from './pages/frontdesk/ShiftLogsPage';
+import { ShiftLogPrintPage } from './pages/frontdesk/ShiftLogPrintPage';
+import { CallReviewsPage } from './pages/frontdesk/CallReviewsPage';
+import { LostFoundPage } from './pages/frontdesk/LostFoundPage';
 
 function Root() {
   const { i18n } = useTranslation();
@@ -65,6 +72,8 @@ function Root() {
               <Route path="/login" element={<LoginPage />} />
               <Route path="/orders/:id/print" element={<OrderPrintPage />} />
               <Route path="/paid/:id/notice" element={<PaidNoticePage />} />
+              <Route path="/frontdesk/passes/:id/print" element={<PassPrintPage />} />
+              <Route path="/frontdesk/shift-logs/:id/print" element={<ShiftLogPrintPage />} />
               <Route element={<AppLayout />}>
                 <Route index element={<RoleHome />} />
                 <Route path="overview" element={<ProjectsPage />} />
@@ -92,6 +101,12 @@ function Root() {
                 <Route path="archives/:id" element={<ArchivePage />} />
                 <Route path="archive-import" element={<ImportPage />} />
                 <Route path="archive-log" element={<ArchiveLogPage />} />
+                {/* FD-01..FD-04: the front desk's registers */}
+                <Route path="frontdesk/passes" element={<PassesPage />} />
+                <Route path="frontdesk/gate" element={<GatePage />} />
+                <Route path="frontdesk/shift-logs" element={<ShiftLogsPage />} />
+                <Route path="frontdesk/call-reviews" element={<CallReviewsPage />} />
+                <Route path="frontdesk/lost-found" element={<LostFoundPage />} />
                 <Route path="paid-summary" element={<PaidSummaryPage />} />
                 <Route path="complaints" element={<ComplaintsPage />} />
                 <Route path="complaints/:id" element={<ComplaintPage />} />

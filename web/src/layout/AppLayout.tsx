@@ -11,6 +11,7 @@ import { LookupBox } from '../pages/people/LookupBox';
 import { NotificationBell } from './NotificationBell';
 import { postsOf } from '../lib/labels';
 import { EyeOutlined, FolderOpenOutlined, ImportOutlined } from '@ant-design/icons';
+import { ExportOutlined, SafetyCertificateOutlined, SwapOutlined, SoundOutlined, InboxOutlined } from '@ant-design/icons';
 
 export function AppLayout() {
   const me = useMe();
@@ -74,6 +75,12 @@ function useMenuItems(): MenuItem[] {
     can('archive.read') && { key: '/archives', icon: <FolderOpenOutlined />, label: t('archive.nav') },
     can('archive.log') && { key: '/archive-log', icon: <EyeOutlined />, label: t('archive.navLog') },
     can('space.write') && can('archive.read') && { key: '/archive-import', icon: <ImportOutlined />, label: t('archive.navImport') },
+    // FD-01..FD-04: the front desk's registers and the gate's phone page
+    can('frontdesk.read') && { key: '/frontdesk/passes', icon: <ExportOutlined />, label: t('frontdesk.navPasses') },
+    can('frontdesk.desk') && { key: '/frontdesk/gate', icon: <SafetyCertificateOutlined />, label: t('frontdesk.navGate') },
+    can('frontdesk.read') && { key: '/frontdesk/shift-logs', icon: <SwapOutlined />, label: t('frontdesk.navLogs') },
+    can('frontdesk.read') && { key: '/frontdesk/call-reviews', icon: <SoundOutlined />, label: t('frontdesk.navReviews') },
+    can('frontdesk.read') && { key: '/frontdesk/lost-found', icon: <InboxOutlined />, label: t('frontdesk.navLost') },
     { type: 'divider' as const },
     can('project.read') && { key: '/overview', icon: <HomeOutlined />, label: t('ui.nav.home') },
     can('space.read') && { key: '/space', icon: <ApartmentOutlined />, label: t('ui.nav.space') },
