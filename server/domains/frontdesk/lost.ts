@@ -3,6 +3,7 @@
 import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { DEFAULT_UNCLAIMED_DAYS, type TLostItem } from '../../../common/frontdesk';
+import { maskPhone } from '../../../common/mask';
 import type { DbOrTx } from '../../platform/db';
 import { notFound } from '../../platform/errors';
 import { can, type Principal } from '../../platform/policy';
@@ -27,7 +28,9 @@ export async function loadLost(db: DbOrTx, p: Principal, id: string, action: Fro
   return l;
 }
 
-async function listWhere(db: DbOrTx, projectId: string, where: SQL | undefined, now: Date): Promise<TLostItem[]> {
+/** AR-04: lists show phone numbers masked; one record in full to whoever calls customers back. */
+async function listWhere(db: DbOrTx, projectId: string, where: SQL | undefined, now: Date, masked = true): Promise<TLostItem[]> {
+  const phone = (v: string | null) => (masked ? maskPhone(v) : v) ?? '';
   const { today } = await projectToday(db, projectId, now);
   const rows = await db
     .select({ l: lostItems, matchedNumber: other.number })
@@ -52,7 +55,7 @@ async function listWhere(db: DbOrTx, projectId: string, where: SQL | undefined, 
     place: l.place,
     happenedOn: l.happenedOn,
     personName: l.personName,
-    personPhone: l.personPhone,
+    personPhone: phone(l.personPhone),
     storedAt: l.storedAt,
     state: l.state as TLostItem['state'],
     matchedId: l.matchedId,
@@ -60,7 +63,7 @@ async function listWhere(db: DbOrTx, projectId: string, where: SQL | undefined, 
     disposeDueOn: l.disposeDueOn,
     overdue: OPEN_STATES.includes(l.state) && !!l.disposeDueOn && l.disposeDueOn < today,
     returned: l.returnedAt
-      ? { receiverName: l.receiverName ?? '', receiverPhone: l.receiverPhone ?? '', receiverIdNumber: l.receiverIdNumber ?? '', at: l.returnedAt.toISOString(), signatureUrl: l.signatureFileId ? lostFileUrl(l.signatureFileId) : null }
+      ? { receiverName: l.receiverName ?? '', receiverPhone: phone(l.receiverPhone), receiverIdNumber: l.receiverIdNumber ?? '', at: l.returnedAt.toISOString(), signatureUrl: l.signatureFileId ? lostFileUrl(l.signatureFileId) : null }
       : null,
     disposedAt: l.disposedAt?.toISOString() ?? null,
     disposeNote: l.disposeNote,
@@ -72,7 +75,7 @@ async function listWhere(db: DbOrTx, projectId: string, where: SQL | undefined, 
 
 export async function lostDetail(db: DbOrTx, p: Principal, id: string, now = new Date()): Promise<TLostItem> {
   const l = await loadLost(db, p, id, 'frontdesk.read');
-  return (await listWhere(db, l.projectId, eq(lostItems.id, id), now))[0];
+  return (await listWhere(db, l.projectId, eq(lostItems.id, id), now, !can(p, 'personal.read', l.projectId)))[0];
 }
 
 export async function listLost(db: DbOrTx, p: Principal, q: { projectId: string; kind?: 'lost' | 'found'; open?: 'true' | 'false' }, now = new Date()) {

@@ -2,6 +2,7 @@
 import { and, asc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { TPass, TPassState } from '../../../common/frontdesk';
+import { maskPhone } from '../../../common/mask';
 import { localMonth } from '../../platform/clock';
 import type { DbOrTx } from '../../platform/db';
 import { notFound } from '../../platform/errors';
@@ -36,7 +37,7 @@ export function passState(r: { usedAt: Date | null; voidedAt: Date | null; valid
   return r.validOn < today ? 'expired' : 'valid';
 }
 
-function present(x: Row, today: string): TPass {
+function present(x: Row, today: string, masked = true): TPass {
   const r = x.r;
   return {
     id: r.id,
@@ -48,7 +49,7 @@ function present(x: Row, today: string): TPass {
     customerName: x.customerName,
     relation: r.relation as TPass['relation'],
     bearerName: r.bearerName,
-    bearerPhone: r.bearerPhone,
+    bearerPhone: (masked ? maskPhone(r.bearerPhone) : r.bearerPhone) ?? '', // AR-04: masked in lists
     items: r.items,
     pieces: r.pieces,
     validOn: r.validOn,
@@ -77,7 +78,7 @@ export async function passDetail(db: DbOrTx, p: Principal, id: string, now = new
   const [x] = await base(db).where(and(eq(releasePasses.id, id), eq(releasePasses.companyId, p.companyId)));
   if (!x) throw notFound();
   authorizeFrontdesk(p, 'frontdesk.read', x.r.projectId);
-  return present(x, (await projectToday(db, x.r.projectId, now)).today);
+  return present(x, (await projectToday(db, x.r.projectId, now)).today, !can(p, 'personal.read', x.r.projectId));
 }
 
 async function listWhere(db: DbOrTx, projectId: string, where: SQL | undefined, now: Date, limit = 2000) {

@@ -36,7 +36,7 @@ export async function listReviews(db: DbOrTx, p: Principal, projectId: string, m
   const { firstDay, lastDay } = localMonth(month, 'UTC');
   const { today } = await projectToday(db, projectId, now);
   // The weeks shown are those touching the month: from the Monday of its first day.
-  const weeks = await reviewWeeks(db, projectId, weekStartOf(firstDay), lastDay, today);
+  const weeks = (await reviewWeeks(db, projectId, weekStartOf(firstDay), lastDay, today)).filter((w) => w.weekStart <= today);
   const from = weeks[0]?.weekStart ?? firstDay;
   const rows = await db
     .select({ r: callReviews, reviewerName: users.displayName })

@@ -56,7 +56,7 @@ export function CallReviewsPage() {
           columns={[
             { title: t('frontdesk.review.week'), render: (_, w) => `${w.weekStart} ~ ${w.weekEnd}` },
             { title: t('frontdesk.review.count'), dataIndex: 'reviews', width: 100 },
-            { title: t('frontdesk.review.minutes'), dataIndex: 'minutes', width: 100 },
+            { title: t('frontdesk.review.minutes'), dataIndex: 'minutes', width: 120 },
             { title: '', width: 120, render: (_, w) => (!w.finished ? <Tag>{t('frontdesk.review.running')}</Tag> : w.short ? <Tag color="red">{t('frontdesk.review.short')}</Tag> : <Tag color="green">{t('frontdesk.review.met')}</Tag>) },
           ]}
         />
@@ -71,7 +71,7 @@ export function CallReviewsPage() {
             { title: t('frontdesk.date'), dataIndex: 'reviewedOn', width: 110 },
             { title: t('frontdesk.review.reviewer'), dataIndex: 'reviewerName', width: 100 },
             { title: t('frontdesk.review.recording'), dataIndex: 'recording', width: 180 },
-            { title: t('frontdesk.review.minutes'), dataIndex: 'minutes', width: 80 },
+            { title: t('frontdesk.review.minutes'), dataIndex: 'minutes', width: 110 },
             { title: t('frontdesk.review.findings'), dataIndex: 'findings' },
           ]}
         />
