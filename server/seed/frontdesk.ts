@@ -76,6 +76,11 @@ export async function seedFrontdesk(tx: Tx, input: Input, now = new Date()): Pro
     return formatNumber(kind, year, s.last);
   };
   const at = (date: string, hh: number, mm = 0) => fromLocal(date, hh * 60 + mm, TZ);
+  const codes = new Set<string>();
+  const checkCode = (): string => {
+    const c = String(r.int(10_000_000, 99_999_999));
+    return codes.has(c) ? checkCode() : (codes.add(c), c);
+  };
 
   for (const [pi, [projectId, who]] of [...staff].entries()) {
     const id = (suffix: string) => who.get(suffix) ?? who.get('clerk')!;
@@ -125,7 +130,7 @@ export async function seedFrontdesk(tx: Tx, input: Input, now = new Date()): Pro
         companyId,
         projectId,
         number: numbered(projectId, 'FX', date),
-        checkCode: String(10_000_000 + ((pi * 7_919_017 + passes.length * 1_234_577) % 90_000_000)),
+        checkCode: checkCode(),
         unitId: link.unitId,
         customerId: link.customerId,
         relation: tenant ? 'tenant' : 'owner',

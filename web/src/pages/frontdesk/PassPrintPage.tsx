@@ -33,8 +33,8 @@ export function PassPrintPage() {
   );
   const a5 = size === 'a5';
   return (
-    <div style={{ width: a5 ? '138mm' : '190mm', margin: '0 auto', padding: a5 ? '6mm 0' : '10mm 0', fontSize: a5 ? 12 : 14, color: '#000', background: '#fff' }}>
-      <style>{`@page { size: ${a5 ? 'A5 landscape' : 'A4'}; margin: 8mm; } @media print { .fd-no-print { display: none; } }`}</style>
+    <div style={{ width: a5 ? '130mm' : '190mm', margin: '0 auto', padding: a5 ? '6mm 0' : '10mm 0', fontSize: a5 ? 12 : 14, color: '#000', background: '#fff' }}>
+      <style>{`@page { size: ${a5 ? 'A5' : 'A4'}; margin: 8mm; } @media print { .fd-no-print { display: none; } }`}</style>
       <div className="fd-no-print" style={{ marginBottom: 8 }}>
         <Segmented value={size} options={[{ value: 'a4', label: 'A4' }, { value: 'a5', label: 'A5' }]} onChange={(v) => setParams({ size: String(v) })} />
       </div>
@@ -59,7 +59,7 @@ export function PassPrintPage() {
           {row(t('frontdesk.pass.gateNote'), p.state === 'void' ? `${t('frontdesk.pass.states.void')}：${p.voidReason}` : t('frontdesk.pass.gateHelp'))}
         </tbody>
       </table>
-      <SignatureLines labels={[t('frontdesk.pass.residentSign'), t('frontdesk.pass.deskSign'), t('frontdesk.pass.gateSign')]} dateLabel={t('frontdesk.date')} />
+      <SignatureLines labels={a5 ? [t('frontdesk.pass.residentSign'), t('frontdesk.pass.gateSign')] : [t('frontdesk.pass.residentSign'), t('frontdesk.pass.deskSign'), t('frontdesk.pass.gateSign')]} dateLabel={t('frontdesk.date')} />
     </div>
   );
 }
