@@ -619,6 +619,7 @@ export const en: Catalog = {
       none: 'No such pass; check the number or code',
       usedAt: 'Used',
       letThrough: 'Items match: let through',
+      passed: '{{number}} let through',
     },
     log: {
       title: 'Shift handover log',

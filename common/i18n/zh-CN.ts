@@ -617,6 +617,7 @@ export const zhCN = {
       none: '未找到该放行条，请核对单号或校验码',
       usedAt: '放行记录',
       letThrough: '核对无误，放行',
+      passed: '{{number}} 已放行',
     },
     log: {
       title: '交接班记录',

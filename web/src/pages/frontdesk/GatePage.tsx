@@ -18,13 +18,14 @@ export function GatePage() {
   const [text, setText] = useState('');
   const [q, setQ] = useState('');
   const [refusal, setRefusal] = useState<string | null>(null);
+  const [passed, setPassed] = useState<TPass | null>(null);
   const [gate, setGate] = useState(() => localStorage.getItem('ed_gate') ?? '');
   const query = qs({ projectId, q });
   const found = useQuery({ queryKey: ['pass-check', query], queryFn: () => api.get<z.infer<typeof ZPassList>>(`/api/release-passes/check?${query}`), enabled: !!projectId && q.length > 0 });
   const use = useMutation({
     mutationFn: (p: TPass) => api.post<TPass>(`/api/release-passes/${p.id}/use`, { gate }),
-    onSuccess: () => setRefusal(null),
-    onError: (e) => setRefusal(e instanceof ApiError ? e.message : String(e)),
+    onSuccess: (p) => (setRefusal(null), setPassed(p)),
+    onError: (e) => (setPassed(null), setRefusal(e instanceof ApiError ? e.message : String(e))),
     onSettled: () => qc.invalidateQueries({ queryKey: ['pass-check'] }),
   });
   return (
@@ -40,6 +41,7 @@ export function GatePage() {
           onChange={(e) => setText(e.target.value)}
           onSearch={(v) => {
             setRefusal(null);
+            setPassed(null);
             setQ(v.trim());
           }}
         />
@@ -53,6 +55,7 @@ export function GatePage() {
           }}
         />
       </Card>
+      {passed && <Alert style={{ marginTop: 8 }} type="success" showIcon title={t('frontdesk.gate.passed', { number: passed.number })} />}
       {refusal && <Alert style={{ marginTop: 8 }} type="error" showIcon title={refusal} />}
       {q && found.data && !found.data.items.length && <Empty style={{ marginTop: 16 }} description={t('frontdesk.gate.none')} />}
       {found.data?.items.map((p) => (

@@ -1,6 +1,6 @@
 // FD-01: the desk's item release passes — issue one to a resident of the unit (a tenant's with the owner's
 // confirmation), print it, void it; the month's list for the archive.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Table, Tag } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -101,6 +101,10 @@ function IssueModal({ projectId, onClose }: { projectId: string; onClose(): void
     enabled: hit?.relation === 'tenant',
     select: (r) => r.hits.filter((h) => h.unitId === hit!.unitId && h.relation === 'owner' && h.customerId),
   });
+  // Most units have one owner: the desk need not pick them.
+  useEffect(() => {
+    if (owners.data?.length === 1) form.setFieldValue('ownerId', owners.data[0].customerId);
+  }, [owners.data, form]);
   const residents = (hits.data?.hits ?? []).filter((h) => h.customerId && (h.relation === 'owner' || h.relation === 'tenant'));
   const send = useFormAction(
     form,
