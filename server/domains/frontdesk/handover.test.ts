@@ -81,11 +81,12 @@ test("FD-02 a log not signed by its due time is flagged and counted; another pro
   const log = await fx.shiftLog('ch-clerk');
   await t.database.db.update(shiftLogs).set({ dueAt: new Date(Date.now() - 60_000) }).where(eq(shiftLogs.id, log.id));
   const month = today().slice(0, 7);
-  const list = await clerk.get(`/api/shift-logs?projectId=${chy}&month=${month}`);
+  const list = await clerk2.get(`/api/shift-logs?projectId=${chy}&month=${month}`);
   const row = list.body.items.find((x: { id: string }) => x.id === log.id);
   assert.equal(row.unsigned, true);
   assert.equal(list.body.latestUnsignedId, log.id);
   assert.equal(list.body.canStart, false);
+  assert.equal((await clerk.get(`/api/shift-logs?projectId=${chy}&month=${month}`)).body.latestUnsignedId, null, 'the writer is not asked to sign their own log');
   const fig = (await clerk.get(`/api/projects/${chy}/frontdesk-figures?month=${month}`)).body;
   assert.ok(fig.handoversUnsigned >= 1);
   const signed = await clerk2.post(`/api/shift-logs/${log.id}/sign`, { version: log.version, readConfirmed: true });

@@ -108,7 +108,7 @@ test("FD-04 an item unclaimed past the project's setting is flagged and may be d
 
 test("the demo shows the gaps a supervisor would notice: 翠湖苑's last handover unsigned (FD-02), a short review week (FD-03), an item past its period (FD-04)", async () => {
   const t0 = today();
-  const logs = (await clerk.get(`/api/shift-logs?projectId=${chy}&month=${t0.slice(0, 7)}`)).body;
+  const logs = (await manager.get(`/api/shift-logs?projectId=${chy}&month=${t0.slice(0, 7)}`)).body;
   assert.ok(logs.latestUnsignedId, 'the latest log waits for its signature');
   assert.equal(logs.canStart, false);
   const monday = weekStartOf(t0);

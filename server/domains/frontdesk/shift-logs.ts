@@ -107,5 +107,6 @@ export async function listLogs(db: DbOrTx, p: Principal, projectId: string, mont
   const latest = await latestLog(db, projectId);
   // FD-02: the next log is written by whoever signed the previous one.
   const canStart = can(p, 'frontdesk.desk', projectId) && (!latest || latest.signedBy === p.userId);
-  return { items: rows.map((x) => summary(x, p, now)), canStart, latestUnsignedId: latest && !latest.signedAt ? latest.id : null };
+  // The previous shift's log waiting for someone to take over (not the writer's own log while on duty).
+  return { items: rows.map((x) => summary(x, p, now)), canStart, latestUnsignedId: latest && !latest.signedAt && latest.writerId !== p.userId ? latest.id : null };
 }
