@@ -610,6 +610,10 @@ export const en: Catalog = {
       residentSign: 'Resident',
       deskSign: 'Desk',
       gateSign: 'Gate',
+      listTitle: 'Item release passes of',
+      listTotal: '{{count}} passes this month, {{used}} used.',
+      listBy: 'Prepared by',
+      listChecked: 'Checked by',
     },
     gate: {
       title: 'Gate pass check',

@@ -608,6 +608,10 @@ export const zhCN = {
       residentSign: '申请人签字',
       deskSign: '前台签字',
       gateSign: '门岗签字',
+      listTitle: '携物出门单月度登记表',
+      listTotal: '本月共 {{count}} 张，已放行 {{used}} 张。',
+      listBy: '制表人',
+      listChecked: '主管审核',
     },
     gate: {
       title: '门岗验单',

@@ -46,6 +46,7 @@ import { ImportPage } from './pages/archives/ImportPage';
 import { ArchiveLogPage } from './pages/archives/ArchiveLogPage';
 import { PassesPage } from './pages/frontdesk/PassesPage';
 import { PassPrintPage } from './pages/frontdesk/PassPrintPage';
+import { PassListPrintPage } from './pages/frontdesk/PassListPrintPage';
 import { GatePage } from './pages/frontdesk/GatePage';
 import { ShiftLogsPage } from './pages/frontdesk/ShiftLogsPage';
 import { ShiftLogPrintPage } from './pages/frontdesk/ShiftLogPrintPage';
@@ -72,6 +73,7 @@ function Root() {
               <Route path="/login" element={<LoginPage />} />
               <Route path="/orders/:id/print" element={<OrderPrintPage />} />
               <Route path="/paid/:id/notice" element={<PaidNoticePage />} />
+              <Route path="/frontdesk/passes/print" element={<PassListPrintPage />} />
               <Route path="/frontdesk/passes/:id/print" element={<PassPrintPage />} />
               <Route path="/frontdesk/shift-logs/:id/print" element={<ShiftLogPrintPage />} />
               <Route element={<AppLayout />}>

@@ -40,7 +40,7 @@ export function PassesPage() {
       extra={
         <Space>
           <DatePicker picker="month" value={month} onChange={(v) => v && setMonth(v)} allowClear={false} />
-          <Button onClick={() => window.print()}>{t('frontdesk.printList')}</Button>
+          <Button href={`/frontdesk/passes/print?${query}`} target="_blank">{t('frontdesk.printList')}</Button>
           {can('frontdesk.desk') && (
             <Button type="primary" onClick={() => setIssuing(true)}>
               {t('frontdesk.pass.issue')}
