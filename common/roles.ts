@@ -68,6 +68,10 @@ export const ACTIONS = [
   'room.read', // rooms and their bookings
   'room.book', // book, cancel, record use (a fault opens a work order)
   'room.manage', // add rooms with capacity and fees
+  // FD-01..FD-04: the front desk's registers.
+  'frontdesk.read', // see passes, handover logs, call reviews, lost and found, the monthly figures
+  'frontdesk.desk', // issue and check passes, write and sign handover logs, lost and found
+  'frontdesk.review', // FD-03: log call-recording reviews (the manager or a delegate, supervisor or above)
 ] as const;
 export const ZAction = z.enum(ACTIONS);
 export type TAction = z.infer<typeof ZAction>;
@@ -136,6 +140,16 @@ const PATROL_GRANTS: Partial<Record<TRole, readonly TAction[]>> = {
   quality_inspector: ['patrol.read', 'facility.read', 'room.read'],
 };
 for (const [role, actions] of Object.entries(PATROL_GRANTS) as [TRole, TAction[]][]) ROLE_ACTIONS[role] = [...ROLE_ACTIONS[role], ...actions];
+// FD-01..FD-04: the desk, housekeepers and their supervisor keep the registers; reviews of recorded calls
+// are the manager's or a supervisor's (FD-03); the quality department reads them.
+const FRONTDESK_GRANTS: Partial<Record<TRole, readonly TAction[]>> = {
+  housekeeper: ['frontdesk.read', 'frontdesk.desk'],
+  clerk: ['frontdesk.read', 'frontdesk.desk'],
+  cs_supervisor: ['frontdesk.read', 'frontdesk.desk', 'frontdesk.review'],
+  project_manager: ['frontdesk.read', 'frontdesk.desk', 'frontdesk.review'],
+  quality_inspector: ['frontdesk.read'],
+};
+for (const [role, actions] of Object.entries(FRONTDESK_GRANTS) as [TRole, TAction[]][]) ROLE_ACTIONS[role] = [...ROLE_ACTIONS[role], ...actions];
 
 /** Roles whose grant may cover every project of the company (project_id null). */
 export const COMPANY_WIDE_ROLES: readonly TRole[] = ['company_admin', 'quality_inspector'];

@@ -43,6 +43,7 @@ import { noticeRoutes } from './domains/notices/routes';
 import { relationRoutes } from './domains/relations/routes';
 import { patrolRoutes } from './domains/patrols/routes';
 import { roomRoutes } from './domains/rooms/routes';
+import { frontdeskRoutes } from './domains/frontdesk/routes';
 
 export interface BuiltApp {
   app: App;
@@ -121,6 +122,7 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: boolean;
     relations: relationRoutes,
     patrols: patrolRoutes,
     rooms: roomRoutes,
+    frontdesk: frontdeskRoutes,
   };
   for (const [name, register] of Object.entries(domains)) {
     domain = name;

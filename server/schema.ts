@@ -19,3 +19,4 @@ export * from './domains/notices/tables';
 export * from './domains/relations/tables';
 export * from './domains/patrols/tables';
 export * from './domains/rooms/tables';
+export * from './domains/frontdesk/tables';

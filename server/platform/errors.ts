@@ -78,7 +78,19 @@ export type ErrorCode =
   // meeting rooms (FD-06)
   | 'booking_conflict'
   | 'booking_closed'
-  | 'room_retired';
+  | 'room_retired'
+  // front desk (FD-01..FD-04)
+  | 'pass_needs_owner'
+  | 'pass_used'
+  | 'pass_void'
+  | 'pass_expired'
+  | 'pass_not_yet_valid'
+  | 'sign_previous_first'
+  | 'sign_own_log'
+  | 'log_signed'
+  | 'lost_not_open'
+  | 'return_found_only'
+  | 'not_due_for_disposal';
 
 export class AppError extends Error {
   constructor(

@@ -24,6 +24,7 @@ import { seedArchives } from './archives';
 import { seedNotices } from './notices';
 import { seedRelations } from './relations';
 import { seedPatrols } from './patrols';
+import { seedFrontdesk } from './frontdesk';
 
 export const DEMO_PASSWORD = 'demo1234';
 export const DEMO_COMPANY = '锦程物业服务有限公司';
@@ -221,6 +222,8 @@ export async function seedDemo(db: Db, opts: { small?: boolean; year?: number; v
     // PT-01..PT-03: patrols, vacant-unit checks and facility plans, with a missed day and overdue units.
     const types = new Map((plan as ProjectPlan[]).map((p) => [p.key, p.type]));
     await seedPatrols(tx, { companyId, projects: summary.projects.map((p) => ({ id: p.id, key: p.key, type: types.get(p.key) })), units: rows.units, users: rows.users, roles: rows.roles });
+    // FD-01..FD-04: the front desk's registers, with the gaps a supervisor would notice.
+    await seedFrontdesk(tx, { companyId, links: rows.links, users: rows.users, roles: rows.roles });
 
     summary.units = rows.units.length;
     summary.customers = rows.customers.length;

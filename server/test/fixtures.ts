@@ -16,6 +16,7 @@ import { archiveFixtures } from './archive-fixtures';
 import { noticeFixtures } from './notice-fixtures';
 import { relationFixtures } from './relation-fixtures';
 import { patrolFixtures } from './patrol-fixtures';
+import { frontdeskFixtures } from './frontdesk-fixtures';
 
 export function fixtures(db: Db, storage: Storage, key: string, projectId: string) {
   const as = (suffix: string) => principalOf(db, `${key}-${suffix}`);
@@ -24,6 +25,7 @@ export function fixtures(db: Db, storage: Storage, key: string, projectId: strin
     ...noticeFixtures(db, storage, key, projectId),
     ...relationFixtures(db, key, projectId),
     ...patrolFixtures(db, storage, key, projectId),
+    ...frontdeskFixtures(db, storage, key, projectId),
     /** An open repair case owned by the project's first clerk, with its reported order. */
     repair: () => repairCase(db, `${key}-clerk`, projectId),
     async followup() {

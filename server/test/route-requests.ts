@@ -10,6 +10,7 @@ import { nextPastQuarter, nextPlanMonth } from './relation-fixtures';
 import { signInThrottles } from '../domains/auth/tables';
 import { users } from '../domains/people/tables';
 import { eq } from 'drizzle-orm';
+import { unclaimedDaysOf } from '../domains/frontdesk/lost';
 
 export type Scope = 'own' | 'other';
 export interface Req {
@@ -290,6 +291,50 @@ export const routeRequests = ({ t, ids }: Ctx): Record<string, { req: Builder; r
     req: async (f) => { const s = await f.sender(); return { method: 'POST', url: '/api/express-mail', body: { unitId: s.unitId, customerId: s.customerId, identityCheck: 'id_card', itemType: 'document', destination: '北京市朝阳区', courier: '顺丰', fee: 2300 } }; },
   },
   'POST /api/express-mail/:id/progress': { req: async (f) => { const e = await f.express(); return { method: 'POST', url: `/api/express-mail/${e.id}/progress`, body: { version: e.version, status: 'picked_up', trackingNo: 'SF1234567890' } }; } },
+  // FD-01..FD-04: the front desk's registers (frontdesk.* actions in common/roles.ts).
+  'GET /api/release-passes': { req: async (_f, pid) => get(`/api/release-passes?projectId=${pid}&month=2026-11`) },
+  'GET /api/release-passes/check': { req: async (_f, pid) => get(`/api/release-passes/check?projectId=${pid}&q=1`) },
+  'GET /api/release-passes/:id': { req: async (f) => get(`/api/release-passes/${(await f.pass()).id}`) },
+  'POST /api/release-passes': {
+    req: async (f, pid) => {
+      const o = await f.ownerOfUnit();
+      return { method: 'POST', url: '/api/release-passes', body: { projectId: pid, unitId: o.unitId, customerId: o.customerId, bearerName: '李师傅', bearerPhone: '13700001111', items: '旧冰箱一台', pieces: 1, idChecked: true } };
+    },
+  },
+  'POST /api/release-passes/:id/use': { req: async (f) => ({ method: 'POST', url: `/api/release-passes/${(await f.pass()).id}/use`, body: { gate: '东门' } }) },
+  'POST /api/release-passes/:id/void': { req: async (f) => { const x = await f.pass(); return { method: 'POST', url: `/api/release-passes/${x.id}/void`, body: { version: x.version, reason: '业主取消搬出' } }; } },
+  'GET /api/shift-logs': { req: async (_f, pid) => get(`/api/shift-logs?projectId=${pid}&month=2026-11`) },
+  'GET /api/shift-logs/:id': { req: async (f) => get(`/api/shift-logs/${(await f.shiftLog()).id}`) },
+  // FD-02: whoever may write starts a log; the matrix's callers have not signed the previous one, so 409 (not a refusal).
+  'POST /api/shift-logs': { req: async (_f, pid) => ({ method: 'POST', url: '/api/shift-logs', body: { projectId: pid, shiftDate: '2026-11-20', shift: 'day', notes: '' } }) },
+  // FD-02: only its writer edits a log (the fixture's log is the clerk's).
+  'PUT /api/shift-logs/:id': {
+    req: async (f) => { const l = await f.shiftLog(f.username('clerk')); return { method: 'PUT', url: `/api/shift-logs/${l.id}`, body: { version: l.version, notes: '补记：22:10 3号楼电梯困人，已处理。' } }; },
+    rule: only('clerk'),
+  },
+  'POST /api/shift-logs/:id/sign': { req: async (f) => { const l = await f.shiftLog(); return { method: 'POST', url: `/api/shift-logs/${l.id}/sign`, body: { version: l.version, readConfirmed: true } }; } },
+  'GET /api/call-reviews': { req: async (_f, pid) => get(`/api/call-reviews?projectId=${pid}&month=2026-11`) },
+  'POST /api/call-reviews': {
+    req: async (_f, pid) => ({ method: 'POST', url: '/api/call-reviews', body: { projectId: pid, reviewedOn: '2026-11-20', recording: '11-20 09:12 来电', minutes: 15, findings: '应答规范，未复述客户诉求' } }),
+  },
+  'GET /api/lost-items': { req: async (_f, pid) => get(`/api/lost-items?projectId=${pid}`) },
+  'GET /api/lost-items/:id': { req: async (f) => get(`/api/lost-items/${(await f.lost()).id}`) },
+  'POST /api/lost-items': {
+    req: async (_f, pid) => ({ method: 'POST', url: '/api/lost-items', body: { projectId: pid, kind: 'found', description: '蓝色雨伞一把', place: '会所门口', happenedOn: '2026-11-20', personName: '保安张师傅', personPhone: '13900003333', storedAt: '前台失物柜' } }),
+  },
+  'POST /api/lost-items/:id/match': {
+    req: async (f) => { const [a, b] = [await f.lost('lost'), await f.lost('found')]; return { method: 'POST', url: `/api/lost-items/${a.id}/match`, body: { version: a.version, otherId: b.id, otherVersion: b.version } }; },
+  },
+  'POST /api/lost-items/:id/return': {
+    req: async (f) => { const x = await f.lost('found'); return { method: 'POST', url: `/api/lost-items/${x.id}/return`, body: { version: x.version, receiverName: '陈女士', receiverPhone: '13600004444', receiverIdNumber: '310101199001011234', signature: SIGNATURE } }; },
+  },
+  'POST /api/lost-items/:id/dispose': { req: async (f) => { const x = await f.lost('found', 200); return { method: 'POST', url: `/api/lost-items/${x.id}/dispose`, body: { version: x.version, note: '交派出所' } }; } },
+  'GET /api/lost-files/:id': { req: async (f) => get((await f.lost('found', 0, true)).photos[0].url) },
+  'GET /api/projects/:id/frontdesk-settings': { req: async (_f, pid) => get(`/api/projects/${pid}/frontdesk-settings`) },
+  'PUT /api/projects/:id/frontdesk-settings': {
+    req: async (_f, pid) => ({ method: 'PUT', url: `/api/projects/${pid}/frontdesk-settings`, body: { unclaimedDays: 90, version: (await unclaimedDaysOf(t.database.db, pid)).version } }),
+  },
+  'GET /api/projects/:id/frontdesk-figures': { req: async (_f, pid) => get(`/api/projects/${pid}/frontdesk-figures?month=2026-11`) },
   'GET /api/notifications': { req: async () => get('/api/notifications') },
   'POST /api/notifications/read': { req: async () => ({ method: 'POST', url: '/api/notifications/read', body: {} }) },
   // Issue 12: sign-in throttles are company-level records, for the company admin only.

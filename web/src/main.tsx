@@ -59,6 +59,14 @@ import { VacantRegisterPage } from './pages/patrols/VacantRegisterPage';
 import { EquipmentPage } from './pages/patrols/EquipmentPage';
 import { RoomsPage } from './pages/patrols/RoomsPage';
 import { ExpressPage } from './pages/patrols/ExpressPage';
+import { PassesPage } from './pages/frontdesk/PassesPage';
+import { PassPrintPage } from './pages/frontdesk/PassPrintPage';
+import { PassListPrintPage } from './pages/frontdesk/PassListPrintPage';
+import { GatePage } from './pages/frontdesk/GatePage';
+import { ShiftLogsPage } from './pages/frontdesk/ShiftLogsPage';
+import { ShiftLogPrintPage } from './pages/frontdesk/ShiftLogPrintPage';
+import { CallReviewsPage } from './pages/frontdesk/CallReviewsPage';
+import { LostFoundPage } from './pages/frontdesk/LostFoundPage';
 
 function Root() {
   const { i18n } = useTranslation();
@@ -83,6 +91,9 @@ function Root() {
               <Route path="/slip-bundles/print" element={<SlipBundlePrintPage />} />
               <Route path="/notices/:id/print" element={<NoticePrintPage />} />
               <Route path="/projects/:projectId/lobby-cards" element={<LobbyCardsPrintPage />} />
+              <Route path="/frontdesk/passes/print" element={<PassListPrintPage />} />
+              <Route path="/frontdesk/passes/:id/print" element={<PassPrintPage />} />
+              <Route path="/frontdesk/shift-logs/:id/print" element={<ShiftLogPrintPage />} />
               <Route element={<AppLayout />}>
                 <Route index element={<RoleHome />} />
                 <Route path="overview" element={<ProjectsPage />} />
@@ -127,6 +138,12 @@ function Root() {
                 <Route path="equipment" element={<EquipmentPage />} />
                 <Route path="rooms" element={<RoomsPage />} />
                 <Route path="express" element={<ExpressPage />} />
+                {/* FD-01..FD-04: the front desk's registers */}
+                <Route path="frontdesk/passes" element={<PassesPage />} />
+                <Route path="frontdesk/gate" element={<GatePage />} />
+                <Route path="frontdesk/shift-logs" element={<ShiftLogsPage />} />
+                <Route path="frontdesk/call-reviews" element={<CallReviewsPage />} />
+                <Route path="frontdesk/lost-found" element={<LostFoundPage />} />
                 <Route path="paid-summary" element={<PaidSummaryPage />} />
                 <Route path="complaints" element={<ComplaintsPage />} />
                 <Route path="complaints/:id" element={<ComplaintPage />} />

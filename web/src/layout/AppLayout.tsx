@@ -10,7 +10,7 @@ import { SessionProvider, useMe, useSession } from '../lib/session';
 import { LookupBox } from '../pages/people/LookupBox';
 import { NotificationBell } from './NotificationBell';
 import { postsOf } from '../lib/labels';
-import { groupOf, menuItems, useMenuGroups } from './menu';
+import { groupOf, menuItems, pageOf, useMenuGroups } from './menu';
 
 export function AppLayout() {
   const me = useMe();
@@ -56,10 +56,10 @@ function Shell() {
   const location = useLocation();
   const queryClient = useQueryClient();
   const [drawer, setDrawer] = useState(false);
-  const section = '/' + (location.pathname.split('/')[1] ?? '');
   // On a phone the menu opens from a button in the header (no floating trigger over the page titles).
   const wide = Grid.useBreakpoint().lg ?? true;
   const groups = useMenuGroups();
+  const section = pageOf(groups, location.pathname);
   // The current work area opens as the user arrives in it; a role with two areas or fewer sees them all.
   const [open, setOpen] = useState<string[]>([]);
   const current = groupOf(groups, section);

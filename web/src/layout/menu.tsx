@@ -3,6 +3,11 @@
 import type { ReactNode } from 'react';
 import type { MenuProps } from 'antd';
 import {
+  InboxOutlined,
+  SoundOutlined,
+  SwapOutlined,
+  SafetyCertificateOutlined,
+  ExportOutlined,
   SettingOutlined,
   MailOutlined,
   KeyOutlined,
@@ -108,6 +113,12 @@ export function useMenuGroups(): MenuGroup[] {
     {
       key: 'frontdesk',
       pages: [
+        // FD-01..FD-04: the front desk's registers and the gate's phone page
+        page(can('frontdesk.read'), '/frontdesk/passes', <ExportOutlined />, t('frontdesk.navPasses')),
+        page(can('frontdesk.desk'), '/frontdesk/gate', <SafetyCertificateOutlined />, t('frontdesk.navGate')),
+        page(can('frontdesk.read'), '/frontdesk/shift-logs', <SwapOutlined />, t('frontdesk.navLogs')),
+        page(can('frontdesk.read'), '/frontdesk/call-reviews', <SoundOutlined />, t('frontdesk.navReviews')),
+        page(can('frontdesk.read'), '/frontdesk/lost-found', <InboxOutlined />, t('frontdesk.navLost')),
         // FD-06: meeting rooms and the gym; FD-05: villa express mail
         page(can('room.read'), '/rooms', <CalendarOutlined />, t('patrol.rooms.nav')),
         page(can('case.create'), '/express', <MailOutlined />, t('patrol.express.nav')),
@@ -148,6 +159,12 @@ export function useMenuGroups(): MenuGroup[] {
 /** The groups as antd menu items: one submenu per work area. */
 export function menuItems(groups: MenuGroup[]): MenuItem[] {
   return groups.map((g) => ({ key: `group:${g.key}`, label: g.label, children: g.pages }));
+}
+
+/** The menu page a location belongs to: the longest page path it is or lies under ("/archives/1" → "/archives"). */
+export function pageOf(groups: MenuGroup[], pathname: string): string {
+  const keys = groups.flatMap((g) => g.pages.map((p) => p.key)).filter((k) => pathname === k || pathname.startsWith(`${k}/`));
+  return keys.sort((a, b) => b.length - a.length)[0] ?? `/${pathname.split('/')[1] ?? ''}`;
 }
 
 /** The group that holds a page, so the menu opens on the user's current work area. */
