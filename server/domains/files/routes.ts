@@ -6,14 +6,14 @@ import { ZAttachment } from '../../../common/desk';
 import { ZIdParams } from '../../../common/shared';
 import { runCommand } from '../../platform/audit';
 import { notFound } from '../../platform/errors';
+import { attachmentOf, sendAttachment } from './serve';
 import { principal, type App, type Deps } from '../../platform/http';
 import { loadCaseRow } from '../cases/queries';
 import { cases } from '../cases/tables';
 import { can } from '../../platform/policy';
 import { workOrders } from '../workorders/tables';
 import { loadOrderRow } from '../workorders/queries';
-import { cleanFileName, fileUrl, saveAttachment } from './store';
-import { attachments } from './tables';
+import { fileUrl, saveAttachment } from './store';
 
 const ZUpload = z.object({
   entity: z.enum(['case', 'work_order']),
@@ -52,17 +52,9 @@ export function fileRoutes(app: App, { db, storage }: Deps) {
 
   app.get('/api/files/:id', { schema: { params: ZIdParams }, config: { access: 'wo.read' } }, async (req, reply) => {
     const p = principal(req);
-    const [f] = await db.select().from(attachments).where(and(eq(attachments.id, req.params.id), eq(attachments.companyId, p.companyId)));
-    if (!f) throw notFound();
+    const f = await attachmentOf(db, p, req.params.id, ['case', 'work_order']);
     if (f.entity === 'case') await readableCase(p, f.entityId);
     else await loadOrderRow(db, p, f.entityId);
-    const bytes = await storage.get(f.storageKey);
-    if (!bytes) throw notFound();
-    // Always a download (an <img> still shows it): a file whose bytes pass for an image but hold markup
-    // is never rendered as a page of our origin; nosniff and the CSP come from the security frame.
-    return reply
-      .type(f.mime)
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(cleanFileName(f.name))}`)
-      .send(bytes);
+    return sendAttachment(reply, storage, f);
   });
 }

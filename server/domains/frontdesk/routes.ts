@@ -1,6 +1,5 @@
 // FD-01..FD-04 over HTTP: release passes and the gate's check, shift handover logs, call-recording
 // reviews, lost and found, the project's setting and the inspection's monthly figures.
-import { and, eq } from 'drizzle-orm';
 import * as z from 'zod';
 import {
   ZFrontdeskFigures,
@@ -29,10 +28,9 @@ import {
 } from '../../../common/frontdesk';
 import { ZIdParams } from '../../../common/shared';
 import { notFound } from '../../platform/errors';
+import { attachmentOf, sendAttachment } from '../files/serve';
 import { principal, type App, type Deps } from '../../platform/http';
 import { authorize, can } from '../../platform/policy';
-import { cleanFileName } from '../files/store';
-import { attachments } from '../files/tables';
 import { issuePass } from './commands/issue-pass';
 import { createLost, disposeLost, matchLost, returnLost, saveSettings } from './commands/lost-item';
 import { logReview } from './commands/log-review';
@@ -106,11 +104,9 @@ export function frontdeskRoutes(app: App, { db, storage }: Deps) {
   // FD-04: a photo or signature of the register, for its readers only.
   app.get('/api/lost-files/:id', { schema: { params: ZIdParams }, config: { access: 'frontdesk.read' } }, async (req, reply) => {
     const p = principal(req);
-    const [f] = await db.select().from(attachments).where(and(eq(attachments.id, req.params.id), eq(attachments.companyId, p.companyId), eq(attachments.entity, 'lost_item')));
-    if (!f || !can(p, 'frontdesk.read', f.projectId)) throw notFound();
-    const bytes = await storage.get(f.storageKey);
-    if (!bytes) throw notFound();
-    return reply.type(f.mime).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(cleanFileName(f.name))}`).send(bytes);
+    const f = await attachmentOf(db, p, req.params.id, ['lost_item']);
+    if (!can(p, 'frontdesk.read', f.projectId)) throw notFound();
+    return sendAttachment(reply, storage, f);
   });
   app.get('/api/projects/:id/frontdesk-settings', { schema: { params: ZIdParams, response: { 200: ZFrontdeskSettings } }, config: { access: 'frontdesk.read' } }, async (req) => {
     if (!can(principal(req), 'frontdesk.read', req.params.id)) throw notFound();

@@ -1,6 +1,5 @@
 // NT-01..NT-05 over HTTP: notices and their state machine, posting photos, delivery records and the
 // inspection's monthly figures.
-import { and, eq } from 'drizzle-orm';
 import {
   ZDeliveries,
   ZDeliveryRecord,
@@ -17,10 +16,8 @@ import {
   ZNoticeUpdate,
 } from '../../../common/notices';
 import { ZIdParams } from '../../../common/shared';
-import { notFound } from '../../platform/errors';
+import { attachmentOf, sendAttachment } from '../files/serve';
 import { principal, type App, type Deps } from '../../platform/http';
-import { cleanFileName } from '../files/store';
-import { attachments } from '../files/tables';
 import { draftNotice, updateNotice } from './commands/draft-notice';
 import { attachNoticePhoto, recordDeliveries } from './commands/record-delivery';
 import { transitionNotice } from './commands/transition-notice';
@@ -55,15 +52,9 @@ export function noticeRoutes(app: App, { db, storage }: Deps) {
   // NT-03: a posting photo is opened only by a reader of its notice.
   app.get('/api/notice-photos/:id', { schema: { params: ZIdParams }, config: { access: 'notice.read' } }, async (req, reply) => {
     const p = principal(req);
-    const [f] = await db.select().from(attachments).where(and(eq(attachments.id, req.params.id), eq(attachments.companyId, p.companyId), eq(attachments.entity, 'notice')));
-    if (!f) throw notFound();
+    const f = await attachmentOf(db, p, req.params.id, ['notice']);
     await loadNotice(db, p, f.entityId);
-    const bytes = await storage.get(f.storageKey);
-    if (!bytes) throw notFound();
-    return reply
-      .type(f.mime)
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(cleanFileName(f.name))}`)
-      .send(bytes);
+    return sendAttachment(reply, storage, f);
   });
   app.get('/api/notices/:id/deliveries', { schema: { params: ZIdParams, response: { 200: ZDeliveries } }, config: { access: 'notice.read' } }, (req) =>
     noticeDeliveryList(db, principal(req), req.params.id),

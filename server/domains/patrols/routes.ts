@@ -1,6 +1,5 @@
 // PT-01..PT-03 over HTTP: the daily patrol and its findings, spot checks, the vacant-unit register and its
 // patrols, the equipment register and checks, the settings, the photos, and the month's figures.
-import { and, eq, inArray } from 'drizzle-orm';
 import * as z from 'zod';
 import {
   ZEquipment,
@@ -30,10 +29,9 @@ import {
 import { ZMonthQuery } from '../../../common/archives';
 import { ZIdParams } from '../../../common/shared';
 import { notFound } from '../../platform/errors';
+import { attachmentOf, sendAttachment } from '../files/serve';
 import { principal, type App, type Deps } from '../../platform/http';
 import { can } from '../../platform/policy';
-import { attachments } from '../files/tables';
-import { cleanFileName } from '../files/store';
 import { checkPatrol } from './commands/check-patrol';
 import { createEquipment, createPlan, recordFacilityCheck, updateEquipment } from './commands/facility';
 import { addFinding, recheckFinding, startPatrol } from './commands/record-patrol';
@@ -110,17 +108,8 @@ export function patrolRoutes(app: App, { db, storage }: Deps) {
   // PT-01, PT-02: a photo, for readers of its project only
   app.get('/api/patrol-photos/:id', { schema: { params: ZIdParams }, config: { access: 'patrol.read' } }, async (req, reply) => {
     const p = principal(req);
-    const [f] = await db
-      .select()
-      .from(attachments)
-      .where(and(eq(attachments.id, req.params.id), eq(attachments.companyId, p.companyId), inArray(attachments.entity, ['patrol_finding', 'vacant_patrol'])));
-    if (!f || !can(p, 'patrol.read', f.projectId)) throw notFound();
-    const bytes = await storage.get(f.storageKey);
-    if (!bytes) throw notFound();
-    return reply
-      .type(f.mime)
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(cleanFileName(f.name))}`)
-      .header('cache-control', 'private, max-age=3600')
-      .send(bytes);
+    const f = await attachmentOf(db, p, req.params.id, ['patrol_finding', 'vacant_patrol']);
+    if (!can(p, 'patrol.read', f.projectId)) throw notFound();
+    return sendAttachment(reply, storage, f);
   });
 }

@@ -1,6 +1,5 @@
 // CR-01..CR-05 over HTTP: the key list and its review, visits and plans, the floor-climb map, activities,
 // articles, lobby cards, the per-project targets and the inspection's monthly figures.
-import { and, eq } from 'drizzle-orm';
 import * as z from 'zod';
 import {
   ZActivityCreate,
@@ -34,9 +33,8 @@ import {
 } from '../../../common/relations';
 import { ZIdParams } from '../../../common/shared';
 import { notFound } from '../../platform/errors';
+import { attachmentOf, sendAttachment } from '../files/serve';
 import { principal, type App, type Deps } from '../../platform/http';
-import { cleanFileName } from '../files/store';
-import { attachments } from '../files/tables';
 import { planActivity, recordArticle, recordHeld, saveStaffPhoto } from './commands/activities';
 import { createKeyCustomer, loadKeyCustomer, retireKeyCustomer, reviewKeyList, updateKeyCustomer } from './commands/key-customers';
 import { savePlan } from './commands/plans';
@@ -138,12 +136,9 @@ export function relationRoutes(app: App, { db, storage }: Deps) {
   // Activity photos and staff photos, for readers of the project's customer relations.
   app.get('/api/relations-files/:id', { schema: { params: ZIdParams }, config: { access: 'relations.read' } }, async (req, reply) => {
     const p = principal(req);
-    const [f] = await db.select().from(attachments).where(and(eq(attachments.id, req.params.id), eq(attachments.companyId, p.companyId)));
-    if (!f || (f.entity !== 'community_activity' && f.entity !== 'staff_photo')) throw notFound();
+    const f = await attachmentOf(db, p, req.params.id, ['community_activity', 'staff_photo']);
     readable(p, f.projectId);
-    const bytes = await storage.get(f.storageKey);
-    if (!bytes) throw notFound();
-    return reply.type(f.mime).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(cleanFileName(f.name))}`).send(bytes);
+    return sendAttachment(reply, storage, f);
   });
 
   app.get('/api/projects/:id/relations-figures', { schema: { params: ZIdParams, querystring: ZFiguresQuery, response: { 200: ZRelationFigures } }, config: { access: 'relations.read' } }, (req) =>
