@@ -50,6 +50,10 @@ export const ACTIONS = [
   'archive.export', // export archive lists (each export logged)
   'archive.log', // read the view and export log
   'archive.configure', // edit the company's document checklists
+  // QI-01..QI-03: quality inspections.
+  'inspection.read', // see inspections, their findings and the monthly ranking
+  'inspection.do', // start, record, confirm, submit and correct inspections
+  'inspection.configure', // revise the company's inspection standards (with a company-wide grant)
 ] as const;
 export const ZAction = z.enum(ACTIONS);
 export type TAction = z.infer<typeof ZAction>;
@@ -84,6 +88,14 @@ const ARCHIVE_GRANTS: Partial<Record<TRole, readonly TAction[]>> = {
   quality_inspector: ['archive.read', 'archive.export', 'archive.log'],
 };
 for (const [role, actions] of Object.entries(ARCHIVE_GRANTS) as [TRole, TAction[]][]) ROLE_ACTIONS[role] = [...ROLE_ACTIONS[role], ...actions];
+
+// QI-01..QI-03: the quality department inspects; the project's manager and CS supervisor read the results.
+const INSPECTION_GRANTS: Partial<Record<TRole, readonly TAction[]>> = {
+  cs_supervisor: ['inspection.read'],
+  project_manager: ['inspection.read'],
+  quality_inspector: ['inspection.read', 'inspection.do', 'inspection.configure'],
+};
+for (const [role, actions] of Object.entries(INSPECTION_GRANTS) as [TRole, TAction[]][]) ROLE_ACTIONS[role] = [...ROLE_ACTIONS[role], ...actions];
 
 /** Roles whose grant may cover every project of the company (project_id null). */
 export const COMPANY_WIDE_ROLES: readonly TRole[] = ['company_admin', 'quality_inspector'];

@@ -39,6 +39,7 @@ import { complaintRoutes } from './domains/complaints/routes';
 import { localStorage, type Storage } from './platform/storage';
 import { makeVault } from './platform/vault';
 import { archiveRoutes } from './domains/archives/routes';
+import { inspectionRoutes } from './domains/inspections/routes';
 
 export interface BuiltApp {
   app: App;
@@ -113,6 +114,7 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: boolean;
     paid: paidRoutes,
     complaints: complaintRoutes,
     archives: archiveRoutes,
+    inspections: inspectionRoutes,
   };
   for (const [name, register] of Object.entries(domains)) {
     domain = name;

@@ -15,3 +15,4 @@ export * from './domains/paid/tables';
 export * from './domains/complaints/tables';
 export * from './domains/kpi/tables';
 export * from './domains/archives/tables';
+export * from './domains/inspections/tables';

@@ -56,6 +56,11 @@ export const en: Catalog = {
     conflict: 'This conflicts with existing data',
     too_large: 'The request is too large',
     internal: 'The system is busy, please try again later',
+    // quality inspections (QI-01..QI-03)
+    inspection_exists: 'This project already has an inspection for the month',
+    inspection_submitted: 'The inspection is submitted; change it only by a correction with a reason',
+    inspection_not_submitted: 'The inspection is still a draft; edit it directly',
+    finding_not_proposed: 'This computed finding has already been confirmed or rejected',
   },
   notifications: {
     // archives and the monthly bundle (AR-01, WO-11)
@@ -126,6 +131,14 @@ export const en: Catalog = {
     owner_not_in_unit: 'The chosen owner is not an owner of this unit',
     unknown_unit: 'Unknown unit',
     unknown_timezone: 'Unknown timezone',
+    // quality inspections (QI-01..QI-03)
+    month_in_future: 'That month has not started yet',
+    unknown_standard: 'No such inspection standard',
+    standard_superseded: 'A newer version of this standard is in force; use the current one',
+    unknown_standard_item: 'The standard has no such item',
+    findings_unreviewed: 'Some computed findings are not yet confirmed or rejected',
+    cap_below_deduction: 'The cap per item cannot be below the deduction per non-conformity',
+    duplicate_item: 'Item codes must be unique',
   },
   ui: {
     copyName: { finance: 'Finance', department: 'Department', archive: 'Archive' },

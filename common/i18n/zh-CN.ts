@@ -54,6 +54,11 @@ export const zhCN = {
     conflict: '操作与现有数据冲突',
     too_large: '请求内容过大',
     internal: '系统繁忙，请稍后再试',
+    // 品质检查（QI-01..QI-03）
+    inspection_exists: '该项目本月已有品质检查',
+    inspection_submitted: '检查已提交，只能通过更正修改（须填写原因）',
+    inspection_not_submitted: '检查尚未提交，请直接修改',
+    finding_not_proposed: '该系统发现项已确认或驳回',
   },
   notifications: {
     // 客户档案与月度归档（AR-01, WO-11）
@@ -124,6 +129,14 @@ export const zhCN = {
     owner_not_in_unit: '所选业主不是该房号的业主',
     unknown_unit: '房号不存在',
     unknown_timezone: '时区无效',
+    // 品质检查（QI-01..QI-03）
+    month_in_future: '不能检查尚未开始的月份',
+    unknown_standard: '检查标准不存在',
+    standard_superseded: '该版本标准已被新版本取代，请使用现行版本',
+    unknown_standard_item: '检查标准中没有此条目',
+    findings_unreviewed: '还有系统发现项未确认或驳回',
+    cap_below_deduction: '单项扣分上限不能低于每处扣分',
+    duplicate_item: '条目编号不能重复',
   },
   ui: {
     copyName: { finance: '财务联', department: '部门联', archive: '存档联' },

@@ -57,7 +57,12 @@ export type ErrorCode =
   | 'import_has_problems'
   | 'import_committed'
   | 'bundle_filed'
-  | 'bundle_not_due';
+  | 'bundle_not_due'
+  // quality inspections (QI-01..QI-03)
+  | 'inspection_exists'
+  | 'inspection_submitted'
+  | 'inspection_not_submitted'
+  | 'finding_not_proposed';
 
 export class AppError extends Error {
   constructor(
