@@ -21,6 +21,7 @@ import { companyName, emergencyContact, idNumber, mobile, personName } from './n
 import type { Vault } from '../platform/vault';
 import { sealedIdNumber } from '../domains/archives/identity';
 import { seedArchives } from './archives';
+import { seedInspections } from './inspections';
 
 export const DEMO_PASSWORD = 'demo1234';
 export const DEMO_COMPANY = '锦程物业服务有限公司';
@@ -209,6 +210,8 @@ export async function seedDemo(db: Db, opts: { small?: boolean; year?: number; v
     for (let i = 0; i < events.length; i += 1000) await recordAudit(tx, actor, events.slice(i, i + 1000));
     // AR-01, AR-02: every demo unit's archives, with a realistic spread of missing documents.
     await seedArchives(tx, { companyId, year, units: rows.units, customers: rows.customers, links: rows.links, users: rows.users, roles: rows.roles });
+    // QI-01, QI-02: the default inspection standard and three months of inspections, one project failing.
+    await seedInspections(tx, companyId);
 
     summary.units = rows.units.length;
     summary.customers = rows.customers.length;
