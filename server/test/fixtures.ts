@@ -13,11 +13,13 @@ import { closedPaidOrder, paidAndSigned, paidOrder, principalOf, repairCase, SIG
 import { submitHandover } from '../domains/paid/commands/handover';
 import { toLocal } from '../platform/clock';
 import { archiveFixtures } from './archive-fixtures';
+import { inspectionFixtures } from './inspection-fixtures';
 
 export function fixtures(db: Db, storage: Storage, key: string, projectId: string) {
   const as = (suffix: string) => principalOf(db, `${key}-${suffix}`);
   return {
     ...archiveFixtures(db, storage, key, projectId),
+    ...inspectionFixtures(db, projectId),
     /** An open repair case owned by the project's first clerk, with its reported order. */
     repair: () => repairCase(db, `${key}-clerk`, projectId),
     async followup() {
