@@ -46,6 +46,9 @@ import { ImportPage } from './pages/archives/ImportPage';
 import { ArchiveLogPage } from './pages/archives/ArchiveLogPage';
 import { SlipBundlePage, SlipBundlePrintPage } from './pages/archives/SlipBundlePage';
 import { ChecklistsPage } from './pages/archives/ChecklistsPage';
+import { InspectionsPage } from './pages/inspections/InspectionsPage';
+import { InspectionPage } from './pages/inspections/InspectionPage';
+import { StandardsPage } from './pages/inspections/StandardsPage';
 
 function Root() {
   const { i18n } = useTranslation();
@@ -96,6 +99,10 @@ function Root() {
                 <Route path="archive-import" element={<ImportPage />} />
                 <Route path="archive-log" element={<ArchiveLogPage />} />
                 <Route path="archive-checklists" element={<ChecklistsPage />} />
+                {/* QI-01..QI-04: quality inspections */}
+                <Route path="inspections" element={<InspectionsPage />} />
+                <Route path="inspections/:id" element={<InspectionPage />} />
+                <Route path="inspection-standards" element={<StandardsPage />} />
                 <Route path="slip-bundles" element={<SlipBundlePage />} />
                 <Route path="paid-summary" element={<PaidSummaryPage />} />
                 <Route path="complaints" element={<ComplaintsPage />} />

@@ -76,6 +76,9 @@ function useMenuItems(): MenuItem[] {
     can('space.write') && can('archive.read') && { key: '/archive-import', icon: <ImportOutlined />, label: t('archive.navImport') },
     can('archive.read') && { key: '/archive-checklists', icon: <OrderedListOutlined />, label: t('archive.checklistSettings') },
     // WO-11: last month's repair slips, printed and filed by the 10th
+    // QI-01..QI-04: quality inspections and their standards
+    can('inspection.read') && { key: '/inspections', icon: <AuditOutlined />, label: t('inspection.nav') },
+    can('inspection.read') && { key: '/inspection-standards', icon: <OrderedListOutlined />, label: t('inspection.navStandards') },
     can('case.manage') && { key: '/slip-bundles', icon: <FileDoneOutlined />, label: t('archive.navBundle') },
     { type: 'divider' as const },
     can('project.read') && { key: '/overview', icon: <HomeOutlined />, label: t('ui.nav.home') },
