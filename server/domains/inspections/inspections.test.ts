@@ -5,7 +5,10 @@ import assert from 'node:assert/strict';
 import { scoreOf } from '../../../common/inspections';
 import { testApp, type Client, type TestApp } from '../../test/harness';
 import { nextInspectionMonth } from '../../test/inspection-fixtures';
+import { eq } from 'drizzle-orm';
 import { DEFAULT_STANDARD_ITEMS } from './default-standard';
+import { kpiMonths } from '../kpi/tables';
+import { projects } from '../org/tables';
 
 let t: TestApp;
 let chy: string;
@@ -215,6 +218,17 @@ test('QI-03 the KPI items read the month rollup: the CS-14 count equals the repa
   const f = res.body.findings.find((x: { itemCode: string }) => x.itemCode === 'CS-14');
   assert.equal(f?.count ?? 0, late);
   if (f) assert.equal(f.status, 'proposed');
+  // A month whose rollup has late dispatches, missed paid follow-ups and late replies: each a proposed finding.
+  const month = nextInspectionMonth();
+  const [p] = await t.database.db.select({ companyId: projects.companyId }).from(projects).where(eq(projects.id, gmzx));
+  await t.database.db.insert(kpiMonths).values({ projectId: gmzx, month, companyId: p.companyId, repairCycles: 10, dispatchedSameDay: 7, closedPaid: 4, followedPaid: 3, closedFree: 10, followedFree: 1, repliesDue: 6, repliedInTime: 4, complaintFollowupsDue: 2, complaintFollowedInTime: 2 });
+  const r = await admin.post('/api/inspections', { projectId: gmzx, month });
+  assert.equal(r.status, 201);
+  const count = (code: string) => r.body.findings.find((x: { itemCode: string }) => x.itemCode === code)?.count ?? 0;
+  assert.equal(count('CS-14'), 3, 'same-day dispatch');
+  assert.equal(count('CS-19'), 2, 'one paid follow-up missed, and free follow-ups below 30 %');
+  assert.equal(count('CS-47'), 2, '24 h replies');
+  assert.equal(count('CS-49'), 0, 'complaint follow-ups all in time');
 });
 
 test('QI-04 the month ranking: one query, best first, pass rate, last month beside; a manager sees only his project', async () => {
