@@ -139,6 +139,7 @@ export const en: Catalog = {
     findings_unreviewed: 'Some computed findings are not yet confirmed or rejected',
     cap_below_deduction: 'The cap per item cannot be below the deduction per non-conformity',
     duplicate_item: 'Item codes must be unique',
+    item_not_applicable: 'This item does not apply to the project',
   },
   ui: {
     copyName: { finance: 'Finance', department: 'Department', archive: 'Archive' },

@@ -137,6 +137,7 @@ export const zhCN = {
     findings_unreviewed: '还有系统发现项未确认或驳回',
     cap_below_deduction: '单项扣分上限不能低于每处扣分',
     duplicate_item: '条目编号不能重复',
+    item_not_applicable: '该条目不适用于本项目',
   },
   ui: {
     copyName: { finance: '财务联', department: '部门联', archive: '存档联' },

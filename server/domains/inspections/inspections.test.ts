@@ -116,6 +116,12 @@ test('QI-02 the score starts at 100, each item is capped, ≥80 passes; bad inpu
   const bad = await quality.post(`/api/inspections/${d.id}/findings`, { version: r.body.version, itemCode: 'CS-13', count: 0 });
   assert.equal(bad.status, 400);
   assert.ok(bad.body.fields.some((f: { path: string }) => f.path === 'count'));
+  // CS-36 applies to offices and villas only: not to this residential project, but to the office tower.
+  const notHere = await quality.post(`/api/inspections/${d.id}/findings`, { version: r.body.version, itemCode: 'CS-36', count: 1 });
+  assert.equal(notHere.status, 400);
+  assert.ok(notHere.body.fields.some((f: { path: string }) => f.path === 'itemCode'));
+  const office = await draft(quality, gmzx);
+  assert.equal((await quality.post(`/api/inspections/${office.id}/findings`, { version: office.version, itemCode: 'CS-36', count: 1, note: '通知无签收记录' })).status, 201);
   const unknown = await quality.post(`/api/inspections/${d.id}/findings`, { version: r.body.version, itemCode: 'XX-99', count: 1 });
   assert.equal(unknown.status, 400);
   assert.ok(unknown.body.fields.some((f: { path: string }) => f.path === 'itemCode'));

@@ -6,6 +6,7 @@ import { runCommand } from '../../../platform/audit';
 import type { Db } from '../../../platform/db';
 import { AppError, invalidField, notFound } from '../../../platform/errors';
 import type { Principal } from '../../../platform/policy';
+import { applicableItems } from '../applicability';
 import { inspectionDetail, loadInspection } from '../queries';
 import { requireStatus, rescore } from '../rescore';
 import { inspectionFindings, inspectionStandards } from '../tables';
@@ -16,9 +17,12 @@ interface FindingFields {
   evidence: string;
 }
 
-async function requireItem(tx: Parameters<Parameters<typeof runCommand>[2]>[0]['tx'], standardId: string, itemCode: string) {
+/** QI-01: the item must be in the inspection's standard version and apply to the project. */
+export async function requireItem(tx: Parameters<Parameters<typeof runCommand>[2]>[0]['tx'], standardId: string, projectId: string, itemCode: string) {
   const [s] = await tx.select({ items: inspectionStandards.items }).from(inspectionStandards).where(eq(inspectionStandards.id, standardId));
-  if (!s.items.some((x) => x.code === itemCode)) throw invalidField('itemCode', 'unknown_standard_item');
+  const item = s.items.find((x) => x.code === itemCode);
+  if (!item) throw invalidField('itemCode', 'unknown_standard_item');
+  if (!(await applicableItems(tx, projectId, [item])).length) throw invalidField('itemCode', 'item_not_applicable');
 }
 
 export function addFinding(db: Db, p: Principal, id: string, input: FindingFields & { version: number; itemCode: string }, now?: Date): Promise<TInspectionDetail> {
@@ -29,7 +33,7 @@ export function addFinding(db: Db, p: Principal, id: string, input: FindingField
       const { tx } = ctx;
       const i = await loadInspection(tx, p, id, 'inspection.do');
       requireStatus(i, 'draft');
-      await requireItem(tx, i.standardId, input.itemCode);
+      await requireItem(tx, i.standardId, i.projectId, input.itemCode);
       const [f] = await tx
         .insert(inspectionFindings)
         .values({ companyId: i.companyId, projectId: i.projectId, inspectionId: i.id, itemCode: input.itemCode, source: 'manual', status: 'recorded', count: input.count, note: input.note, evidence: input.evidence, createdBy: p.userId, createdAt: ctx.now })

@@ -5,6 +5,7 @@ import { runCommand } from '../../../platform/audit';
 import type { Db } from '../../../platform/db';
 import { AppError, invalidField } from '../../../platform/errors';
 import { can, type Principal } from '../../../platform/policy';
+import { applicableItems } from '../applicability';
 import { computeFindings } from '../auto-findings';
 import { DEFAULT_STANDARD_CODE } from '../default-standard';
 import { authorizeInspection } from '../policy';
@@ -32,7 +33,7 @@ export function startInspection(db: Db, p: Principal, input: { projectId: string
         .values({ companyId: p.companyId, projectId: input.projectId, month: input.month, standardId: std.id, inspectorId: p.userId, createdAt: ctx.now })
         .returning();
       // QI-03: figures read with the inspector's own reach (the inspector holds archive.read and project.read).
-      const computed = can(p, 'archive.read', input.projectId) ? await computeFindings(tx, p, input.projectId, input.month, std.items.map((x) => x.code)) : [];
+      const computed = can(p, 'archive.read', input.projectId) ? await computeFindings(tx, p, input.projectId, input.month, (await applicableItems(tx, input.projectId, std.items)).map((x) => x.code)) : [];
       if (computed.length)
         await tx.insert(inspectionFindings).values(
           computed.map((c) => ({ companyId: p.companyId, projectId: input.projectId, inspectionId: i.id, itemCode: c.code, source: 'computed', status: 'proposed', count: c.count, records: c.records, createdAt: ctx.now })),

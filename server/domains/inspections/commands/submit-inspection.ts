@@ -8,7 +8,8 @@ import { invalidField, notFound } from '../../../platform/errors';
 import type { Principal } from '../../../platform/policy';
 import { inspectionDetail, loadInspection } from '../queries';
 import { requireStatus, rescore } from '../rescore';
-import { inspectionFindings, inspectionStandards } from '../tables';
+import { inspectionFindings } from '../tables';
+import { requireItem } from './record-finding';
 
 export function submitInspection(db: Db, p: Principal, id: string, input: { version: number }, now?: Date): Promise<TInspectionDetail> {
   return runCommand(
@@ -49,8 +50,7 @@ export function correctInspection(
     } else {
       if (!input.itemCode) throw invalidField('itemCode', 'required');
       if (input.count === 0) throw invalidField('count', 'required');
-      const [s] = await tx.select({ items: inspectionStandards.items }).from(inspectionStandards).where(eq(inspectionStandards.id, i.standardId));
-      if (!s.items.some((x) => x.code === input.itemCode)) throw invalidField('itemCode', 'unknown_standard_item');
+      await requireItem(tx, i.standardId, i.projectId, input.itemCode);
       const [f] = await tx
         .insert(inspectionFindings)
         .values({ companyId: i.companyId, projectId: i.projectId, inspectionId: i.id, itemCode: input.itemCode, source: 'manual', status: 'recorded', count: input.count, note: input.note, evidence: input.evidence, createdBy: p.userId, createdAt: ctx.now })
