@@ -72,6 +72,10 @@ export const ACTIONS = [
   'frontdesk.read', // see passes, handover logs, call reviews, lost and found, the monthly figures
   'frontdesk.desk', // issue and check passes, write and sign handover logs, lost and found
   'frontdesk.review', // FD-03: log call-recording reviews (the manager or a delegate, supervisor or above)
+  // QI-01..QI-03: quality inspections.
+  'inspection.read', // see inspections, their findings and the monthly ranking
+  'inspection.do', // start, record, confirm, submit and correct inspections
+  'inspection.configure', // revise the company's inspection standards (with a company-wide grant)
 ] as const;
 export const ZAction = z.enum(ACTIONS);
 export type TAction = z.infer<typeof ZAction>;
@@ -150,6 +154,13 @@ const FRONTDESK_GRANTS: Partial<Record<TRole, readonly TAction[]>> = {
   quality_inspector: ['frontdesk.read'],
 };
 for (const [role, actions] of Object.entries(FRONTDESK_GRANTS) as [TRole, TAction[]][]) ROLE_ACTIONS[role] = [...ROLE_ACTIONS[role], ...actions];
+// QI-01..QI-03: the quality department inspects; the project's manager and CS supervisor read the results.
+const INSPECTION_GRANTS: Partial<Record<TRole, readonly TAction[]>> = {
+  cs_supervisor: ['inspection.read'],
+  project_manager: ['inspection.read'],
+  quality_inspector: ['inspection.read', 'inspection.do', 'inspection.configure'],
+};
+for (const [role, actions] of Object.entries(INSPECTION_GRANTS) as [TRole, TAction[]][]) ROLE_ACTIONS[role] = [...ROLE_ACTIONS[role], ...actions];
 
 /** Roles whose grant may cover every project of the company (project_id null). */
 export const COMPANY_WIDE_ROLES: readonly TRole[] = ['company_admin', 'quality_inspector'];

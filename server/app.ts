@@ -44,6 +44,7 @@ import { relationRoutes } from './domains/relations/routes';
 import { patrolRoutes } from './domains/patrols/routes';
 import { roomRoutes } from './domains/rooms/routes';
 import { frontdeskRoutes } from './domains/frontdesk/routes';
+import { inspectionRoutes } from './domains/inspections/routes';
 
 export interface BuiltApp {
   app: App;
@@ -123,6 +124,7 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: boolean;
     patrols: patrolRoutes,
     rooms: roomRoutes,
     frontdesk: frontdeskRoutes,
+    inspections: inspectionRoutes,
   };
   for (const [name, register] of Object.entries(domains)) {
     domain = name;

@@ -20,3 +20,4 @@ export * from './domains/relations/tables';
 export * from './domains/patrols/tables';
 export * from './domains/rooms/tables';
 export * from './domains/frontdesk/tables';
+export * from './domains/inspections/tables';

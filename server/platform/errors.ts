@@ -90,7 +90,12 @@ export type ErrorCode =
   | 'log_signed'
   | 'lost_not_open'
   | 'return_found_only'
-  | 'not_due_for_disposal';
+  | 'not_due_for_disposal'
+  // quality inspections (QI-01..QI-03)
+  | 'inspection_exists'
+  | 'inspection_submitted'
+  | 'inspection_not_submitted'
+  | 'finding_not_proposed';
 
 export class AppError extends Error {
   constructor(

@@ -25,6 +25,7 @@ import { seedNotices } from './notices';
 import { seedRelations } from './relations';
 import { seedPatrols } from './patrols';
 import { seedFrontdesk } from './frontdesk';
+import { seedInspections } from './inspections';
 
 export const DEMO_PASSWORD = 'demo1234';
 export const DEMO_COMPANY = '锦程物业服务有限公司';
@@ -224,6 +225,8 @@ export async function seedDemo(db: Db, opts: { small?: boolean; year?: number; v
     await seedPatrols(tx, { companyId, projects: summary.projects.map((p) => ({ id: p.id, key: p.key, type: types.get(p.key) })), units: rows.units, users: rows.users, roles: rows.roles });
     // FD-01..FD-04: the front desk's registers, with the gaps a supervisor would notice.
     await seedFrontdesk(tx, { companyId, links: rows.links, users: rows.users, roles: rows.roles });
+    // QI-01, QI-02: the default inspection standard and three months of inspections, one project failing.
+    await seedInspections(tx, companyId);
 
     summary.units = rows.units.length;
     summary.customers = rows.customers.length;

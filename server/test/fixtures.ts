@@ -17,6 +17,7 @@ import { noticeFixtures } from './notice-fixtures';
 import { relationFixtures } from './relation-fixtures';
 import { patrolFixtures } from './patrol-fixtures';
 import { frontdeskFixtures } from './frontdesk-fixtures';
+import { inspectionFixtures } from './inspection-fixtures';
 
 export function fixtures(db: Db, storage: Storage, key: string, projectId: string) {
   const as = (suffix: string) => principalOf(db, `${key}-${suffix}`);
@@ -26,6 +27,7 @@ export function fixtures(db: Db, storage: Storage, key: string, projectId: strin
     ...relationFixtures(db, key, projectId),
     ...patrolFixtures(db, storage, key, projectId),
     ...frontdeskFixtures(db, storage, key, projectId),
+    ...inspectionFixtures(db, projectId),
     /** An open repair case owned by the project's first clerk, with its reported order. */
     repair: () => repairCase(db, `${key}-clerk`, projectId),
     async followup() {

@@ -7,6 +7,7 @@ import { SIGNATURE, userId } from './desk';
 import { emptyImportFile, nextPastMonth } from './archive-fixtures';
 import { noticeInput } from './notice-fixtures';
 import { nextPastQuarter, nextPlanMonth } from './relation-fixtures';
+import { nextInspectionMonth } from './inspection-fixtures';
 import { signInThrottles } from '../domains/auth/tables';
 import { users } from '../domains/people/tables';
 import { eq } from 'drizzle-orm';
@@ -335,6 +336,36 @@ export const routeRequests = ({ t, ids }: Ctx): Record<string, { req: Builder; r
     req: async (_f, pid) => ({ method: 'PUT', url: `/api/projects/${pid}/frontdesk-settings`, body: { unclaimedDays: 90, version: (await unclaimedDaysOf(t.database.db, pid)).version } }),
   },
   'GET /api/projects/:id/frontdesk-figures': { req: async (_f, pid) => get(`/api/projects/${pid}/frontdesk-figures?month=2026-11`) },
+  // QI-01..QI-03: quality inspections (inspection.* actions in common/roles.ts). Standards and the ranking are
+  // company-level reads (the ranking lists only the projects the reader holds); only a company-wide grant revises a standard.
+  'GET /api/inspection-standards': { req: async () => get('/api/inspection-standards'), rule: () => true },
+  'GET /api/inspection-standards/:id': { req: async () => get(`/api/inspection-standards/${(await (await t.as('admin')).get('/api/inspection-standards')).body.items[0].id}`), rule: () => true },
+  'POST /api/inspection-standards/:id/versions': {
+    req: async () => {
+      const admin = await t.as('admin');
+      const cur = (await admin.get('/api/inspection-standards')).body.items.find((s: { current: boolean }) => s.current);
+      const std = (await admin.get(`/api/inspection-standards/${cur.id}`)).body;
+      return { method: 'POST', url: `/api/inspection-standards/${std.id}/versions`, body: { version: std.version, name: std.name, items: std.items } };
+    },
+    rule: (role) => role === 'company_admin' || role === 'quality_inspector',
+  },
+  'GET /api/inspections': { req: async (_f, pid) => get(`/api/inspections?projectId=${pid}`) },
+  'GET /api/inspections/ranking': { req: async () => get('/api/inspections/ranking?month=2026-10'), rule: () => true },
+  'POST /api/inspections': { req: async (_f, pid) => ({ method: 'POST', url: '/api/inspections', body: { projectId: pid, month: nextInspectionMonth() } }) },
+  'GET /api/inspections/:id': { req: async (f) => get(`/api/inspections/${(await f.draftInspection()).id}`) },
+  'POST /api/inspections/:id/findings': { req: async (f) => { const i = await f.draftInspection(); return { method: 'POST', url: `/api/inspections/${i.id}/findings`, body: { version: i.version, itemCode: 'CS-39', count: 1, note: '未佩戴工牌' } }; } },
+  'PUT /api/inspections/:id/findings/:findingId': {
+    req: async (f) => { const i = await f.draftInspection(); return { method: 'PUT', url: `/api/inspections/${i.id}/findings/${i.manualFindingId}`, body: { version: i.version, count: 2, note: '两次未报工号' } }; },
+  },
+  'POST /api/inspections/:id/findings/:findingId/review': {
+    req: async (f) => { const i = await f.proposedFinding(); return { method: 'POST', url: `/api/inspections/${i.id}/findings/${i.findingId}/review`, body: { version: i.version, decision: 'confirm' } }; },
+  },
+  'POST /api/inspections/:id/submit': {
+    req: async (f) => { const i = await f.readyInspection(); return { method: 'POST', url: `/api/inspections/${i.id}/submit`, body: { version: i.version } }; },
+  },
+  'POST /api/inspections/:id/corrections': {
+    req: async (f) => { const i = await f.submittedInspection(); return { method: 'POST', url: `/api/inspections/${i.id}/corrections`, body: { version: i.version, reason: '复核录音后确认已报工号', findingId: i.manualFindingId, count: 0 } }; },
+  },
   'GET /api/notifications': { req: async () => get('/api/notifications') },
   'POST /api/notifications/read': { req: async () => ({ method: 'POST', url: '/api/notifications/read', body: {} }) },
   // Issue 12: sign-in throttles are company-level records, for the company admin only.

@@ -67,6 +67,9 @@ import { ShiftLogsPage } from './pages/frontdesk/ShiftLogsPage';
 import { ShiftLogPrintPage } from './pages/frontdesk/ShiftLogPrintPage';
 import { CallReviewsPage } from './pages/frontdesk/CallReviewsPage';
 import { LostFoundPage } from './pages/frontdesk/LostFoundPage';
+import { InspectionsPage } from './pages/inspections/InspectionsPage';
+import { InspectionPage } from './pages/inspections/InspectionPage';
+import { StandardsPage } from './pages/inspections/StandardsPage';
 
 function Root() {
   const { i18n } = useTranslation();
@@ -122,6 +125,10 @@ function Root() {
                 <Route path="archive-import" element={<ImportPage />} />
                 <Route path="archive-log" element={<ArchiveLogPage />} />
                 <Route path="archive-checklists" element={<ChecklistsPage />} />
+                {/* QI-01..QI-04: quality inspections */}
+                <Route path="inspections" element={<InspectionsPage />} />
+                <Route path="inspections/:id" element={<InspectionPage />} />
+                <Route path="inspection-standards" element={<StandardsPage />} />
                 <Route path="slip-bundles" element={<SlipBundlePage />} />
                 {/* NT-01..NT-05: notices */}
                 <Route path="notices" element={<NoticesPage />} />

@@ -136,7 +136,12 @@ export function useMenuGroups(): MenuGroup[] {
     },
     {
       key: 'quality',
-      pages: [page(can('case.manage') || can('audit.read'), '/kpis', <LineChartOutlined />, t('ui.kpi.nav'))],
+      pages: [
+        page(can('case.manage') || can('audit.read'), '/kpis', <LineChartOutlined />, t('ui.kpi.nav')),
+        // QI-01..QI-04: quality inspections and their standards
+        page(can('inspection.read'), '/inspections', <AuditOutlined />, t('inspection.nav')),
+        page(can('inspection.read'), '/inspection-standards', <OrderedListOutlined />, t('inspection.navStandards')),
+      ],
     },
     {
       key: 'basics',
