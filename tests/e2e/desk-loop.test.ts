@@ -140,7 +140,12 @@ test('WO-03 / IN-03 / WO-05 / WO-07 the whole loop from the call to the follow-u
   assert.equal(complained, 201);
   for (const [path, list] of [['/orders', 'orders-list'], ['/complaints', 'complaints-list'], ['/followups', 'followups-list']]) {
     await clerk.goto(`${ctx.product.url}${path}`);
-    if (path === '/followups') await clerk.locator('.ant-segmented-item').filter({ hasText: '已回访' }).click();
+    if (path === '/followups') {
+      // A click while the page is still rendering its first list can be lost on a loaded machine: click
+      // until the segment shows as chosen.
+      const done = clerk.locator('.ant-segmented-item').filter({ hasText: '已回访' });
+      for (let i = 0; i < 10 && !(await done.evaluate((el) => el.classList.contains('ant-segmented-item-selected'))); i++) await done.click();
+    }
     await clerk.getByTestId(list).locator('tbody tr.ant-table-row').first().waitFor();
     await assertNoCutCells(clerk, list);
     await assertNoEnglish(clerk, path);
