@@ -47,6 +47,7 @@ export function GatePage() {
           }}
         />
         <Input
+          data-testid="gate-post"
           style={{ marginTop: 8 }}
           addonBefore={t('frontdesk.gate.gate')}
           value={gate}
