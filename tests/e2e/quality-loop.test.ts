@@ -18,17 +18,15 @@ const ctx = withProductAndBrowser();
 const errors: string[] = [];
 const PHONE = { width: 390, height: 844 };
 const open = (username: string, viewport?: { width: number; height: number }) => signIn(ctx.browser, ctx.product.url, username, errors, viewport);
-const t0 = Date.now();
-const mark = (what: string) => process.env.E2E_TIMING && console.log(`${((Date.now() - t0) / 1000).toFixed(1)}s ${what}`);
 const posted = (page: Page, part: string | RegExp) =>
   page.waitForResponse((r) => r.request().method() === 'POST' && (typeof part === 'string' ? r.url().includes(part) : part.test(r.url())));
 const visible = '.ant-select-dropdown:not(.ant-select-dropdown-hidden)';
 
 test('NT-01, NT-02 the clerk drafts a notice from a template and submits it, the project manager approves, the clerk posts it and takes it down', async () => {
   const manager = await (await apiAs(ctx.product.url, 'ch-manager'))<TMe>('/api/me');
-  const clerk = await open('ch-clerk');
+  // Both sign in at the start of their day (in parallel, to keep the test short).
+  const [clerk, pm] = await Promise.all([open('ch-clerk'), open('ch-manager')]);
   await clerk.goto(`${ctx.product.url}/notices`);
-  mark('nt signed in');
   await clerk.getByTestId('notice-new').click();
   // Keyboard: open the template list and take the first (计划停水); the subject and text follow it.
   await clerk.locator('#template').click();
@@ -43,7 +41,6 @@ test('NT-01, NT-02 the clerk drafts a notice from a template and submits it, the
   await modalOk(clerk);
   assert.equal((await drafted).status(), 201);
   await clerk.waitForURL(/\/notices\/[0-9a-f-]{36}$/);
-  mark('nt drafted');
   const noticeUrl = clerk.url();
   const id = noticeUrl.split('/').pop()!;
   const status = clerk.getByTestId('notice-status');
@@ -56,16 +53,13 @@ test('NT-01, NT-02 the clerk drafts a notice from a template and submits it, the
   // NT-01: approval is the project manager's own; the clerk is offered neither approval nor posting.
   assert.equal(await clerk.getByTestId('notice-approve').count(), 0);
   assert.equal(await clerk.getByTestId('notice-publish').count(), 0);
-  mark('nt submitted');
 
-  const pm = await open('ch-manager');
   await pm.goto(noticeUrl);
   await pm.getByTestId('notice-status').filter({ hasText: '待审批' }).waitFor();
   await pm.getByTestId('notice-approve').click();
   await pm.getByTestId('notice-status').filter({ hasText: '已审批' }).waitFor();
   await pm.getByText(new RegExp(`${manager.displayName} \\d{4}-\\d{2}-\\d{2}`)).waitFor(); // approved by, with the time
   await pm.close();
-  mark('nt approved');
 
   await clerk.reload();
   await status.filter({ hasText: '已审批' }).waitFor();
@@ -76,7 +70,6 @@ test('NT-01, NT-02 the clerk drafts a notice from a template and submits it, the
   await status.filter({ hasText: '已撤下' }).waitFor();
   assert.match(await clerk.getByTestId('notice-taken-down-at').innerText(), /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
   assert.equal(await clerk.getByTestId('notice-take_down').count(), 0);
-  mark('nt taken down');
 
   const n = await (await apiAs(ctx.product.url, 'ch-clerk'))<TNoticeDetail>(`/api/notices/${id}`);
   assert.equal(n.status, 'taken_down');
@@ -136,7 +129,8 @@ test('FD-01 the clerk issues an item release pass; on a phone the gate lets it t
   const owner = (await api<{ items: TCustomer[] }>(`/api/customers?projectId=${me.projects[0].id}&relation=owner&limit=1`)).items[0];
   const detail = await api<TCustomer>(`/api/customers/${owner.id}`);
 
-  const clerk = await open('ch-clerk');
+  // The desk and two gates (frontdesk.desk: housekeepers and clerks, on their phones) are on duty.
+  const [clerk, east, west] = await Promise.all([open('ch-clerk'), open('ch-keeper2', PHONE), open('ch-clerk2', PHONE)]);
   await clerk.goto(`${ctx.product.url}/frontdesk/passes`);
   await clerk.getByTestId('pass-issue').click();
   await clerk.locator('#customerId:focus').waitFor();
@@ -154,16 +148,14 @@ test('FD-01 the clerk issues an item release pass; on a phone the gate lets it t
   // The pass opens for printing; it carries the number and the check code.
   const print = await popup;
   print.on('pageerror', (e) => errors.push(`print: ${e.message}`));
+  print.on('console', (m) => m.type() === 'error' && errors.push(`print: ${m.text()}`));
   await print.getByText(pass.number).first().waitFor();
   await print.getByText(pass.checkCode).first().waitFor();
   await print.close();
   const row = clerk.locator('tr', { hasText: pass.number });
   await row.getByText('有效', { exact: true }).waitFor();
 
-  // FD-01: two gates (frontdesk.desk: housekeepers and clerks) open the pass on their phones, one by its
-  // running number, the other by its check code.
-  const east = await open('ch-keeper2', PHONE);
-  const west = await open('ch-clerk2', PHONE);
+  // FD-01: both gates open the pass, one by its running number, the other by its check code.
   const lookUp = async (gate: Page, q: string, post: string) => {
     await gate.goto(`${ctx.product.url}/frontdesk/gate`);
     await gate.locator('input[data-testid="gate-post"], [data-testid="gate-post"] input').fill(post);
