@@ -32,6 +32,7 @@ export function GatePage() {
     <div style={{ maxWidth: 390, margin: '0 auto' }} data-testid="gate-page">
       <Card size="small" title={t('frontdesk.gate.title')}>
         <Input.Search
+          data-testid="gate-search"
           size="large"
           inputMode="numeric"
           autoFocus
@@ -46,6 +47,7 @@ export function GatePage() {
           }}
         />
         <Input
+          data-testid="gate-post"
           style={{ marginTop: 8 }}
           addonBefore={t('frontdesk.gate.gate')}
           value={gate}
@@ -55,11 +57,11 @@ export function GatePage() {
           }}
         />
       </Card>
-      {passed && <Alert style={{ marginTop: 8 }} type="success" showIcon title={t('frontdesk.gate.passed', { number: passed.number })} />}
-      {refusal && <Alert style={{ marginTop: 8 }} type="error" showIcon title={refusal} />}
+      {passed && <Alert data-testid="gate-passed" style={{ marginTop: 8 }} type="success" showIcon title={t('frontdesk.gate.passed', { number: passed.number })} />}
+      {refusal && <Alert data-testid="gate-refused" style={{ marginTop: 8 }} type="error" showIcon title={refusal} />}
       {q && found.data && !found.data.items.length && <Empty style={{ marginTop: 16 }} description={t('frontdesk.gate.none')} />}
       {found.data?.items.map((p) => (
-        <Card key={p.id} size="small" style={{ marginTop: 8, borderColor: p.state === 'valid' ? '#0b6e4f' : '#cf1322' }} title={<span>{p.number} <Tag color={PASS_COLORS[p.state]}>{t(`frontdesk.pass.states.${p.state}`)}</Tag></span>}>
+        <Card key={p.id} data-testid={`gate-pass-${p.number}`} size="small" style={{ marginTop: 8, borderColor: p.state === 'valid' ? '#0b6e4f' : '#cf1322' }} title={<span>{p.number} <Tag color={PASS_COLORS[p.state]}>{t(`frontdesk.pass.states.${p.state}`)}</Tag></span>}>
           <Descriptions size="small" column={1} labelStyle={{ width: 80 }}>
             <Descriptions.Item label={t('frontdesk.pass.unit')}>{p.unitPath}</Descriptions.Item>
             <Descriptions.Item label={t('frontdesk.pass.bearer')}>{p.bearerName}</Descriptions.Item>
@@ -75,7 +77,7 @@ export function GatePage() {
             )}
           </Descriptions>
           {p.state === 'valid' && can('frontdesk.desk') && (
-            <Button type="primary" size="large" block loading={use.isPending} onClick={() => use.mutate(p)}>
+            <Button type="primary" data-testid="gate-let-through" size="large" block loading={use.isPending} onClick={() => use.mutate(p)}>
               {t('frontdesk.gate.letThrough')}
             </Button>
           )}

@@ -42,7 +42,7 @@ export function PassesPage() {
           <DatePicker picker="month" value={month} onChange={(v) => v && setMonth(v)} allowClear={false} />
           <Button href={`/frontdesk/passes/print?${query}`} target="_blank">{t('frontdesk.printList')}</Button>
           {can('frontdesk.desk') && (
-            <Button type="primary" onClick={() => setIssuing(true)}>
+            <Button type="primary" data-testid="pass-issue" onClick={() => setIssuing(true)}>
               {t('frontdesk.pass.issue')}
             </Button>
           )}

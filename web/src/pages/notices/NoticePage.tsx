@@ -67,7 +67,7 @@ export function NoticePage() {
         title={
           <Space wrap>
             <span>{n.number}</span>
-            <Tag color={statusColour[n.status]}>{t(`notice.statuses.${n.status}`)}</Tag>
+            <Tag color={statusColour[n.status]} data-testid="notice-status">{t(`notice.statuses.${n.status}`)}</Tag>
             {n.takeDownOverdue && <Tag color="red">{t('notice.takeDownOverdue')}</Tag>}
             {n.takenDownLate && <Tag color="orange">{t('notice.takenDownLate')}</Tag>}
           </Space>
@@ -76,9 +76,9 @@ export function NoticePage() {
           <Space wrap>
             {TRANSITIONS.filter((a) => n.actions.includes(a)).map((a) =>
               a === 'reject' ? (
-                <Button key={a} danger onClick={() => setRejecting(true)}>{t('notice.actions.reject')}</Button>
+                <Button key={a} danger data-testid="notice-reject" onClick={() => setRejecting(true)}>{t('notice.actions.reject')}</Button>
               ) : (
-                <Button key={a} type={a === 'approve' || a === 'publish' ? 'primary' : 'default'} loading={step.isPending && step.variables?.action === a} onClick={() => step.mutate({ action: a })}>
+                <Button key={a} data-testid={`notice-${a}`} type={a === 'approve' || a === 'publish' ? 'primary' : 'default'} loading={step.isPending && step.variables?.action === a} onClick={() => step.mutate({ action: a })}>
                   {t(`notice.actions.${a}`)}
                 </Button>
               ),
@@ -98,7 +98,7 @@ export function NoticePage() {
           <Descriptions.Item label={t('notice.approvedBy')}>{n.approvedByName ? `${n.approvedByName} ${fmt(n.approvedAt)}` : '—'}</Descriptions.Item>
           <Descriptions.Item label={t('notice.publishedAt')}>{fmt(n.publishedAt)}{n.upDays !== null ? ` · ${t('notice.upDays', { days: n.upDays })}` : ''}</Descriptions.Item>
           <Descriptions.Item label={t('notice.takeDownDueAt')}>{fmt(n.takeDownDueAt)}</Descriptions.Item>
-          <Descriptions.Item label={t('notice.takenDownAt')}>{fmt(n.takenDownAt)}</Descriptions.Item>
+          <Descriptions.Item label={t('notice.takenDownAt')}><span data-testid="notice-taken-down-at">{fmt(n.takenDownAt)}</span></Descriptions.Item>
         </Descriptions>
       </Card>
       <Card

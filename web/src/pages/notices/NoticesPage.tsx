@@ -74,7 +74,7 @@ export function NoticesPage() {
           <Space wrap>
             <Select allowClear placeholder={t('notice.status')} style={{ width: 130 }} value={status} onChange={setStatus} options={NOTICE_STATUSES.map((s) => ({ value: s, label: t(`notice.statuses.${s}`) }))} />
             <Switch checked={overdue} onChange={setOverdue} /> {t('notice.onlyOverdue')}
-            {can('notice.draft') && <Button type="primary" onClick={() => setDrafting(true)}>{t('notice.new')}</Button>}
+            {can('notice.draft') && <Button type="primary" data-testid="notice-new" onClick={() => setDrafting(true)}>{t('notice.new')}</Button>}
           </Space>
         }
       >

@@ -122,7 +122,7 @@ function FindingForm({ patrolId, onSaved }: { patrolId: string; onSaved: (d: TPa
         <div style={{ margin: '12px 0' }}>
           <CameraButton photos={photos} onChange={setPhotos} />
         </div>
-        <Button type="primary" htmlType="submit" {...big} loading={save.isPending}>
+        <Button type="primary" htmlType="submit" data-testid="finding-save" {...big} loading={save.isPending}>
           {t('patrol.save')}
         </Button>
       </Form>
@@ -145,7 +145,7 @@ export function OpenFindings({ findings }: { findings: TFinding[] }) {
       <List
         dataSource={findings}
         renderItem={(f) => (
-          <List.Item key={f.id}>
+          <List.Item key={f.id} data-testid="open-finding">
             <Space direction="vertical" size={4} style={{ width: '100%' }}>
               <Typography.Text strong>
                 {f.location}：{f.problem}

@@ -115,6 +115,7 @@ function UnitVisits({ projectId, unit, onClose }: { projectId: string; unit: { u
         </Form>
       )}
       <List
+        data-testid="unit-visits"
         style={{ marginTop: 16 }}
         loading={visits.isPending}
         locale={{ emptyText: t('relation.noVisits') }}
@@ -173,6 +174,7 @@ export function VisitsPage() {
                   <button
                     type="button"
                     data-testid="climb-unit"
+                    data-unit={u.unitId}
                     onClick={() => setUnit(u)}
                     style={{ minWidth: 56, padding: '2px 4px', border: u.keyCustomer ? '2px solid #1677ff' : 'none', cursor: 'pointer', background: COLOURS[shade(u.lastVisitOn, map.data!.since)], color: '#fff', borderRadius: 3, fontSize: 12 }}
                   >
