@@ -165,6 +165,7 @@ export const en: Catalog = {
     unknown_unit: 'Unknown unit',
     unknown_timezone: 'Unknown timezone',
     // notices (NT-02, NT-04, NT-05)
+    template_blank_unfilled: 'The template still has blanks (a date, a reason); fill them in before submitting',
     validity_over_3_months: 'A notice is valid for at most 3 months; long-lived information belongs on signs',
     valid_to_before_from: 'The end date cannot be before the start date',
     up_at_least_15_days: 'The briefing and the annual publication stay up at least 15 days',

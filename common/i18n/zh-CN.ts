@@ -163,6 +163,7 @@ export const zhCN = {
     unknown_unit: '房号不存在',
     unknown_timezone: '时区无效',
     // 通知公告（NT-02, NT-04, NT-05）
+    template_blank_unfilled: '模板中还有未填写的空白（如日期、原因），填写后再提交审批',
     validity_over_3_months: '通知有效期最长3个月，长期信息请制作标识牌',
     valid_to_before_from: '截止日期不能早于开始日期',
     up_at_least_15_days: '工作简报和年度公示须张贴不少于15天',

@@ -135,3 +135,13 @@ test('NT-04 a villa notice is delivered unit by unit; the coverage counts each u
   const [office] = await t.database.db.select({ id: units.id }).from(units).where(eq(units.projectId, chy)).limit(1);
   assert.equal((await clerk.post(`/api/notices/${n.id}/deliveries`, { unitIds: [office.id], method: 'sms' })).status, 400);
 });
+
+test('NT-01 a draft may keep its template blanks, but goes for approval only once they are filled in', async () => {
+  const clerk = await t.as('ch-clerk');
+  const d = (await clerk.post('/api/notices', noticeInput(chy, { body: '因{{原因}}，{{日期}}停水，请提前储水。' }))).body;
+  const refused = await clerk.post(`/api/notices/${d.id}/transitions`, { action: 'submit', version: d.version });
+  assert.equal(refused.status, 400);
+  assert.deepEqual(refused.body.fields, [{ path: 'body', message: '模板中还有未填写的空白（如日期、原因），填写后再提交审批' }]);
+  const filled = (await clerk.put(`/api/notices/${d.id}`, { version: d.version, body: '因水箱清洗，12月20日停水，请提前储水。' })).body;
+  assert.equal((await clerk.post(`/api/notices/${d.id}/transitions`, { action: 'submit', version: filled.version })).status, 200);
+});

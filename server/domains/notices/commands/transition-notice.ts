@@ -26,6 +26,8 @@ export function transitionNotice(db: Db, p: Principal, id: string, input: TNotic
       if (t.managerOnly && !isProjectManager(p, n.projectId)) throw forbidden();
       if (!t.from.includes(n.status as TNoticeStatus)) throw new AppError(409, t.refusal ?? 'illegal_transition');
       if (input.action === 'reject' && !input.reason) throw invalidField('reason', 'required');
+      // NT-01: a template's blanks ({{日期}}, {{原因}} …) are filled in before the notice goes for approval.
+      if (input.action === 'submit' && /\{\{[^}]*\}\}/.test(`${n.subject}${n.body}`)) throw invalidField('body', 'template_blank_unfilled');
       if (input.action === 'expire' && n.validUntil > ctx.now) throw new AppError(409, 'notice_still_valid');
       if (input.action === 'publish' && n.validUntil <= ctx.now) throw new AppError(409, 'notice_validity_passed');
 
