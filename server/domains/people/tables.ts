@@ -54,6 +54,8 @@ export const customers = pgTable(
     index('customers_phone_trgm').using('gin', sql`${t.phone} gin_trgm_ops`),
     index('customers_name_trgm').using('gin', sql`${t.name} gin_trgm_ops`),
     index('customers_id_hash').on(t.projectId, t.idNumberHash),
+    // AR-04: the start-up sealing step finds plain ID numbers left by older databases without a scan.
+    index('customers_id_plain').on(t.companyId).where(sql`id_number_sealed is null and id_number is not null and position('*' in id_number) = 0`),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "customers_id_plain" ON "customers" USING btree ("company_id") WHERE id_number_sealed is null and id_number is not null and position('*' in id_number) = 0;
