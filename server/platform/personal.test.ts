@@ -19,7 +19,7 @@ before(async () => {
 });
 after(() => t.close());
 
-const FULL_MOBILE = /(?<![\d-])1\d{10}(?![\d-])/;
+const FULL_MOBILE = /(?<![\w-])1\d{10}(?![\w-])/; // not inside a uuid such as …-f15344416038
 const masked = /^\d{3}\*+\d{4}$/;
 
 test('AR-04 issue 12 item 5: the case, order, paid-order, complaint, customer and staff lists show no whole phone number', async () => {
