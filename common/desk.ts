@@ -418,3 +418,19 @@ export const ZKpiDashboard = z.object({
   company: z.array(ZKpiMonth),
 });
 export type TKpiDashboard = z.infer<typeof ZKpiDashboard>;
+
+// X-01, QI-05: the signed-in user's to-dos on the role home page (工作台), nearest due first.
+export const ZTodo = z.object({
+  kind: z.string(), // a deadline kind (labels: ui.deadline.<kind>)
+  entity: z.string(),
+  entityId: ZId,
+  projectId: ZId,
+  projectName: z.string(),
+  title: z.string(),
+  dueAt: z.string(),
+  overdue: z.boolean(),
+  mine: z.boolean(),
+  link: z.string(),
+});
+export const ZTodos = z.object({ now: z.string(), items: z.array(ZTodo), counts: z.record(z.string(), z.number().int()) });
+export type TTodos = z.infer<typeof ZTodos>;

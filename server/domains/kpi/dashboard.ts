@@ -123,7 +123,7 @@ export async function monthFigures(db: DbOrTx, projectIds: string[], months: str
              sum(po.fee)::float8 as due, sum(coalesce(r.amount, 0))::float8 as collected
         from paid_orders po
         join projects p on p.id = po.project_id
-        cross join lateral (select min(a.at) as at from audit_events a where a.entity = 'work_order' and a.entity_id = po.order_id and a.action = 'complete') fc
+        cross join lateral (select min(a.at) as at from audit_events a where a.entity = 'work_order' and a.entity_id = po.order_id::text and a.action = 'complete') fc
         left join lateral (select sum(r.amount) as amount from paid_receipts r where r.order_id = po.order_id and r.voided_at is null) r on true
        where po.project_id = any(${ids}::uuid[]) and fc.at is not null
          and to_char(fc.at at time zone p.timezone, 'YYYY-MM') = any(${ms}::text[])
