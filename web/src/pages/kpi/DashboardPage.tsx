@@ -8,7 +8,7 @@ import { QuestionCircleOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
-import ReactEChartsCore from 'echarts-for-react/lib/core';
+import ReactEChartsCore from 'echarts-for-react/esm/core';
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
@@ -30,7 +30,8 @@ const PALETTE = ['#0b6e4f', '#1677ff', '#fa8c16', '#722ed1', '#eb2f96', '#13c2c2
 export function DashboardPage() {
   const { t } = useTranslation();
   const wide = Grid.useBreakpoint().md ?? true;
-  const [month, setMonth] = useState(dayjs().format('YYYY-MM'));
+  // The last whole month by default, as the monthly inspection reads it.
+  const [month, setMonth] = useState(dayjs().subtract(1, 'month').format('YYYY-MM'));
   const [kpi, setKpi] = useState<TQi05Kpi>('sameDayDispatch');
   const dash = useQuery({ queryKey: ['kpi-dashboard', month], queryFn: () => api.get<TKpiDashboard>(`/api/kpis/dashboard?month=${month}`) });
   const d = dash.data;
@@ -50,6 +51,7 @@ export function DashboardPage() {
       ...d.projects.map((p) => ({ name: p.projectName, points: p.months.map((m) => m.kpis[kpi]), width: 1.5 })),
     ];
     return {
+      animationDuration: 300,
       color: PALETTE,
       tooltip: { trigger: 'axis', valueFormatter: (v: number | null) => (v === null || v === undefined ? '—' : `${v}%`) },
       legend: { type: 'scroll', top: 0 },
@@ -81,6 +83,7 @@ export function DashboardPage() {
   const bars = useMemo(() => {
     const target = d?.company[d.months.indexOf(month)]?.kpis[kpi].target ?? null;
     return {
+      animationDuration: 300,
       tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${v}%` },
       grid: { left: 8, right: 40, top: 16, bottom: 8, containLabel: true },
       xAxis: { type: 'value', axisLabel: { formatter: '{value}%' } },
@@ -95,7 +98,7 @@ export function DashboardPage() {
           markLine:
             target === null
               ? undefined
-              : { symbol: 'none', lineStyle: { type: 'dashed', color: '#cf1322' }, label: { formatter: `${t('ui.kpi.dash.target')} ${pct(target)}` }, data: [{ xAxis: Math.round(target * 1000) / 10 }] },
+              : { symbol: 'none', lineStyle: { type: 'dashed', color: '#cf1322' }, label: { position: 'insideEndTop', formatter: `${t('ui.kpi.dash.target')} ${pct(target)}` }, data: [{ xAxis: Math.round(target * 1000) / 10 }] },
         },
       ],
     };
