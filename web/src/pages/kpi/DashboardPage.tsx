@@ -80,8 +80,9 @@ export function DashboardPage() {
     const rows = d.projects.map((p) => ({ name: p.projectName, point: p.months[i].kpis[kpi] })).filter((r) => r.point.value !== null);
     return rows.sort((a, b) => (lower(kpi) ? a.point.value! - b.point.value! : b.point.value! - a.point.value!));
   }, [d, kpi, month]);
+  const rankTarget = d?.company[d.months.indexOf(month)]?.kpis[kpi].target ?? null;
   const bars = useMemo(() => {
-    const target = d?.company[d.months.indexOf(month)]?.kpis[kpi].target ?? null;
+    const target = rankTarget;
     return {
       animationDuration: 300,
       tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${v}%` },
@@ -98,11 +99,11 @@ export function DashboardPage() {
           markLine:
             target === null
               ? undefined
-              : { symbol: 'none', lineStyle: { type: 'dashed', color: '#cf1322' }, label: { position: 'insideEndTop', formatter: `${t('ui.kpi.dash.target')} ${pct(target)}` }, data: [{ xAxis: Math.round(target * 1000) / 10 }] },
+              : { symbol: 'none', lineStyle: { type: 'dashed', color: '#cf1322' }, label: { show: false }, data: [{ xAxis: Math.round(target * 1000) / 10 }] },
         },
       ],
     };
-  }, [d, kpi, month, ranked, t]);
+  }, [kpi, ranked, rankTarget, t]);
 
   type HeatRow = { key: string; name: string; kpis: Record<TQi05Kpi, TKpiPoint>; company?: boolean };
   const heatRows: HeatRow[] = d
@@ -159,7 +160,12 @@ export function DashboardPage() {
           </Card>
         </Col>
         <Col xs={24} lg={10}>
-          <Card size="small" title={`${name(kpi)} · ${t('ui.kpi.dash.ranking')}（${month}）`} loading={dash.isPending}>
+          <Card
+            size="small"
+            title={`${name(kpi)} · ${t('ui.kpi.dash.ranking')}（${month}）`}
+            extra={rankTarget === null ? null : <Typography.Text type="danger">{`${t('ui.kpi.dash.target')} ${pct(rankTarget)}`}</Typography.Text>}
+            loading={dash.isPending}
+          >
             {ranked.length ? (
               <ReactEChartsCore echarts={echarts} option={bars} notMerge style={{ height: Math.max(160, ranked.length * 36 + 40) }} />
             ) : (
