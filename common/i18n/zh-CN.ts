@@ -324,7 +324,7 @@ export const zhCN = {
     holdReason: { waiting_customer: '等客户', waiting_parts: '等配件', waiting_access: '等入户' },
     trade: { water: '水', electric: '电', door_window: '门窗', public_facility: '公共设施', elevator: '电梯', cleaning: '保洁', greening: '绿化', other: '其他' },
     priority: { normal: '普通', emergency: '紧急' },
-    deadline: { archive_owner: '业主建档', archive_tenant: '租户建档', slip_bundle: '维修单归档', notice_take_down: '公告撤下', patrol_recheck: '巡视复查', handover_sign: '交接班签收', maintenance: '设备保养', appointment: '预约答复', cp_followup: '投诉回访', cp_contact: '联系业主', cp_progress: '进度报告', reply: '答复', dispatch: '派单', completion: '完成', progress: '进度', followup: '回访', overdue: '已超时{{t}}', left: '剩{{t}}', met: '已按时', metLate: '已完成（超时）', paused: '暂停计时' },
+    deadline: { cash_confirm: '收款确认', archive_owner: '业主建档', archive_tenant: '租户建档', slip_bundle: '维修单归档', notice_take_down: '公告撤下', patrol_recheck: '巡视复查', handover_sign: '交接班签收', maintenance: '设备保养', appointment: '预约答复', cp_followup: '投诉回访', cp_contact: '联系业主', cp_progress: '进度报告', reply: '答复', dispatch: '派单', completion: '完成', progress: '进度', followup: '回访', overdue: '已超时{{t}}', left: '剩{{t}}', met: '已按时', metLate: '已完成（超时）', paused: '暂停计时' },
     verdict: { satisfied: '满意', fairly_satisfied: '较满意', unsatisfied: '不满意' },
     outcome: { reached: '已联系上', not_reached: '未接通', retry_later: '稍后再联系' },
     order: {

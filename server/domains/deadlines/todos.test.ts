@@ -53,6 +53,8 @@ test('QI-05 X-01 a clerk sees the replies they owe in their project, not a colle
   assert.ok(eng.items.some((i) => i.kind === 'dispatch' && i.entityId === mine.orders[0].id && i.link === `/orders/${mine.orders[0].id}`));
   assert.ok(!eng.items.some((i) => i.entityId === elsewhere.orders[0].id));
   assert.ok(!eng.items.some((i) => i.kind === 'reply'), 'the desk\'s replies are not theirs');
+  // Finance confirms the day's cash and nothing else (PS-07).
+  assert.ok((await todos('ch-finance')).items.every((i) => i.kind === 'cash_confirm' && i.projectId === chy && i.link === '/cash'));
   // The company-wide quality inspector answers for none of these.
   assert.ok(!(await todos('quality')).items.some((i) => [mine.id, colleague.id, elsewhere.id].includes(i.entityId)));
 });

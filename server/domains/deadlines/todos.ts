@@ -2,7 +2,7 @@
 // the next days in the projects their roles cover, nearest first: the ones they answer for (a case's reply,
 // an order's completion, a follow-up, an archive…), the unassigned ones their role acts on (orders to
 // dispatch, the month's slip bundle), and the domains' own due times stored on their records (notices to
-// take down, patrol rechecks, handover logs to sign, maintenance checks). ONE statement: the deadlines
+// take down, patrol rechecks, handover logs to sign, cash hand-overs to confirm, maintenance checks). ONE statement: the deadlines
 // part walks deadlines_project_open (project, kind, due_at where met_at is null).
 import { sql } from 'drizzle-orm';
 import type { TAction } from '../../../common/roles';
@@ -24,6 +24,7 @@ const LINKS: Record<string, (id: string) => string> = {
   notice: (id) => `/notices/${id}`,
   patrol_finding: () => '/patrols',
   shift_log: () => '/frontdesk/shift-logs',
+  cash_handover: () => '/cash',
   maintenance_plan: () => '/equipment',
 };
 export const todoLink = (entity: string, id: string) => (LINKS[entity] ?? (() => '/'))(id);
@@ -64,6 +65,11 @@ export async function myTodos(db: DbOrTx, p: Principal, now = new Date()): Promi
        where s.project_id = any(${ids(p, 'frontdesk.desk')}::uuid[]) and s.signed_at is null and s.writer_id <> ${p.userId}::uuid
          and s.due_at < ${horizon}::timestamptz
       union all
+      -- PS-07: the day's cash handed over, for finance to count and confirm by the end of that day
+      select 'cash_confirm', 'cash_handover', h.id, h.project_id, ((h.business_date + 1)::timestamp at time zone pr.timezone), false
+        from cash_handovers h join projects pr on pr.id = h.project_id
+       where h.project_id = any(${ids(p, 'cash.confirm')}::uuid[]) and h.status = 'submitted'
+      union all
       -- PT-03: maintenance checks due (the plan's next day, the project's midnight)
       select 'maintenance', 'maintenance_plan', m.id, m.project_id, (m.next_due_on::timestamp at time zone pr.timezone), false
         from maintenance_plans m join projects pr on pr.id = m.project_id join equipment e on e.id = m.equipment_id
@@ -79,6 +85,7 @@ export async function myTodos(db: DbOrTx, p: Principal, now = new Date()): Promi
              when 'slip_bundle' then (select b.month from slip_bundles b where b.id = t.entity_id)
              when 'notice' then (select n.number || ' ' || left(n.title, 40) from notices n where n.id = t.entity_id)
              when 'patrol_finding' then (select f.location || ' ' || left(f.problem, 40) from patrol_findings f where f.id = t.entity_id)
+             when 'cash_handover' then (select h.business_date::text || ' ' || u.display_name from cash_handovers h join users u on u.id = h.clerk_id where h.id = t.entity_id)
              when 'shift_log' then (select s.shift_date::text from shift_logs s where s.id = t.entity_id)
              when 'maintenance_plan' then (select e.name from maintenance_plans m join equipment e on e.id = m.equipment_id where m.id = t.entity_id)
            end as title
