@@ -352,6 +352,13 @@ export const KPI_COUNTS = [
   'complaintRepliedInTime',
   'complaintFollowupsDue',
   'complaintFollowedInTime',
+  // QI-05 (added with the dashboard): repair cycles completed within their completion deadline (by the
+  // cycle's month), return-visit verdicts of repairs and complaints (by the month of the visit)
+  'completedInTime',
+  'visitVerdicts',
+  'visitsSatisfied',
+  'complaintVerdicts',
+  'complaintSatisfied',
 ] as const;
 export const KPI_RATES = ['dispatchRate', 'sameDayDispatchRate', 'completionRate', 'reworkRate', 'paidFollowupRate', 'freeFollowupRate', 'replyRate', 'complaintReplyRate', 'complaintFollowupRate'] as const;
 export type TKpiRate = (typeof KPI_RATES)[number];
@@ -365,3 +372,65 @@ export const ZProjectKpis = z.object({
 });
 export type TProjectKpis = z.infer<typeof ZProjectKpis>;
 export const ZKpiRanking = z.object({ month: z.string(), items: z.array(ZProjectKpis) });
+
+// QI-05: every KPI of the catalogue, per project and company per month, with its target. Each is a
+// ratio num/den (the company's is Σnum/Σden, its target weighted by den); `better` says which way is good.
+export const QI05_KPIS = [
+  'complaintTimeliness',
+  'complaintSatisfaction',
+  'repairTimeliness',
+  'reworkRate',
+  'sameDayDispatch',
+  'paidFollowup',
+  'freeFollowup',
+  'visitCoverage',
+  'feeCollection',
+  'ownerSatisfaction',
+  'facilityFailure',
+] as const;
+export type TQi05Kpi = (typeof QI05_KPIS)[number];
+export const QI05_LOWER_BETTER: readonly TQi05Kpi[] = ['reworkRate', 'facilityFailure'];
+/** QI-05: the per-project targets the SPEC gives numbers for (a setting in the project's desk rules). */
+export const ZKpiTargets = z.object({
+  complaintTimeliness: z.number().min(0).max(1), // IN-05, CP-01: every reply in 24 h, every follow-up in a week
+  sameDayDispatch: z.number().min(0).max(1), // WO-02: 100 %
+  paidFollowup: z.number().min(0).max(1), // PS-08: 100 %
+  feeCollection: z.number().min(0).max(1), // QI-05: ≥ 98 %
+  ownerSatisfaction: z.number().min(0).max(1), // QI-05: ≥ 90 %
+  facilityFailure: z.number().min(0).max(1), // PT-03: ≤ 2 %
+});
+export type TKpiTargets = z.infer<typeof ZKpiTargets>;
+export const DEFAULT_KPI_TARGETS: TKpiTargets = { complaintTimeliness: 1, sameDayDispatch: 1, paidFollowup: 1, feeCollection: 0.98, ownerSatisfaction: 0.9, facilityFailure: 0.02 };
+export const ZKpiPoint = z.object({ num: z.number(), den: z.number(), value: z.number().nullable(), target: z.number().nullable() });
+export type TKpiPoint = z.infer<typeof ZKpiPoint>;
+const ZKpiValues = z.object(Object.fromEntries(QI05_KPIS.map((k) => [k, ZKpiPoint])) as Record<TQi05Kpi, typeof ZKpiPoint>);
+export const ZKpiMonth = z.object({
+  month: z.string(),
+  kpis: ZKpiValues,
+  /** SV-01..SV-04 hook: the satisfaction index of the surveys domain; null until that domain reports one. */
+  surveySatisfaction: z.number().nullable(),
+});
+export type TKpiMonth = z.infer<typeof ZKpiMonth>;
+export const ZKpiDashboard = z.object({
+  month: z.string(),
+  months: z.array(z.string()),
+  projects: z.array(z.object({ projectId: ZId, projectName: z.string(), months: z.array(ZKpiMonth) })),
+  company: z.array(ZKpiMonth),
+});
+export type TKpiDashboard = z.infer<typeof ZKpiDashboard>;
+
+// X-01, QI-05: the signed-in user's to-dos on the role home page (工作台), nearest due first.
+export const ZTodo = z.object({
+  kind: z.string(), // a deadline kind (labels: ui.deadline.<kind>)
+  entity: z.string(),
+  entityId: ZId,
+  projectId: ZId,
+  projectName: z.string(),
+  title: z.string(),
+  dueAt: z.string(),
+  overdue: z.boolean(),
+  mine: z.boolean(),
+  link: z.string(),
+});
+export const ZTodos = z.object({ now: z.string(), items: z.array(ZTodo), counts: z.record(z.string(), z.number().int()) });
+export type TTodos = z.infer<typeof ZTodos>;

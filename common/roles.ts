@@ -164,3 +164,25 @@ for (const [role, actions] of Object.entries(INSPECTION_GRANTS) as [TRole, TActi
 
 /** Roles whose grant may cover every project of the company (project_id null). */
 export const COMPANY_WIDE_ROLES: readonly TRole[] = ['company_admin', 'quality_inspector'];
+
+// Issue 16 item 6: the staff menu's work areas. Each role sees only the areas it can act in — it holds one
+// of the area's acting grants (reading alone is not acting) — and the overseers (audit.read: the CS
+// supervisor, the project manager, the quality department) act in every area by supervising it. The
+// role home (工作台) and the reference data (基础资料) are everyone's.
+export const MENU_GROUPS = ['home', 'desk', 'orders', 'paid', 'relations', 'frontdesk', 'patrols', 'quality', 'basics'] as const;
+export type TMenuGroup = (typeof MENU_GROUPS)[number];
+export const MENU_GROUP_ACTS: Record<TMenuGroup, readonly TAction[] | 'everyone'> = {
+  home: 'everyone',
+  desk: ['case.create', 'case.manage', 'followup.do', 'faq.write', 'supervise.cs', 'supervise.pm'],
+  orders: ['wo.dispatch', 'wo.work', 'wo.desk', 'wo.confirm'],
+  paid: ['paid.register', 'cash.confirm', 'paid.report', 'catalog.write'],
+  relations: ['archive.manage', 'archive.configure', 'archive.log', 'notice.draft', 'notice.approve', 'relations.visit', 'relations.manage'],
+  frontdesk: ['frontdesk.desk', 'frontdesk.review', 'room.book', 'room.manage'],
+  patrols: ['patrol.record', 'facility.manage', 'facility.check'],
+  quality: ['inspection.do', 'inspection.read', 'case.manage'],
+  basics: 'everyone',
+};
+export function menuGroupShown(group: TMenuGroup, holds: (a: TAction) => boolean): boolean {
+  const acts = MENU_GROUP_ACTS[group];
+  return acts === 'everyone' || holds('audit.read') || acts.some(holds);
+}

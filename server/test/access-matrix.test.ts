@@ -63,9 +63,14 @@ for (const role of Object.keys(USERS) as TRole[]) {
         const refused = res.status === 403 || res.status === 404;
         if (res.status >= 500) failures.push(`${key} ${scope}: ${res.status}`);
         // Lists, lookups and the user's own things have no "other project" record: refusal means it is not shown.
-        const listing = ['GET /api/projects', 'GET /api/kpis/ranking', 'GET /api/lookup', 'GET /api/me', 'PUT /api/me/locale', 'GET /api/notifications', 'POST /api/notifications/read'].includes(key);
+        const listing = ['GET /api/projects', 'GET /api/kpis/ranking', 'GET /api/kpis/dashboard', 'GET /api/me/todos', 'GET /api/lookup', 'GET /api/me', 'PUT /api/me/locale', 'GET /api/notifications', 'POST /api/notifications/read'].includes(key);
         if (listing && scope === 'other' && holds) {
           const leaked = JSON.stringify(res.body).includes(ids.other);
+          // QI-05: the to-dos show another project only to a company-wide role (and only when it has some there).
+          if (key === 'GET /api/me/todos') {
+            if (leaked && !COMPANY_WIDE_ROLES.includes(role)) failures.push(`${key} ${scope}: other project shown`);
+            continue;
+          }
           if (leaked !== COMPANY_WIDE_ROLES.includes(role) && key !== 'GET /api/me' && key !== 'PUT /api/me/locale' && !key.includes('notifications'))
             failures.push(`${key} ${scope}: other project ${leaked ? 'shown' : 'hidden'}`);
           continue;

@@ -124,6 +124,8 @@ export const routeRequests = ({ t, ids }: Ctx): Record<string, { req: Builder; r
   'GET /api/files/:id': { req: async (f) => get(`/api/files/${(await f.file()).id}`), rule: (role, scope) => role !== 'technician' && only(...(Object.keys(USERS) as TRole[]))(role, scope) },
   'GET /api/projects/:id/kpis': { req: async (_f, pid) => get(`/api/projects/${pid}/kpis?month=2026-11`) },
   'GET /api/kpis/ranking': { req: async () => get('/api/kpis/ranking?month=2026-11') },
+  'GET /api/kpis/dashboard': { req: async () => get('/api/kpis/dashboard?month=2026-11') },
+  'GET /api/me/todos': { req: async () => get('/api/me/todos') },
   'POST /api/service-items': {
     req: async (_f, pid) => ({ method: 'POST', url: '/api/service-items', body: { projectId: pid, category: 'cleaning', name: '洗地毯', unit: '平方米', price: 12 } }),
   },

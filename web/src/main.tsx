@@ -1,8 +1,8 @@
-import { StrictMode, useState } from 'react';
+import { lazy, StrictMode, Suspense, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider } from 'antd';
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import dayjs from 'dayjs';
@@ -19,6 +19,9 @@ import { UnitPage } from './pages/org/UnitPage';
 import { CustomersPage } from './pages/people/CustomersPage';
 import { CalendarPage } from './pages/calendar/CalendarPage';
 import { KpiPage } from './pages/kpi/KpiPage';
+import { WorkbenchPage } from './pages/home/WorkbenchPage';
+// QI-05: the dashboard carries ECharts; loaded only when opened.
+const DashboardPage = lazy(() => import('./pages/kpi/DashboardPage'));
 import { StaffPage } from './pages/people/StaffPage';
 import { ThrottlesPage } from './pages/auth/ThrottlesPage';
 import { DeskPage } from './pages/desk/DeskPage';
@@ -157,6 +160,15 @@ function Root() {
                 <Route path="flags" element={<FlagsPage />} />
                 <Route path="supervision" element={<SupervisionPage />} />
                 <Route path="kpis" element={<KpiPage />} />
+                <Route path="workbench" element={<WorkbenchPage />} />
+                <Route
+                  path="kpi-dashboard"
+                  element={
+                    <Suspense fallback={<Spin />}>
+                      <DashboardPage />
+                    </Suspense>
+                  }
+                />
                 <Route path="*" element={<Navigate to="/" replace />} />
               </Route>
             </Routes>

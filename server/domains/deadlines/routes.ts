@@ -9,10 +9,14 @@ import { authorize, can } from '../../platform/policy';
 import { notFound } from '../../platform/errors';
 import { rulesOf, ZDeskRules } from './rules';
 import { deskRules } from './tables';
+import { myTodos } from './todos';
+import { ZTodos } from '../../../common/desk';
 
 const ZRulesBody = z.object({ rules: ZDeskRules, version: z.number().int() });
 
 export function deskRuleRoutes(app: App, { db }: Deps) {
+  // X-01, QI-05: the role home page's to-dos of the signed-in user, in one statement.
+  app.get('/api/me/todos', { schema: { response: { 200: ZTodos } }, config: { access: 'signed_in' } }, (req) => myTodos(db, principal(req)));
   app.get('/api/projects/:id/desk-rules', { schema: { params: ZIdParams, response: { 200: ZRulesBody } }, config: { access: 'project.read' } }, async (req) => {
     if (!can(principal(req), 'project.read', req.params.id)) throw notFound();
     return rulesOf(db, req.params.id);

@@ -5,6 +5,7 @@ import * as z from 'zod';
 import type { DeadlineRule } from '../../platform/clock';
 import type { DbOrTx } from '../../platform/db';
 import { deskRules } from './tables';
+import { DEFAULT_KPI_TARGETS, ZKpiTargets } from '../../../common/desk';
 import { memoInTx } from '../../platform/tx-memo';
 
 const ZClock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
@@ -35,6 +36,7 @@ export const ZDeskRules = z.object({
   requestTurnedComplaintDays: z.number().int().min(1).max(366), // CP-02: an unhandled request that came back as a complaint
   supervisorCheckRate: z.number().min(0.3).max(1), // RV-02
   managerCheckRate: z.number().min(0.1).max(1), // RV-02
+  kpiTargets: ZKpiTargets.default(DEFAULT_KPI_TARGETS), // QI-05: the targets the SPEC gives numbers for
 });
 export type DeskRules = z.infer<typeof ZDeskRules>;
 
@@ -55,6 +57,7 @@ export const DEFAULT_DESK_RULES: DeskRules = {
   requestTurnedComplaintDays: 30,
   supervisorCheckRate: 0.3,
   managerCheckRate: 0.1,
+  kpiTargets: DEFAULT_KPI_TARGETS,
 };
 
 export interface ProjectRules {

@@ -63,7 +63,11 @@ export async function countOrderTransition(tx: Tx, o: OrderRow, action: string, 
     const sameDay = toLocal(now, tz).date === toLocal(start, tz).date;
     facts.push({ at: start, add: { dispatchedInTime: inTime ? 1 : 0, dispatchedSameDay: sameDay ? 1 : 0 } });
   }
-  if (action === 'complete') facts.push({ at: await cycleStart(tx, o), add: { completed: 1 } });
+  if (action === 'complete') {
+    // QI-05 repair timeliness: against the completion deadline as it stands (pauses already added).
+    const due = await dueOf(tx, o.id, 'completion');
+    facts.push({ at: await cycleStart(tx, o), add: { completed: 1, completedInTime: due && now <= due ? 1 : 0 } });
+  }
   const kind = closeKind(o.paid, o.reworkCount > 0);
   if (action === 'close' && kind) facts.push({ at: now, add: { [kind.closed]: 1 } });
   await countKpis(tx, o.projectId, facts);
@@ -73,14 +77,19 @@ export async function countOrderTransition(tx: Tx, o: OrderRow, action: string, 
  * WO-07, PS-08: a follow-up that reached the customer counts for the month of the close it follows
  * when it was done within its deadline; an unsolved verdict is also a rework, starting a new cycle.
  */
-export async function countFollowup(tx: Tx, o: OrderRow, rework: boolean, now: Date): Promise<void> {
+export async function countFollowup(tx: Tx, o: OrderRow, rework: boolean, now: Date, verdict?: string | null): Promise<void> {
   const due = await dueOf(tx, o.id, 'followup');
   const facts: KpiFact[] = [];
+  // QI-05 owner satisfaction (RV-01): the customer's verdict, in the month of the visit.
+  if (verdict) facts.push({ at: now, add: { visitVerdicts: 1, visitsSatisfied: satisfied(verdict) } });
   const kind = closeKind(o.paid, o.reworkCount > 0);
   if (kind && due && o.closedAt && now <= due) facts.push({ at: o.closedAt, add: { [kind.followed]: 1 } });
   if (rework) facts.push({ at: now, add: { reworks: 1, repairCycles: 1 } });
   await countKpis(tx, o.projectId, facts);
 }
+
+/** RV-01: 满意 and 较满意 count as satisfied; 不满意 does not. */
+export const satisfied = (verdict: unknown): number => (verdict === 'satisfied' || verdict === 'fairly_satisfied' ? 1 : 0);
 
 /** IN-05, CP-01: a new case is due for its reply in the month of its deadline; answered on the spot, it is in time. */
 export function caseOpenedFact(c: { category: string; repliedAt: Date | null }, replyDue: Date): KpiFact {
@@ -97,13 +106,17 @@ export async function countCaseReplied(tx: Tx, c: { id: string; projectId: strin
 }
 
 /** CP-01: a resolution makes a follow-up due (7 days by default); the follow-up counts when done by then. */
-export async function countComplaintStep(tx: Tx, k: { id: string; companyId: string; projectId: string }, action: string, now: Date): Promise<void> {
+export async function countComplaintStep(tx: Tx, k: { id: string; companyId: string; projectId: string }, action: string, now: Date, verdict?: string | null): Promise<void> {
   if (action === 'resolve') {
     const [{ rules }, cal] = await Promise.all([rulesOf(tx, k.projectId), workCalendar(tx, k.companyId, k.projectId)]);
     await countKpis(tx, k.projectId, [{ at: dueAt(rules.complaintFollowup, now, cal), add: { complaintFollowupsDue: 1 } }]);
   }
   if (action === 'followup') {
     const due = await dueOf(tx, k.id, 'cp_followup');
-    if (due && now <= due) await countKpis(tx, k.projectId, [{ at: due, add: { complaintFollowedInTime: 1 } }]);
+    const facts: KpiFact[] = [];
+    if (due && now <= due) facts.push({ at: due, add: { complaintFollowedInTime: 1 } });
+    // QI-05 complaint satisfaction (CP-01): the verdict of the follow-up, in its month.
+    if (verdict) facts.push({ at: now, add: { complaintVerdicts: 1, complaintSatisfied: satisfied(verdict) } });
+    await countKpis(tx, k.projectId, facts);
   }
 }

@@ -8,7 +8,7 @@ import { auditEvents } from '../../platform/tables';
 import { workCalendar } from '../calendar/queries';
 import { rulesOf } from '../deadlines/rules';
 import { projects } from '../org/tables';
-import { closeKind } from './facts';
+import { closeKind, satisfied } from './facts';
 import { column, KPI_COUNTERS, type KpiCounter, type KpiCounts } from './rollup';
 import { kpiMonths } from './tables';
 
@@ -50,12 +50,23 @@ export async function recountProject(db: DbOrTx, projectId: string): Promise<Map
       let dispatched = false;
       let completedAt: Date | null = null;
       let close: Event | null = null;
+      // QI-05 repair timeliness: the completion rule of the order's priority, moved on by the cycle's pauses.
+      let priority: 'normal' | 'emergency' = 'normal';
+      let pausedMs = 0;
+      let pausedAt: Date | null = null;
       for (const e of history) {
+        if ((e.action === 'followed_up' || e.action === 'rework') && e.after?.verdict) {
+          add(e.at, 'visitVerdicts');
+          if (satisfied(e.after.verdict)) add(e.at, 'visitsSatisfied');
+        }
+        if (e.action === 'create') priority = e.after?.priority === 'emergency' ? 'emergency' : 'normal';
         if (e.action === 'create' || e.action === 'rework') {
           if (e.action === 'rework') followupDone(e);
           start = e.at;
           dispatched = false;
           completedAt = null;
+          pausedMs = 0;
+          pausedAt = null;
           add(e.at, 'repairCycles');
           if (e.action === 'rework') add(e.at, 'reworks');
         } else if (!start) continue;
@@ -63,9 +74,14 @@ export async function recountProject(db: DbOrTx, projectId: string): Promise<Map
           dispatched = true;
           if (e.at <= dueAt(rules.dispatch, start, cal)) add(start, 'dispatchedInTime');
           if (toLocal(e.at, p.timezone).date === toLocal(start, p.timezone).date) add(start, 'dispatchedSameDay');
+        } else if (e.action === 'hold') pausedAt = e.at;
+        else if (e.action === 'resume' && pausedAt) {
+          pausedMs += e.at.getTime() - pausedAt.getTime();
+          pausedAt = null;
         } else if (e.action === 'complete') {
           completedAt = e.at;
           add(start, 'completed');
+          if (e.at.getTime() <= dueAt(rules.completion[priority], start, cal).getTime() + pausedMs) add(start, 'completedInTime');
         } else if (e.action === 'close') {
           close = e;
           const kind = closeKind(!!e.after?.paid, !!e.after?.rework);
@@ -98,8 +114,12 @@ export async function recountProject(db: DbOrTx, projectId: string): Promise<Map
         if (e.action === 'resolve') {
           due = dueAt(rules.complaintFollowup, e.at, cal);
           add(due, 'complaintFollowupsDue');
-        } else if (e.action === 'followup' && due) {
-          if (e.at <= due) add(due, 'complaintFollowedInTime');
+        } else if (e.action === 'followup') {
+          if (e.after?.verdict) {
+            add(e.at, 'complaintVerdicts');
+            if (satisfied(e.after.verdict)) add(e.at, 'complaintSatisfied');
+          }
+          if (due && e.at <= due) add(due, 'complaintFollowedInTime');
           due = null;
         }
       }

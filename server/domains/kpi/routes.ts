@@ -1,6 +1,7 @@
-import { ZKpiQuery, ZKpiRanking, ZProjectKpis } from '../../../common/desk';
+import { ZKpiDashboard, ZKpiQuery, ZKpiRanking, ZProjectKpis } from '../../../common/desk';
 import { ZIdParams } from '../../../common/shared';
 import { principal, type App, type Deps } from '../../platform/http';
+import { kpiDashboard } from './dashboard';
 import { projectKpis, ranking } from './queries';
 
 export function kpiRoutes(app: App, { db }: Deps) {
@@ -11,4 +12,8 @@ export function kpiRoutes(app: App, { db }: Deps) {
     month: req.query.month,
     items: await ranking(db, principal(req), req.query.month),
   }));
+  // QI-05: every KPI with its target, per project and for the company, over the 12 months ending with `month`.
+  app.get('/api/kpis/dashboard', { schema: { querystring: ZKpiQuery, response: { 200: ZKpiDashboard } }, config: { access: 'project.read' } }, (req) =>
+    kpiDashboard(db, principal(req), req.query.month),
+  );
 }

@@ -32,6 +32,14 @@ export const kpiMonths = pgTable(
     complaintRepliedInTime: integer('complaint_replied_in_time').notNull().default(0),
     complaintFollowupsDue: integer('complaint_followups_due').notNull().default(0),
     complaintFollowedInTime: integer('complaint_followed_in_time').notNull().default(0),
+    // QI-05 repair timeliness: cycles completed within their completion deadline, by the cycle's month
+    completedInTime: integer('completed_in_time').notNull().default(0),
+    // QI-05 owner satisfaction (RV-01) and complaint satisfaction (CP-01): verdicts given, and those
+    // 满意 or 较满意, by the month of the return visit
+    visitVerdicts: integer('visit_verdicts').notNull().default(0),
+    visitsSatisfied: integer('visits_satisfied').notNull().default(0),
+    complaintVerdicts: integer('complaint_verdicts').notNull().default(0),
+    complaintSatisfied: integer('complaint_satisfied').notNull().default(0),
   },
   // The ranking reads one month of every project: by month, whatever the number of months kept.
   (t) => [primaryKey({ columns: [t.projectId, t.month] }), index('kpi_months_month').on(t.month, t.projectId)],

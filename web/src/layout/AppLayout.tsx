@@ -34,18 +34,20 @@ function DemoBanner() {
 }
 
 /** Where each role starts its day (issue 18): the technician on their orders, the desk on the call form,
- *  supervisors on the dispatch board, finance on the cash; managers and the quality department on the overview. */
+ *  supervisors on the dispatch board, finance on the cash; managers, the quality department and everyone
+ *  else on the workbench (工作台, QI-05), which replaces the bare project cards as the home page. Every role
+ *  has the workbench at the top of its menu. */
 export function RoleHome() {
   const { can } = useSession();
-  // The first that fits; whoever may change the project's settings (manager, admin) gets the overview.
+  // The first that fits; whoever may change the project's settings (manager, admin) gets the workbench.
   const homes: [boolean, string][] = [
-    [can('settings.write') || (can('audit.read') && !can('wo.dispatch')), '/overview'],
+    [can('settings.write') || (can('audit.read') && !can('wo.dispatch')), '/workbench'],
     [can('wo.work') && !can('case.read'), '/my'],
     [can('wo.dispatch'), '/dispatch'],
     [can('case.create'), '/desk'],
     [can('cash.confirm'), '/cash'],
   ];
-  return <Navigate to={homes.find(([fits]) => fits)?.[1] ?? '/overview'} replace />;
+  return <Navigate to={homes.find(([fits]) => fits)?.[1] ?? '/workbench'} replace />;
 }
 
 
@@ -66,7 +68,8 @@ function Shell() {
   useEffect(() => {
     if (current) setOpen((o) => (o.includes(`group:${current}`) ? o : [...o, `group:${current}`]));
   }, [current]);
-  const openKeys = groups.length <= 2 ? groups.map((g) => `group:${g.key}`) : open;
+  const areas = groups.filter((g) => g.key !== 'home');
+  const openKeys = areas.length <= 2 ? areas.map((g) => `group:${g.key}`) : open;
   // X-04: the user's stored language is the one source of truth; the page follows it after sign-in.
   useEffect(() => {
     if (me.locale !== i18n.language) setLocale(me.locale);

@@ -21,6 +21,8 @@ import {
   CalendarOutlined,
   CrownOutlined,
   CustomerServiceOutlined,
+  DashboardOutlined,
+  DesktopOutlined,
   EyeOutlined,
   FileDoneOutlined,
   FileTextOutlined,
@@ -47,6 +49,7 @@ import {
   UnorderedListOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { menuGroupShown, type TMenuGroup } from '../../../common/roles';
 import { useSession } from '../lib/session';
 
 type MenuItem = NonNullable<MenuProps['items']>[number];
@@ -61,7 +64,9 @@ export function useMenuGroups(): MenuGroup[] {
   const { t } = useTranslation();
   const { can } = useSession();
   const page = (show: boolean, key: string, icon: ReactNode, label: string): Page | false => show && { key, icon, label };
-  const groups: { key: string; pages: (Page | false)[] }[] = [
+  const groups: { key: TMenuGroup; pages: (Page | false)[] }[] = [
+    // X-01, QI-05: every role's home, the to-dos with their countdowns
+    { key: 'home', pages: [page(true, '/workbench', <DesktopOutlined />, t('ui.nav.workbench'))] },
     {
       key: 'desk',
       pages: [
@@ -137,6 +142,8 @@ export function useMenuGroups(): MenuGroup[] {
     {
       key: 'quality',
       pages: [
+        // QI-05: the dashboard (trends, ranking, heat table); QI-04: the month's KPI ranking
+        page(can('case.manage') || can('audit.read'), '/kpi-dashboard', <DashboardOutlined />, t('ui.nav.dashboard')),
         page(can('case.manage') || can('audit.read'), '/kpis', <LineChartOutlined />, t('ui.kpi.nav')),
         // QI-01..QI-04: quality inspections and their standards
         page(can('inspection.read'), '/inspections', <AuditOutlined />, t('inspection.nav')),
@@ -157,13 +164,14 @@ export function useMenuGroups(): MenuGroup[] {
     },
   ];
   return groups
+    .filter((g) => menuGroupShown(g.key, (a) => can(a)))
     .map((g) => ({ key: g.key, label: t(`ui.navGroup.${g.key}`), pages: g.pages.filter((p): p is Page => p !== false) }))
     .filter((g) => g.pages.length);
 }
 
-/** The groups as antd menu items: one submenu per work area. */
+/** The groups as antd menu items: the home page on its own, then one submenu per work area. */
 export function menuItems(groups: MenuGroup[]): MenuItem[] {
-  return groups.map((g) => ({ key: `group:${g.key}`, label: g.label, children: g.pages }));
+  return groups.flatMap((g): MenuItem[] => (g.key === 'home' ? g.pages : [{ key: `group:${g.key}`, label: g.label, children: g.pages }]));
 }
 
 /** The menu page a location belongs to: the longest page path it is or lies under ("/archives/1" → "/archives"). */

@@ -96,7 +96,7 @@ export function complaintAction(db: Db, p: Principal, id: string, a: TComplaintA
       if (!saved) throw staleVersion();
       await ctx.audit({ entity: 'complaint', entityId: k.id, projectId: k.projectId, action: a.action, after: logged });
       if (a.action === 'escalate') await notifyMajor(tx, saved, c.number, ctx.now);
-      await countComplaintStep(tx, k, a.action, ctx.now); // QI-05: before the deadlines move, the rollup
+      await countComplaintStep(tx, k, a.action, ctx.now, a.action === 'followup' ? a.verdict : null); // QI-05: before the deadlines move, the rollup
       await syncComplaintDeadlines(tx, saved, c.ownerId, ctx.now);
       return complaintDetail(tx, p, k.id, ctx.now);
     },

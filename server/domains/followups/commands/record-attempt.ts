@@ -71,7 +71,7 @@ export async function recordAttempt(db: Db, p: Principal, followupId: string, a:
           after: { status: orderPatch.status, verdict: a.verdict, solved: a.solved, followupId: f.id },
         });
         await recomputeOrderDeadlines(tx, o.id, ctx.now);
-        if (reached) await countFollowup(tx, o, rework, ctx.now); // QI-05: the rollup as the last write
+        if (reached) await countFollowup(tx, o, rework, ctx.now, a.verdict); // QI-05: the rollup as the last write
       }
       const [saved] = await tx.select().from(followups).where(eq(followups.id, f.id));
       return { id: saved.id, status: saved.status, attempts: saved.attempts, version: saved.version };
