@@ -342,3 +342,23 @@ test('QI-03 an inspection started over HTTP stores the computed findings with th
   assert.ok(res.body.autoItems.some((a: { itemCode: string; automatic: boolean }) => a.itemCode === 'CS-61' && a.automatic));
   assert.ok(res.body.autoItems.some((a: { itemCode: string; automatic: boolean }) => a.itemCode === 'CS-52' && !a.automatic));
 });
+
+test('QI-01, QI-03 the product\'s new items reach a company as the next version of its default standard, never over a version the company made', async () => {
+  const { ensureDefaultStandard } = await import('./commands/revise-standard');
+  const { inspectionStandards } = await import('./tables');
+  const { isNull } = await import('drizzle-orm');
+  const cur = () => db.select().from(inspectionStandards).where(and(eq(inspectionStandards.companyId, quality.companyId), eq(inspectionStandards.code, 'default'), isNull(inspectionStandards.supersededAt)));
+  const [before] = await cur();
+  assert.equal(before.createdBy, null, 'the demo runs on the shipped standard');
+  // As a database from before CS-61/CS-62: its current version lacks them.
+  await db.update(inspectionStandards).set({ items: DEFAULT_STANDARD_ITEMS.filter((i) => !['CS-61', 'CS-62'].includes(i.code)) }).where(eq(inspectionStandards.id, before.id));
+  const up = await db.transaction((tx) => ensureDefaultStandard(tx, quality.companyId, new Date()));
+  assert.equal(up.version, before.version + 1);
+  assert.ok(up.items.some((i) => i.code === 'CS-61') && up.items.some((i) => i.code === 'CS-62'));
+  const [old] = await db.select().from(inspectionStandards).where(eq(inspectionStandards.id, before.id));
+  assert.ok(old.supersededAt, 'the old version stays, superseded, for the inspections made on it');
+  assert.equal((await db.transaction((tx) => ensureDefaultStandard(tx, quality.companyId, new Date()))).id, up.id, 'unchanged items: no new version');
+  // A version the company made is theirs: the product's items do not replace it.
+  await db.update(inspectionStandards).set({ createdBy: quality.userId, items: up.items.slice(0, 10) }).where(eq(inspectionStandards.id, up.id));
+  assert.equal((await db.transaction((tx) => ensureDefaultStandard(tx, quality.companyId, new Date()))).id, up.id);
+});
