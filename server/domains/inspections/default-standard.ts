@@ -75,6 +75,10 @@ export const DEFAULT_STANDARD_ITEMS: TStandardItem[] = [
   cs(57, '答客问', '根据项目情况编制答客问，每半年更新一次', ['R', 'O'], 0.5, 1),
   cs(58, '空置房管理', '编制《空置房登记表》并及时更新', ['R', 'O'], 0.5, 1, 'vacant_units'),
   cs(59, '空置房管理', '供暖季（11月7日至次年3月15日）每周巡查空置房2次，其他时间每周至少1次，并填写巡查记录', ['R'], 0.5, 1, 'vacant_units'),
+  // Shipped with version 2 of the default standard: two record checks the source standard leaves to other
+  // chapters (the shift handover, FD-02; the day's cash to finance, PS-07), computed from the registers.
+  cs(61, '交接班', '前台每班接班前阅读上一班《交接班记录》并签字确认，未办结事项逐项交接，不得漏签', ['R'], 0.5, 1),
+  cs(62, '有偿服务收款', '有偿服务当日所收现金当日交财务并经财务点收确认；交款金额与收据不符的须标明差额并说明原因', ['R'], 0.5, 1),
   item('CS-60', '环境', '保洁仪容', '保洁员按规范着装、佩戴工牌，作业中遇到业户主动问好、礼让，熟悉清洁设备的使用和管理', ['O'], 0.5, 1),
   // 环境、工程、秩序：骨架条目，由公司补充完善。
   item('EN-01', '环境', '公共区域清洁', '大堂、楼道、电梯轿厢地面和墙面干净无污渍、无杂物', ['O'], 0.5, 2),

@@ -8,7 +8,7 @@ import { notFound } from '../../platform/errors';
 import { can, projectsWhere, type Principal } from '../../platform/policy';
 import { projects } from '../org/tables';
 import { users } from '../people/tables';
-import { AUTO_ITEMS } from './auto-findings';
+import { computable } from './auto-findings';
 import { inspectionActions, authorizeInspection } from './policy';
 import { inspectionFindings, inspections, inspectionStandards } from './tables';
 
@@ -117,7 +117,7 @@ export async function inspectionDetail(db: DbOrTx, p: Principal, id: string): Pr
       }
       return { id: f.id, itemCode: f.itemCode, source: f.source as 'manual' | 'computed', status: f.status as TInspectionDetail['findings'][number]['status'], count: f.count, note: f.note, evidence: f.evidence, records: f.records, reason: f.reason, points: pts };
     }),
-    autoItems: std.items.filter((x) => x.methods.includes('record_check')).map((x) => ({ itemCode: x.code, automatic: !!AUTO_ITEMS[x.code] })),
+    autoItems: std.items.filter((x) => x.methods.includes('record_check')).map((x) => ({ itemCode: x.code, automatic: computable(p, r.i.projectId, x.code) })),
     corrections: corrections.map((c) => ({ at: c.at.toISOString(), userName: c.userName ?? '', reason: String((c.after as { reason?: string } | null)?.reason ?? '') })),
     actions: inspectionActions(p, r.i),
   };

@@ -4,7 +4,7 @@ import type { TInspectionDetail } from '../../../../common/inspections';
 import { runCommand } from '../../../platform/audit';
 import type { Db } from '../../../platform/db';
 import { AppError, invalidField } from '../../../platform/errors';
-import { can, type Principal } from '../../../platform/policy';
+import type { Principal } from '../../../platform/policy';
 import { applicableItems } from '../applicability';
 import { computeFindings } from '../auto-findings';
 import { DEFAULT_STANDARD_CODE } from '../default-standard';
@@ -32,8 +32,8 @@ export function startInspection(db: Db, p: Principal, input: { projectId: string
         .insert(inspections)
         .values({ companyId: p.companyId, projectId: input.projectId, month: input.month, standardId: std.id, inspectorId: p.userId, createdAt: ctx.now })
         .returning();
-      // QI-03: figures read with the inspector's own reach (the inspector holds archive.read and project.read).
-      const computed = can(p, 'archive.read', input.projectId) ? await computeFindings(tx, p, input.projectId, input.month, (await applicableItems(tx, input.projectId, std.items)).map((x) => x.code)) : [];
+      // QI-03: figures read with the inspector's own reach; an item whose figures the inspector may not read stays manual.
+      const computed = await computeFindings(tx, p, input.projectId, input.month, (await applicableItems(tx, input.projectId, std.items)).map((x) => x.code), ctx.now);
       if (computed.length)
         await tx.insert(inspectionFindings).values(
           computed.map((c) => ({ companyId: p.companyId, projectId: input.projectId, inspectionId: i.id, itemCode: c.code, source: 'computed', status: 'proposed', count: c.count, records: c.records, createdAt: ctx.now })),

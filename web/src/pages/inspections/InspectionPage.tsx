@@ -10,6 +10,7 @@ import type { TFinding, TInspectionDetail, TStandard } from '../../../../common/
 import { api, ApiError } from '../../lib/api';
 import { useFormAction } from '../../lib/form-action';
 import { ScoreTag } from './InspectionsPage';
+import { FindingRecords } from './FindingRecords';
 
 type Mode = { kind: 'add' } | { kind: 'reject'; finding: TFinding } | { kind: 'correct'; finding?: TFinding };
 
@@ -93,7 +94,7 @@ export function InspectionPage() {
                 <Space direction="vertical" size={0}>
                   {v && <span>{v}</span>}
                   {f.evidence && (/^https?:\/\//.test(f.evidence) ? <a href={f.evidence} target="_blank" rel="noreferrer">{f.evidence}</a> : <Typography.Text type="secondary">{f.evidence}</Typography.Text>)}
-                  {f.records.length > 0 && <Typography.Text type="secondary">{t('inspection.records', { count: f.records.length })}</Typography.Text>}
+                  <FindingRecords records={f.records} projectId={d.projectId} />
                   {f.reason && <Typography.Text type="secondary">{f.reason}</Typography.Text>}
                 </Space>
               ),
