@@ -94,8 +94,18 @@ export const en: Catalog = {
     inspection_submitted: 'The inspection is submitted; change it only by a correction with a reason',
     inspection_not_submitted: 'The inspection is still a draft; edit it directly',
     finding_not_proposed: 'This computed finding has already been confirmed or rejected',
+    // quality bulletin and rectification (QI-04)
+    bulletin_exists: 'There is already a bulletin for this month',
+    bulletin_published: 'The bulletin is published and can no longer change',
+    bulletin_incomplete: 'Some projects have no submitted inspection for the month; the bulletin cannot be published yet',
+    rectification_not_open: 'This rectification is not open',
+    rectification_not_closed: 'This rectification has not been reported as done yet',
   },
   notifications: {
+    // quality bulletin and rectification (QI-04)
+    bulletin_published: 'Bulletin {{number}} published: quality inspection results for {{month}}; please read it and rectify on time',
+    overdue_rectification: 'Rectification {{number}} is past its deadline',
+    escalated_rectification: '[Escalated] Rectification {{number}} still not rectified after its deadline',
     // archives and the monthly bundle (AR-01, WO-11)
     overdue_archive_owner: 'The owner archive of {{number}} is incomplete a month after handover',
     overdue_archive_tenant: 'The tenant archive of {{number}} is incomplete a month after move-in',

@@ -92,8 +92,18 @@ export const zhCN = {
     inspection_submitted: '检查已提交，只能通过更正修改（须填写原因）',
     inspection_not_submitted: '检查尚未提交，请直接修改',
     finding_not_proposed: '该系统发现项已确认或驳回',
+    // 品质通报与整改（QI-04）
+    bulletin_exists: '该月已有品质通报',
+    bulletin_published: '通报已发布，不能再修改',
+    bulletin_incomplete: '还有项目本月未提交品质检查，不能发布通报',
+    rectification_not_open: '该整改项不在整改中',
+    rectification_not_closed: '该整改项尚未提交整改结果',
   },
   notifications: {
+    // 品质通报与整改（QI-04）
+    bulletin_published: '《{{number}}》已发布：{{month}} 月品质检查结果，请查阅并按期整改',
+    overdue_rectification: '整改项 {{number}} 已超过整改期限',
+    escalated_rectification: '【督办】整改项 {{number}} 超期未整改',
     // 客户档案与月度归档（AR-01, WO-11）
     overdue_archive_owner: '{{number}} 业主档案已超过1个月未建齐',
     overdue_archive_tenant: '{{number}} 租户档案已超过1个月未建齐',

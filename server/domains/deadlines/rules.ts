@@ -35,6 +35,7 @@ export const ZDeskRules = z.object({
   requestTurnedComplaintDays: z.number().int().min(1).max(366), // CP-02: an unhandled request that came back as a complaint
   supervisorCheckRate: z.number().min(0.3).max(1), // RV-02
   managerCheckRate: z.number().min(0.1).max(1), // RV-02
+  rectification: ZDeadlineRule, // QI-04: an inspection finding rectified by the project
 });
 export type DeskRules = z.infer<typeof ZDeskRules>;
 
@@ -55,6 +56,7 @@ export const DEFAULT_DESK_RULES: DeskRules = {
   requestTurnedComplaintDays: 30,
   supervisorCheckRate: 0.3,
   managerCheckRate: 0.1,
+  rectification: { clock: 'calendar_days', days: 7 },
 };
 
 export interface ProjectRules {
