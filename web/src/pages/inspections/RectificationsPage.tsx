@@ -1,7 +1,8 @@
 // QI-04: rectification items of the projects the reader holds, filtered by project, state and overdue;
 // the project manager lands on his project's open items.
 import { useState } from 'react';
-import { Card, Checkbox, Select, Space, Table, Tag } from 'antd';
+import { Card, Checkbox, Select, Space, Tag } from 'antd';
+import { ListTable } from '../../lib/ListTable';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -51,22 +52,23 @@ export function RectificationsPage() {
           {t('inspection.rect.onlyOverdue')}
         </Checkbox>
       </Space>
-      <Table<TRectification>
+      <ListTable<TRectification>
+        testId="rect-list"
         rowKey="id"
         size="small"
         loading={q.isPending}
         dataSource={q.data?.items}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        scroll={{ x: 700 }}
+        scroll={{ x: 900 }}
         locale={{ emptyText: t('inspection.rect.empty') }}
         columns={[
-          { title: t('inspection.rect.number'), dataIndex: 'number', width: 150, render: (v, r) => <Link to={`/rectifications/${r.id}`}>{v}</Link> },
+          { title: t('inspection.rect.number'), dataIndex: 'number', width: 150, card: 'title', render: (v, r) => <Link to={`/rectifications/${r.id}`}>{v}</Link> },
           { title: t('inspection.project'), dataIndex: 'projectName', width: 110 },
           { title: t('inspection.month'), dataIndex: 'month', width: 80 },
           { title: t('inspection.rect.item'), dataIndex: 'itemCode', render: (v, r) => `${v} ${r.topic}` },
           { title: t('inspection.rect.finding'), dataIndex: 'findingNote', ellipsis: true, responsive: ['lg'] },
-          { title: t('inspection.rect.state'), dataIndex: 'state', width: 170, render: (_v, r) => <RectStateTag r={r} /> },
-          { title: t('inspection.rect.due'), dataIndex: 'dueAt', width: 140, render: (_v, r) => <RectDue r={r} /> },
+          { title: t('inspection.rect.state'), dataIndex: 'state', width: 170, card: 'title', render: (_v, r) => <RectStateTag r={r} /> },
+          { title: t('inspection.rect.due'), dataIndex: 'dueAt', width: 190, render: (_v, r) => <RectDue r={r} /> },
         ]}
       />
     </Card>

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { App, Button, Card, DatePicker, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import dayjs from 'dayjs';
 import type * as z from 'zod';
 import type { TBulletin, TBulletinRow, TMonthResults, ZBulletinList } from '../../../../common/inspections';
@@ -48,7 +48,9 @@ export function ResultsPage() {
   const { message } = App.useApp();
   const { me } = useSession();
   const navigate = useNavigate();
-  const [month, setMonth] = useState(dayjs().subtract(1, 'month'));
+  // A link may name the month (?month=2026-11); otherwise last month, the one being inspected.
+  const [params] = useSearchParams();
+  const [month, setMonth] = useState(() => (/^\d{4}-\d{2}$/.test(params.get('month') ?? '') ? dayjs(`${params.get('month')}-01`) : dayjs().subtract(1, 'month')));
   const m = month.format('YYYY-MM');
   const results = useQuery({ queryKey: ['inspection-results', m], queryFn: () => api.get<TMonthResults>(`/api/inspections/results?month=${m}`) });
   const bulletins = useQuery({ queryKey: ['inspection-bulletins'], queryFn: () => api.get<z.infer<typeof ZBulletinList>>('/api/inspection-bulletins') });
