@@ -41,19 +41,24 @@ test('QI-02, QI-03, QI-04 an inspection with its computed findings confirmed, th
   }
 
   const [quality, pm] = await Promise.all([open('quality'), open('ch-manager')]);
+  const t0 = Date.now();
+  // The inspector works on 翠湖苑 (the project chosen in the header is kept in the browser).
+  await quality.evaluate((id) => localStorage.setItem('ed_project', id), chy.id);
   await quality.goto(`${ctx.product.url}/inspections?month=${month}`);
-  await quality.locator('.ant-select-selection-item').first().waitFor();
   await quality.getByRole('button', { name: '开始检查' }).click();
   await quality.waitForURL(/\/inspections\/[0-9a-f-]{36}$/);
   const inspectionId = quality.url().split('/').pop()!;
   // QI-03: the computed findings are proposed; the inspector confirms each one.
   const proposed = (await api<TInspectionDetail>('GET', `/api/inspections/${inspectionId}`)).findings.filter((f) => f.status === 'proposed').length;
   assert.ok(proposed > 0, 'the demo data yields computed findings');
-  for (let k = 0; k < proposed; k++) {
-    const confirm = quality.getByRole('button', { name: '确认', exact: true }).first();
+  const confirmButtons = quality.getByRole('button', { name: '确认', exact: true });
+  await confirmButtons.first().waitFor();
+  for (let left = proposed; left > 0; left--) {
     const done = quality.waitForResponse((r) => r.url().includes('/review') && r.request().method() === 'POST');
-    await confirm.click();
+    await confirmButtons.first().click();
     assert.equal((await done).status(), 200);
+    // The table shows the confirmed finding before the next one is clicked.
+    await quality.waitForFunction((n) => [...document.querySelectorAll('button')].filter((b) => b.textContent?.trim() === '确认').length === n, left - 1);
   }
   await quality.getByText('待确认').waitFor({ state: 'detached' });
   await quality.getByRole('button', { name: '提交检查' }).click();
@@ -93,5 +98,6 @@ test('QI-02, QI-03, QI-04 an inspection with its computed findings confirmed, th
   const notes = await (await apiAs(ctx.product.url, 'ch-manager'))<{ items: { kind: string; title: string }[] }>('/api/notifications');
   assert.ok(notes.items.some((n) => n.kind === 'bulletin_published' && n.title.includes(number)));
   assert.deepEqual(errors, []);
+  assert.ok(Date.now() - t0 < 60_000, `the loop took ${Date.now() - t0} ms`);
   await Promise.all([quality.close(), pm.close()]);
 });
