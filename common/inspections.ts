@@ -164,3 +164,97 @@ export function scoreOf(items: Pick<TStandardItem, 'code' | 'deduction' | 'cap'>
   const score = Math.max(0, Math.round((FULL_SCORE - off) * 10) / 10);
   return { score, passed: score >= PASS_SCORE, points };
 }
+
+// QI-04: the month's bulletin (通报) — the ranking of every project, numbered by the company when it is
+// published and sent to every department — and the rectification of each finding.
+export const BULLETIN_STATUSES = ['draft', 'published'] as const;
+export const ZBulletinRow = z.object({
+  rank: z.number().int().nullable(),
+  projectId: ZId,
+  projectName: z.string(),
+  inspectionId: ZId.nullable(),
+  /** null: the project has no submitted inspection for the month (publication is refused). */
+  score: z.number().nullable(),
+  passed: z.boolean().nullable(),
+  previousScore: z.number().nullable(),
+  change: z.number().nullable(),
+  findings: z.number().int(),
+});
+export type TBulletinRow = z.infer<typeof ZBulletinRow>;
+export const ZBulletinSummary = z.object({
+  id: ZId,
+  month: z.string(),
+  status: z.enum(BULLETIN_STATUSES),
+  number: z.string().nullable(),
+  passRate: z.number(),
+  projectCount: z.number().int(),
+  publishedAt: z.string().nullable(),
+  version: z.number().int(),
+});
+export const ZBulletin = ZBulletinSummary.extend({
+  remarks: z.string(),
+  items: z.array(ZBulletinRow),
+  draftedByName: z.string(),
+  draftedAt: z.string(),
+  publishedByName: z.string().nullable(),
+  actions: z.array(z.enum(['edit', 'publish'])),
+});
+export type TBulletin = z.infer<typeof ZBulletin>;
+export const ZBulletinList = z.object({ items: z.array(ZBulletinSummary) });
+export const ZBulletinDraft = z.object({ month: ZMonth, remarks: z.string().trim().max(2000).default('') });
+export const ZBulletinEdit = z.object({ version: z.number().int(), remarks: z.string().trim().max(2000) });
+export const ZBulletinPublish = z.object({ version: z.number().int() });
+
+export const RECTIFICATION_STATES = ['open', 'closed', 'accepted', 'withdrawn'] as const;
+export const ZRectificationState = z.enum(RECTIFICATION_STATES);
+export const ZRectificationPhoto = z.object({ id: ZId, name: z.string(), url: z.string() });
+export const ZRectification = z.object({
+  id: ZId,
+  number: z.string(),
+  projectId: ZId,
+  projectName: z.string(),
+  inspectionId: ZId,
+  month: z.string(),
+  itemCode: z.string(),
+  topic: z.string(),
+  findingNote: z.string(),
+  count: z.number().int(),
+  state: ZRectificationState,
+  dueAt: z.string().nullable(),
+  overdue: z.boolean(),
+  /** 0 not yet told; 1 the project manager was told it is overdue; 2 escalated to the quality department. */
+  notifiedLevel: z.number().int(),
+  round: z.number().int(),
+  closeNote: z.string(),
+  closedAt: z.string().nullable(),
+  closedByName: z.string().nullable(),
+  photos: z.array(ZRectificationPhoto),
+  reviewNote: z.string(),
+  reviewedAt: z.string().nullable(),
+  reviewedByName: z.string().nullable(),
+  version: z.number().int(),
+  actions: z.array(z.enum(['close', 'accept', 'return'])),
+});
+export type TRectification = z.infer<typeof ZRectification>;
+export const ZRectificationList = z.object({ items: z.array(ZRectification) });
+export const ZRectificationQuery = z.object({
+  projectId: ZId.optional(),
+  state: ZRectificationState.optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  month: ZMonth.optional(),
+});
+const ZRectPhotoUpload = z.object({ name: z.string().trim().min(1).max(100), data: z.string().min(1).max(7_200_000) });
+export const ZRectificationClose = z.object({
+  version: z.number().int(),
+  note: z.string().trim().min(2).max(1000),
+  photos: z.array(ZRectPhotoUpload).max(6).default([]),
+});
+export const ZRectificationReview = z.object({
+  version: z.number().int(),
+  decision: z.enum(['accept', 'return']),
+  note: z.string().trim().max(500).default(''),
+});
+/** QI-04: calendar days the project manager has to rectify a finding (a per-project setting). */
+export const DEFAULT_RECTIFICATION_DAYS = 7;
+export const ZMonthResults = z.object({ month: z.string(), passRate: z.number(), items: z.array(ZBulletinRow), bulletin: ZBulletinSummary.nullable() });
+export type TMonthResults = z.infer<typeof ZMonthResults>;

@@ -76,6 +76,7 @@ export const ACTIONS = [
   'inspection.read', // see inspections, their findings and the monthly ranking
   'inspection.do', // start, record, confirm, submit and correct inspections
   'inspection.configure', // revise the company's inspection standards (with a company-wide grant)
+  'rectification.close', // QI-04: the project manager closes a finding's rectification with evidence
 ] as const;
 export const ZAction = z.enum(ACTIONS);
 export type TAction = z.infer<typeof ZAction>;
@@ -154,10 +155,11 @@ const FRONTDESK_GRANTS: Partial<Record<TRole, readonly TAction[]>> = {
   quality_inspector: ['frontdesk.read'],
 };
 for (const [role, actions] of Object.entries(FRONTDESK_GRANTS) as [TRole, TAction[]][]) ROLE_ACTIONS[role] = [...ROLE_ACTIONS[role], ...actions];
-// QI-01..QI-03: the quality department inspects; the project's manager and CS supervisor read the results.
+// QI-01..QI-04: the quality department inspects, publishes the bulletin and accepts rectifications; the
+// project's manager and CS supervisor read the results, and the manager closes the rectifications.
 const INSPECTION_GRANTS: Partial<Record<TRole, readonly TAction[]>> = {
   cs_supervisor: ['inspection.read'],
-  project_manager: ['inspection.read'],
+  project_manager: ['inspection.read', 'rectification.close'],
   quality_inspector: ['inspection.read', 'inspection.do', 'inspection.configure'],
 };
 for (const [role, actions] of Object.entries(INSPECTION_GRANTS) as [TRole, TAction[]][]) ROLE_ACTIONS[role] = [...ROLE_ACTIONS[role], ...actions];

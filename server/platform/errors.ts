@@ -95,7 +95,13 @@ export type ErrorCode =
   | 'inspection_exists'
   | 'inspection_submitted'
   | 'inspection_not_submitted'
-  | 'finding_not_proposed';
+  | 'finding_not_proposed'
+  // monthly results, bulletin and rectification (QI-04)
+  | 'bulletin_exists'
+  | 'bulletin_published'
+  | 'bulletin_incomplete'
+  | 'rectification_not_open'
+  | 'rectification_not_closed';
 
 export class AppError extends Error {
   constructor(

@@ -225,7 +225,7 @@ export async function seedDemo(db: Db, opts: { small?: boolean; year?: number; v
     await seedPatrols(tx, { companyId, projects: summary.projects.map((p) => ({ id: p.id, key: p.key, type: types.get(p.key) })), units: rows.units, users: rows.users, roles: rows.roles });
     // FD-01..FD-04: the front desk's registers, with the gaps a supervisor would notice.
     await seedFrontdesk(tx, { companyId, links: rows.links, users: rows.users, roles: rows.roles });
-    // QI-01, QI-02: the default inspection standard and three months of inspections, one project failing.
+    // QI-01, QI-02, QI-04: the default standard, a year of inspections (one project failing twice), bulletins, rectifications.
     await seedInspections(tx, companyId);
 
     summary.units = rows.units.length;

@@ -1,12 +1,20 @@
-// QI-01, QI-02 demo data: the company's default inspection standard and the last three months of
-// submitted inspections of every demo project, mostly passing with a few deductions — one project
-// failing the latest month (archives behind, front desk left unattended, repairs not followed up).
+// QI-01, QI-02, QI-04 demo data: the company's default inspection standard and a year of submitted
+// monthly inspections of every demo project, mostly passing with a few deductions — one project failing
+// twice (archives behind, front desk left unattended, repairs not followed up); the published bulletin of
+// every month but the last (whose bulletin is a draft awaiting publication), and the rectification of each
+// finding: accepted for the older months, and open (overdue), returned and open again, closed awaiting
+// acceptance, accepted and withdrawn by a correction in the last two.
 import { asc, eq } from 'drizzle-orm';
 import { scoreOf } from '../../common/inspections';
 import { recordAudit, type AuditInput } from '../platform/audit';
 import type { Tx } from '../platform/db';
 import { ensureDefaultStandard } from '../domains/inspections/commands/revise-standard';
-import { inspectionFindings, inspections } from '../domains/inspections/tables';
+import { inspectionBulletins, inspectionFindings, inspections, rectifications } from '../domains/inspections/tables';
+import { bulletinNumber } from '../domains/inspections/commands/bulletin';
+import { mirrorDeadline, rectificationDue } from '../domains/inspections/commands/rectification';
+import { monthResults } from '../domains/inspections/results';
+import { holdersOf } from '../domains/deadlines/recipients';
+import { formatNumber, nextInSequence } from '../platform/sequence';
 import { projects } from '../domains/org/tables';
 import { users } from '../domains/people/tables';
 import { Rng } from './random';
@@ -52,31 +60,91 @@ function pastMonths(n: number, now: Date): string[] {
   return out;
 }
 
+const DAY = 86_400_000;
+const yearOf = (d: Date) => Number(new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 4));
+
 export async function seedInspections(tx: Tx, companyId: string, now = new Date()) {
   const std = await ensureDefaultStandard(tx, companyId, now);
   const [inspector] = await tx.select({ id: users.id }).from(users).where(eq(users.username, 'quality'));
   if (!inspector) return;
   const list = await tx.select({ id: projects.id }).from(projects).where(eq(projects.companyId, companyId)).orderBy(asc(projects.code));
   const r = new Rng(16);
-  const months = pastMonths(3, now);
+  const months = pastMonths(12, now);
   const events: AuditInput[] = [];
+  const lastTwo = months.slice(-2);
   for (const [pi, p] of list.entries()) {
+    const [manager] = await holdersOf(tx, p.id, ['project_manager']);
     for (const [mi, month] of months.entries()) {
-      const failing = pi === 1 % list.length && mi === months.length - 1;
+      // QI-04: one project fails twice in the year, the second time last month.
+      const failing = pi === 1 % list.length && (mi === months.length - 1 || mi === months.length - 5);
       const picked = failing ? FAILING : USUAL.filter(() => r.chance(0.45));
-      const findings = picked.map((f) => ({ ...f, status: 'recorded' }));
+      // A correction withdrew one finding of the first project two months ago (its rectification with it).
+      const withdrawnAt = pi === 0 && month === lastTwo[0] && picked.length > 1 ? 0 : -1;
+      const findings = picked.map((f, k) => ({ ...f, status: k === withdrawnAt ? 'rejected' : 'recorded' }));
       const { score } = scoreOf(std.items, findings);
       const at = new Date(`${month}-25T02:00:00Z`);
       const [i] = await tx
         .insert(inspections)
         .values({ companyId, projectId: p.id, month, standardId: std.id, status: 'submitted', scoreTenths: Math.round(score * 10), inspectorId: inspector.id, createdAt: at, submittedAt: at, version: 2 })
         .returning({ id: inspections.id });
-      if (findings.length)
-        await tx.insert(inspectionFindings).values(
-          findings.map((f) => ({ companyId, projectId: p.id, inspectionId: i.id, itemCode: f.itemCode, source: 'manual', status: 'recorded', count: f.count, note: f.note, evidence: f.evidence ?? '', createdBy: inspector.id, createdAt: at })),
-        );
       events.push({ entity: 'inspection', entityId: i.id, projectId: p.id, action: 'seed', after: { month, score } });
+      if (!findings.length) continue;
+      const rows = await tx
+        .insert(inspectionFindings)
+        .values(
+          findings.map((f) => ({ companyId, projectId: p.id, inspectionId: i.id, itemCode: f.itemCode, source: 'manual', status: f.status, count: f.count, note: f.note, evidence: f.evidence ?? '', reason: f.status === 'rejected' ? '更正：复核后确认已整改在先，不计扣分' : '', createdBy: inspector.id, createdAt: at })),
+        )
+        .returning();
+      const { due, ruleVersion } = await rectificationDue(tx, companyId, p.id, at);
+      for (const [k, f] of rows.entries()) {
+        const number = formatNumber('ZG', yearOf(at), await nextInSequence(tx, companyId, p.id, 'ZG', yearOf(at)));
+        const closed = new Date(Math.min(due.getTime() - 2 * DAY, now.getTime() - 3 * DAY));
+        const accepted = { state: 'accepted', closeNote: '已按要求整改，附整改后照片', closedAt: closed, closedBy: manager ?? null, reviewNote: '现场复查合格', reviewedAt: new Date(closed.getTime() + DAY), reviewedBy: inspector.id };
+        // The last two months show every state; older ones are all accepted.
+        const kind = f.status === 'rejected' ? 'withdrawn' : !lastTwo.includes(month) ? 'accepted' : (['open', 'closed', 'returned', 'accepted'] as const)[(k + pi + mi) % 4];
+        const state =
+          kind === 'withdrawn'
+            ? { state: 'withdrawn' }
+            : kind === 'accepted'
+              ? accepted
+              : kind === 'closed'
+                ? { state: 'closed', closeNote: '已整改完毕，请复查', closedAt: new Date(now.getTime() - DAY), closedBy: manager ?? null }
+                : kind === 'returned'
+                  ? { state: 'open', round: 2, dueAt: new Date(now.getTime() + 5 * DAY), closeNote: '', reviewNote: '照片未体现整改结果，请补充', reviewedAt: new Date(now.getTime() - 2 * DAY), reviewedBy: inspector.id }
+                  : { state: 'open' }; // open since submission: past its deadline, flagged by the sweeper
+        const [row] = await tx
+          .insert(rectifications)
+          .values({ companyId, projectId: p.id, inspectionId: i.id, findingId: f.id, number, dueAt: due, responsibleId: manager ?? null, createdAt: at, version: 2, ...state })
+          .returning();
+        await mirrorDeadline(tx, row, ruleVersion, row.reviewedAt ?? row.closedAt ?? at);
+        events.push({ entity: 'rectification', entityId: row.id, projectId: p.id, action: 'seed', after: { number, state: row.state, round: row.round } });
+      }
     }
+  }
+  // QI-04: the bulletin of every month, published a few days after the inspections, but for the last month's (a draft).
+  for (const [mi, month] of months.entries()) {
+    const at = new Date(`${month}-28T02:00:00Z`);
+    const snap = await monthResults(tx, companyId, month);
+    const last = mi === months.length - 1;
+    const number = last ? null : bulletinNumber(yearOf(at), await nextInSequence(tx, companyId, companyId, 'inspection_bulletin', yearOf(at)));
+    const [b] = await tx
+      .insert(inspectionBulletins)
+      .values({
+        companyId,
+        month,
+        status: last ? 'draft' : 'published',
+        number,
+        remarks: snap.items.some((x) => x.passed === false) ? '本月有项目未达标，请相关项目经理于整改期限内完成整改并提交整改照片。' : '本月各项目均达标，请继续保持，按期完成整改项。',
+        passRate: Math.round(snap.passRate * 10_000),
+        items: snap.items,
+        draftedBy: inspector.id,
+        draftedAt: at,
+        publishedBy: last ? null : inspector.id,
+        publishedAt: last ? null : at,
+        version: last ? 1 : 2,
+      })
+      .returning({ id: inspectionBulletins.id });
+    events.push({ entity: 'inspection_bulletin', entityId: b.id, projectId: null, action: 'seed', after: { month, number } });
   }
   await recordAudit(tx, { userId: null, companyId }, events);
 }

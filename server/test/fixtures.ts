@@ -27,7 +27,7 @@ export function fixtures(db: Db, storage: Storage, key: string, projectId: strin
     ...relationFixtures(db, key, projectId),
     ...patrolFixtures(db, storage, key, projectId),
     ...frontdeskFixtures(db, storage, key, projectId),
-    ...inspectionFixtures(db, projectId),
+    ...inspectionFixtures(db, storage, projectId),
     /** An open repair case owned by the project's first clerk, with its reported order. */
     repair: () => repairCase(db, `${key}-clerk`, projectId),
     async followup() {

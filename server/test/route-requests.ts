@@ -368,6 +368,30 @@ export const routeRequests = ({ t, ids }: Ctx): Record<string, { req: Builder; r
   'POST /api/inspections/:id/corrections': {
     req: async (f) => { const i = await f.submittedInspection(); return { method: 'POST', url: `/api/inspections/${i.id}/corrections`, body: { version: i.version, reason: '复核录音后确认已报工号', findingId: i.manualFindingId, count: 0 } }; },
   },
+  // QI-04: results, bulletins and rectifications. The results list only the projects the reader holds; the
+  // bulletin is the company's (drafted and published with a company-wide grant, published ones read by all
+  // readers); a rectification is closed by its project's manager and accepted or returned by the inspector.
+  'GET /api/inspections/results': { req: async () => get('/api/inspections/results?month=2026-10'), rule: () => true },
+  'GET /api/inspection-bulletins': { req: async () => get('/api/inspection-bulletins'), rule: () => true },
+  'POST /api/inspection-bulletins': { req: async () => ({ method: 'POST', url: '/api/inspection-bulletins', body: { month: nextInspectionMonth() } }), rule: only('company_admin', 'quality_inspector') },
+  'GET /api/inspection-bulletins/:id': { req: async (f) => get(`/api/inspection-bulletins/${(await f.publishableBulletin()).id}`), rule: only('company_admin', 'quality_inspector') },
+  'PUT /api/inspection-bulletins/:id': {
+    req: async (f) => { const b = await f.publishableBulletin(); return { method: 'PUT', url: `/api/inspection-bulletins/${b.id}`, body: { version: b.version, remarks: '本月整体良好' } }; },
+    rule: only('company_admin', 'quality_inspector'),
+  },
+  'POST /api/inspection-bulletins/:id/publish': {
+    req: async (f) => { const b = await f.publishableBulletin(); return { method: 'POST', url: `/api/inspection-bulletins/${b.id}/publish`, body: { version: b.version } }; },
+    rule: only('company_admin', 'quality_inspector'),
+  },
+  'GET /api/rectifications': { req: async (_f, pid) => get(`/api/rectifications?projectId=${pid}`) },
+  'GET /api/rectifications/:id': { req: async (f) => get(`/api/rectifications/${(await f.openRectification()).id}`) },
+  'POST /api/rectifications/:id/close': {
+    req: async (f) => { const r = await f.openRectification(); return { method: 'POST', url: `/api/rectifications/${r.id}/close`, body: { version: r.version, note: '已整改', photos: [] } }; },
+  },
+  'POST /api/rectifications/:id/review': {
+    req: async (f) => { const r = await f.closedRectification(); return { method: 'POST', url: `/api/rectifications/${r.id}/review`, body: { version: r.version, decision: 'accept' } }; },
+  },
+  'GET /api/rectification-photos/:id': { req: async (f) => get((await f.closedRectification()).photoUrl) },
   'GET /api/notifications': { req: async () => get('/api/notifications') },
   'POST /api/notifications/read': { req: async () => ({ method: 'POST', url: '/api/notifications/read', body: {} }) },
   // Issue 12: sign-in throttles are company-level records, for the company admin only.

@@ -73,6 +73,11 @@ import { LostFoundPage } from './pages/frontdesk/LostFoundPage';
 import { InspectionsPage } from './pages/inspections/InspectionsPage';
 import { InspectionPage } from './pages/inspections/InspectionPage';
 import { StandardsPage } from './pages/inspections/StandardsPage';
+import { ResultsPage } from './pages/inspections/ResultsPage';
+import { BulletinPage } from './pages/inspections/BulletinPage';
+import { BulletinPrintPage } from './pages/inspections/BulletinPrintPage';
+import { RectificationsPage } from './pages/inspections/RectificationsPage';
+import { RectificationPage } from './pages/inspections/RectificationPage';
 
 function Root() {
   const { i18n } = useTranslation();
@@ -100,6 +105,7 @@ function Root() {
               <Route path="/frontdesk/passes/print" element={<PassListPrintPage />} />
               <Route path="/frontdesk/passes/:id/print" element={<PassPrintPage />} />
               <Route path="/frontdesk/shift-logs/:id/print" element={<ShiftLogPrintPage />} />
+              <Route path="/inspection-bulletins/:id/print" element={<BulletinPrintPage />} />
               <Route element={<AppLayout />}>
                 <Route index element={<RoleHome />} />
                 <Route path="overview" element={<ProjectsPage />} />
@@ -132,6 +138,11 @@ function Root() {
                 <Route path="inspections" element={<InspectionsPage />} />
                 <Route path="inspections/:id" element={<InspectionPage />} />
                 <Route path="inspection-standards" element={<StandardsPage />} />
+                {/* QI-04: monthly results, bulletins, rectifications */}
+                <Route path="inspection-results" element={<ResultsPage />} />
+                <Route path="inspection-bulletins/:id" element={<BulletinPage />} />
+                <Route path="rectifications" element={<RectificationsPage />} />
+                <Route path="rectifications/:id" element={<RectificationPage />} />
                 <Route path="slip-bundles" element={<SlipBundlePage />} />
                 {/* NT-01..NT-05: notices */}
                 <Route path="notices" element={<NoticesPage />} />

@@ -45,7 +45,9 @@ export async function sweepOverdue(db: Db, now = new Date(), batch = 500): Promi
           where r.company_id = c.company_id and (r.project_id = c.project_id or r.project_id is null)
             and (r.role = 'project_manager'
                  or (c.desk and r.role = 'cs_supervisor')
-                 or (not c.desk and r.role = 'dept_supervisor' and (c.department is null or dp.kind = c.department)))
+                 or (not c.desk and c.kind <> 'rectification' and r.role = 'dept_supervisor' and (c.department is null or dp.kind = c.department))
+                 -- QI-04: an overdue rectification escalates from the project manager to the quality department
+                 or (c.kind = 'rectification' and r.role = 'quality_inspector'))
         ),
         supervisors as (select id from holders where role <> 'project_manager')
         select c.responsible_id as user_id where c.notified_level = 1 and c.responsible_id is not null
@@ -65,7 +67,8 @@ export async function sweepOverdue(db: Db, now = new Date(), batch = 500): Promi
                (select number from cases k where k.id = t.entity_id),
                (select k.number from complaints q join cases k on k.id = q.case_id where q.id = t.entity_id),
                (select u.path from archives a join units u on u.id = a.unit_id where a.id = t.entity_id),
-               (select b.month from slip_bundles b where b.id = t.entity_id), '')),
+               (select b.month from slip_bundles b where b.id = t.entity_id),
+               (select x.number from rectifications x where x.id = t.entity_id), '')),
              'deadline:' || t.id || ':' || t.notified_level
       from told t
       on conflict do nothing

@@ -37,6 +37,7 @@ export const ZDeskRules = z.object({
   supervisorCheckRate: z.number().min(0.3).max(1), // RV-02
   managerCheckRate: z.number().min(0.1).max(1), // RV-02
   kpiTargets: ZKpiTargets.default(DEFAULT_KPI_TARGETS), // QI-05: the targets the SPEC gives numbers for
+  rectification: ZDeadlineRule, // QI-04: an inspection finding rectified by the project
 });
 export type DeskRules = z.infer<typeof ZDeskRules>;
 
@@ -58,6 +59,7 @@ export const DEFAULT_DESK_RULES: DeskRules = {
   supervisorCheckRate: 0.3,
   managerCheckRate: 0.1,
   kpiTargets: DEFAULT_KPI_TARGETS,
+  rectification: { clock: 'calendar_days', days: 7 },
 };
 
 export interface ProjectRules {

@@ -16,6 +16,17 @@ import {
   ZStandard,
   ZStandardList,
   ZStandardRevise,
+  ZBulletin,
+  ZBulletinDraft,
+  ZBulletinEdit,
+  ZBulletinList,
+  ZBulletinPublish,
+  ZMonthResults,
+  ZRectification,
+  ZRectificationClose,
+  ZRectificationList,
+  ZRectificationQuery,
+  ZRectificationReview,
 } from '../../../common/inspections';
 import { ZIdParams } from '../../../common/shared';
 import { principal, type App, type Deps } from '../../platform/http';
@@ -23,9 +34,16 @@ import { addFinding, editFinding, reviewFinding } from './commands/record-findin
 import { reviseStandard } from './commands/revise-standard';
 import { startInspection } from './commands/start-inspection';
 import { correctInspection, submitInspection } from './commands/submit-inspection';
+import { draftBulletin, editBulletin, publishBulletin } from './commands/bulletin';
+import { closeRectification, reviewRectification } from './commands/rectification';
+import { listRectifications, rectificationDetail } from './rectification-queries';
+import { bulletinDetail, listBulletins, resultsOf } from './results';
+import { attachmentOf, sendAttachment } from '../files/serve';
+import { can } from '../../platform/policy';
+import { notFound } from '../../platform/errors';
 import { inspectionDetail, inspectionRanking, listInspections, listStandards, loadStandard, presentStandard } from './queries';
 
-export function inspectionRoutes(app: App, { db }: Deps) {
+export function inspectionRoutes(app: App, { db, storage }: Deps) {
   app.get('/api/inspection-standards', { schema: { response: { 200: ZStandardList } }, config: { access: 'inspection.read' } }, (req) => listStandards(db, principal(req)));
   app.get('/api/inspection-standards/:id', { schema: { params: ZIdParams, response: { 200: ZStandard } }, config: { access: 'inspection.read' } }, async (req) =>
     presentStandard(await loadStandard(db, principal(req).companyId, req.params.id)),
@@ -60,4 +78,39 @@ export function inspectionRoutes(app: App, { db }: Deps) {
   app.post('/api/inspections/:id/corrections', { schema: { params: ZIdParams, body: ZInspectionCorrect, response: { 200: ZInspectionDetail } }, config: { access: 'inspection.do' } }, (req) =>
     correctInspection(db, principal(req), req.params.id, req.body),
   );
+
+  // QI-04: the month's results, the bulletin and the rectification of findings.
+  app.get('/api/inspections/results', { schema: { querystring: ZRankingQuery, response: { 200: ZMonthResults } }, config: { access: 'inspection.read' } }, (req) =>
+    resultsOf(db, principal(req), req.query.month),
+  );
+  app.get('/api/inspection-bulletins', { schema: { response: { 200: ZBulletinList } }, config: { access: 'inspection.read' } }, (req) => listBulletins(db, principal(req)));
+  app.post('/api/inspection-bulletins', { schema: { body: ZBulletinDraft, response: { 201: ZBulletin } }, config: { access: 'inspection.do' } }, async (req, reply) =>
+    reply.status(201).send(await draftBulletin(db, principal(req), req.body)),
+  );
+  app.get('/api/inspection-bulletins/:id', { schema: { params: ZIdParams, response: { 200: ZBulletin } }, config: { access: 'inspection.read' } }, (req) => bulletinDetail(db, principal(req), req.params.id));
+  app.put('/api/inspection-bulletins/:id', { schema: { params: ZIdParams, body: ZBulletinEdit, response: { 200: ZBulletin } }, config: { access: 'inspection.do' } }, (req) =>
+    editBulletin(db, principal(req), req.params.id, req.body),
+  );
+  app.post('/api/inspection-bulletins/:id/publish', { schema: { params: ZIdParams, body: ZBulletinPublish, response: { 200: ZBulletin } }, config: { access: 'inspection.do' } }, (req) =>
+    publishBulletin(db, principal(req), req.params.id, req.body),
+  );
+  app.get('/api/rectifications', { schema: { querystring: ZRectificationQuery, response: { 200: ZRectificationList } }, config: { access: 'inspection.read' } }, (req) =>
+    listRectifications(db, principal(req), req.query),
+  );
+  app.get('/api/rectifications/:id', { schema: { params: ZIdParams, response: { 200: ZRectification } }, config: { access: 'inspection.read' } }, (req) => rectificationDetail(db, principal(req), req.params.id));
+  app.post(
+    '/api/rectifications/:id/close',
+    { schema: { params: ZIdParams, body: ZRectificationClose, response: { 200: ZRectification } }, config: { access: 'rectification.close' }, bodyLimit: 45 * 1024 * 1024 },
+    (req) => closeRectification(db, storage, principal(req), req.params.id, req.body),
+  );
+  app.post('/api/rectifications/:id/review', { schema: { params: ZIdParams, body: ZRectificationReview, response: { 200: ZRectification } }, config: { access: 'inspection.do' } }, (req) =>
+    reviewRectification(db, principal(req), req.params.id, req.body),
+  );
+  // QI-04: a rectification's photo, for readers of its project only
+  app.get('/api/rectification-photos/:id', { schema: { params: ZIdParams }, config: { access: 'inspection.read' } }, async (req, reply) => {
+    const p = principal(req);
+    const f = await attachmentOf(db, p, req.params.id, ['rectification']);
+    if (!can(p, 'inspection.read', f.projectId)) throw notFound();
+    return sendAttachment(reply, storage, f);
+  });
 }

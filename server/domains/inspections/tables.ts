@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import type { TStandardItem } from '../../../common/inspections';
+import type { TBulletinRow, TStandardItem } from '../../../common/inspections';
 import { projects } from '../org/tables';
 import { users } from '../people/tables';
 
@@ -78,4 +78,65 @@ export const inspectionFindings = pgTable(
     createdAt: at('created_at').notNull(),
   },
   (t) => [index('inspection_findings_inspection').on(t.inspectionId)],
+);
+
+// QI-04: the month's bulletin of the company. A draft keeps a snapshot of the ranking, refreshed by every
+// edit and by publication; once published it is numbered (company sequence) and frozen.
+export const inspectionBulletins = pgTable(
+  'inspection_bulletins',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    companyId: uuid('company_id').notNull(),
+    month: text('month').notNull(),
+    status: text('status').notNull().default('draft'), // draft | published
+    number: text('number'),
+    remarks: text('remarks').notNull().default(''),
+    passRate: integer('pass_rate_bp').notNull().default(0), // basis points
+    items: jsonb('items').$type<TBulletinRow[]>().notNull(),
+    draftedBy: uuid('drafted_by').notNull().references(() => users.id),
+    draftedAt: at('drafted_at').notNull(),
+    publishedBy: uuid('published_by').references(() => users.id),
+    publishedAt: at('published_at'),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [uniqueIndex('inspection_bulletins_month').on(t.companyId, t.month), uniqueIndex('inspection_bulletins_number').on(t.companyId, t.number)],
+);
+
+// QI-04: each finding that counts against a submitted inspection is to be rectified by the project by
+// its deadline (mirrored into `deadlines`, kind 'rectification'): open → closed with evidence by the
+// project manager → accepted by the inspector, or returned (open again, a new deadline, the next round).
+// A finding withdrawn by a correction withdraws its rectification.
+export const rectifications = pgTable(
+  'rectifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    companyId: uuid('company_id').notNull(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    inspectionId: uuid('inspection_id')
+      .notNull()
+      .references(() => inspections.id),
+    findingId: uuid('finding_id')
+      .notNull()
+      .references(() => inspectionFindings.id),
+    number: text('number').notNull(),
+    state: text('state').notNull().default('open'), // open | closed | accepted | withdrawn
+    dueAt: at('due_at'),
+    round: integer('round').notNull().default(1),
+    responsibleId: uuid('responsible_id').references(() => users.id),
+    closeNote: text('close_note').notNull().default(''),
+    closedAt: at('closed_at'),
+    closedBy: uuid('closed_by').references(() => users.id),
+    reviewNote: text('review_note').notNull().default(''),
+    reviewedAt: at('reviewed_at'),
+    reviewedBy: uuid('reviewed_by').references(() => users.id),
+    createdAt: at('created_at').notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('rectifications_finding').on(t.findingId),
+    uniqueIndex('rectifications_number').on(t.projectId, t.number),
+    index('rectifications_project_state').on(t.projectId, t.state, t.dueAt),
+  ],
 );

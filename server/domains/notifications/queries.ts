@@ -9,6 +9,8 @@ const LINKS: Record<string, (id: string) => string> = {
   case: (id) => `/cases/${id}`,
   complaint: (id) => `/complaints/${id}`,
   cash_handover: () => '/cash',
+  inspection_bulletin: (id) => `/inspection-bulletins/${id}`,
+  rectification: (id) => `/rectifications/${id}`,
 };
 const linkOf = (entity: string, id: string) => (LINKS[entity] ?? ((x: string) => `/orders/${x}`))(id);
 

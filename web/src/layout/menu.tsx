@@ -46,6 +46,7 @@ import {
   SmileOutlined,
   TeamOutlined,
   ToolOutlined,
+  TrophyOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -147,6 +148,8 @@ export function useMenuGroups(): MenuGroup[] {
         page(can('case.manage') || can('audit.read'), '/kpis', <LineChartOutlined />, t('ui.kpi.nav')),
         // QI-01..QI-04: quality inspections and their standards
         page(can('inspection.read'), '/inspections', <AuditOutlined />, t('inspection.nav')),
+        page(can('inspection.read'), '/inspection-results', <TrophyOutlined />, t('inspection.navResults')),
+        page(can('inspection.read'), '/rectifications', <SafetyCertificateOutlined />, t('inspection.navRectifications')),
         page(can('inspection.read'), '/inspection-standards', <OrderedListOutlined />, t('inspection.navStandards')),
       ],
     },

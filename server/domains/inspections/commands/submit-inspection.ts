@@ -10,6 +10,7 @@ import { inspectionDetail, loadInspection } from '../queries';
 import { requireStatus, rescore } from '../rescore';
 import { inspectionFindings } from '../tables';
 import { requireItem } from './record-finding';
+import { syncRectifications } from './rectification';
 
 export function submitInspection(db: Db, p: Principal, id: string, input: { version: number }, now?: Date): Promise<TInspectionDetail> {
   return runCommand(
@@ -23,6 +24,8 @@ export function submitInspection(db: Db, p: Principal, id: string, input: { vers
       if (open) throw invalidField('findings', 'findings_unreviewed');
       const after = await rescore(tx, i, input.version, 'draft', { status: 'submitted', submittedAt: ctx.now });
       await ctx.audit({ entity: 'inspection', entityId: i.id, projectId: i.projectId, action: 'submit', after: { score: after.scoreTenths / 10 } });
+      // QI-04: each finding that counts becomes a rectification item with its deadline.
+      await syncRectifications(ctx, i.id);
       return inspectionDetail(tx, p, i.id);
     },
     now,
@@ -59,6 +62,8 @@ export function correctInspection(
     }
     const after = await rescore(tx, i, input.version, 'submitted');
     await ctx.audit({ entity: 'inspection', entityId: i.id, projectId: i.projectId, action: 'correct', before: { score: i.scoreTenths / 10 }, after: { reason: input.reason, score: after.scoreTenths / 10, ...change } });
+    // QI-04: a finding added by the correction is to be rectified; a withdrawn one withdraws its item.
+    await syncRectifications(ctx, i.id);
     return inspectionDetail(tx, p, i.id);
   });
 }

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Button, Card, DatePicker, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import dayjs from 'dayjs';
 import type * as z from 'zod';
 import type { TInspectionDetail, TInspectionSummary, ZInspectionList, ZInspectionRanking } from '../../../../common/inspections';
@@ -26,7 +26,9 @@ export function InspectionsPage() {
   const { message } = App.useApp();
   const { projectId, can } = useSession();
   const navigate = useNavigate();
-  const [month, setMonth] = useState(dayjs().subtract(1, 'month'));
+  // A link may name the month (?month=2026-11); otherwise last month, the one being inspected.
+  const [params] = useSearchParams();
+  const [month, setMonth] = useState(() => (/^\d{4}-\d{2}$/.test(params.get('month') ?? '') ? dayjs(`${params.get('month')}-01`) : dayjs().subtract(1, 'month')));
   const m = month.format('YYYY-MM');
   const list = useQuery({ queryKey: ['inspections', projectId], queryFn: () => api.get<z.infer<typeof ZInspectionList>>(`/api/inspections?${qs({ projectId })}`), enabled: !!projectId });
   const ranking = useQuery({ queryKey: ['inspection-ranking', m], queryFn: () => api.get<z.infer<typeof ZInspectionRanking>>(`/api/inspections/ranking?month=${m}`) });
