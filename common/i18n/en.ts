@@ -94,6 +94,12 @@ export const en: Catalog = {
     inspection_submitted: 'The inspection is submitted; change it only by a correction with a reason',
     inspection_not_submitted: 'The inspection is still a draft; edit it directly',
     finding_not_proposed: 'This computed finding has already been confirmed or rejected',
+    code_wrong: 'The code is not correct',
+    code_expired: 'The code has expired; ask for a new one',
+    code_used: 'The code has been used; ask for a new one',
+    code_attempts: 'Too many wrong codes; ask for a new one',
+    no_clerk_on_duty: 'No clerk is on duty for this estate; please call the service centre',
+    already_rated: 'You have already rated this service',
   },
   notifications: {
     // archives and the monthly bundle (AR-01, WO-11)
@@ -127,8 +133,11 @@ export const en: Catalog = {
     escalated_completion: '[Escalated] order {{number}} still not completed',
     escalated_progress: '[Escalated] order {{number}} still without a progress note',
     escalated_followup: '[Escalated] order {{number}} still not followed up',
+    portal_case: 'Portal repair {{number}}: {{location}}',
+    portal_signed: 'The resident signed the acceptance of order {{number}} on the phone',
   },
   fieldErrors: {
+    code_format: 'Enter the 6-digit code',
     // archives and import (AR-01..AR-05, X-05)
     customer_not_in_unit: 'This customer is not a current owner or tenant of the unit',
     unknown_checklist_item: 'The checklist has no such item',

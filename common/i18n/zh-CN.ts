@@ -92,6 +92,12 @@ export const zhCN = {
     inspection_submitted: '检查已提交，只能通过更正修改（须填写原因）',
     inspection_not_submitted: '检查尚未提交，请直接修改',
     finding_not_proposed: '该系统发现项已确认或驳回',
+    code_wrong: '验证码不正确',
+    code_expired: '验证码已过期，请重新获取',
+    code_used: '验证码已使用，请重新获取',
+    code_attempts: '验证码输错次数过多，请重新获取',
+    no_clerk_on_duty: '本项目暂无值班客服，请致电服务中心',
+    already_rated: '您已评价过这次服务',
   },
   notifications: {
     // 客户档案与月度归档（AR-01, WO-11）
@@ -125,8 +131,11 @@ export const zhCN = {
     escalated_completion: '【督办】工单 {{number}} 超时未完成',
     escalated_progress: '【督办】工单 {{number}} 超时未填写进度',
     escalated_followup: '【督办】工单 {{number}} 超时未回访',
+    portal_case: '住户端报修 {{number}}：{{location}}',
+    portal_signed: '住户已在手机上签字验收工单 {{number}}',
   },
   fieldErrors: {
+    code_format: '请输入6位数字验证码',
     // 客户档案与导入（AR-01..AR-05, X-05）
     customer_not_in_unit: '该客户不是此房号当前的业主或租户',
     unknown_checklist_item: '档案清单中没有此项资料',

@@ -95,7 +95,14 @@ export type ErrorCode =
   | 'inspection_exists'
   | 'inspection_submitted'
   | 'inspection_not_submitted'
-  | 'finding_not_proposed';
+  | 'finding_not_proposed'
+  // the resident portal
+  | 'code_wrong'
+  | 'code_expired'
+  | 'code_used'
+  | 'code_attempts'
+  | 'no_clerk_on_duty'
+  | 'already_rated';
 
 export class AppError extends Error {
   constructor(

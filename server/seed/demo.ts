@@ -26,6 +26,7 @@ import { seedRelations } from './relations';
 import { seedPatrols } from './patrols';
 import { seedFrontdesk } from './frontdesk';
 import { seedInspections } from './inspections';
+import { assignDemoResidents } from './residents';
 
 export const DEMO_PASSWORD = 'demo1234';
 export const DEMO_COMPANY = '锦程物业服务有限公司';
@@ -209,6 +210,8 @@ export async function seedDemo(db: Db, opts: { small?: boolean; year?: number; v
     await insertMany(tx, areas, rows.areas);
     await insertMany(tx, buildings, rows.buildings);
     await insertMany(tx, units, rows.units);
+    // X-03: the demo residents' documented phone numbers.
+    assignDemoResidents(projectRows.map((p) => p.id), rows);
     await insertMany(tx, customers, rows.customers);
     await insertMany(tx, customerUnits, rows.links);
     for (const u of rows.units) events.push({ entity: 'unit', entityId: u.id, projectId: u.projectId, action: 'seed' });

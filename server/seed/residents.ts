@@ -1,0 +1,24 @@
+// one demo resident per demo project, with a phone number the README names: the owner of the
+// project's first rented home (1660000000N, N = 1 翠湖苑, 2 国贸中心, 3 碧山雅苑) and that home's tenant, who
+// has the owner's consent (1660000001N). They sign in at /m/ with the code shown on the page in demo mode.
+import type { customers, customerUnits } from '../domains/people/tables';
+
+export const DEMO_RESIDENT_PHONES = ['16600000001', '16600000002', '16600000003'] as const;
+export const DEMO_TENANT_PHONES = ['16600000011', '16600000012', '16600000013'] as const;
+
+type CustomerRow = typeof customers.$inferInsert & { id: string };
+type LinkRow = typeof customerUnits.$inferInsert;
+
+/** Gives the demo residents their documented numbers (before the customers are inserted). */
+export function assignDemoResidents(projectIds: string[], rows: { customers: CustomerRow[]; links: LinkRow[] }): void {
+  const byId = new Map(rows.customers.map((c) => [c.id, c]));
+  projectIds.forEach((projectId, i) => {
+    const tenantLink = rows.links.find((l) => {
+      if (l.projectId !== projectId || l.relation !== 'tenant' || !l.consentingOwnerId) return false;
+      return byId.get(l.consentingOwnerId)?.kind === 'person' && byId.get(l.customerId)?.kind === 'person';
+    });
+    if (!tenantLink) return;
+    byId.get(tenantLink.consentingOwnerId!)!.phone = DEMO_RESIDENT_PHONES[i];
+    byId.get(tenantLink.customerId)!.phone = DEMO_TENANT_PHONES[i];
+  });
+}
