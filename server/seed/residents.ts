@@ -12,13 +12,17 @@ type LinkRow = typeof customerUnits.$inferInsert;
 /** Gives the demo residents their documented numbers (before the customers are inserted). */
 export function assignDemoResidents(projectIds: string[], rows: { customers: CustomerRow[]; links: LinkRow[] }): void {
   const byId = new Map(rows.customers.map((c) => [c.id, c]));
+  const person = (id: string | null | undefined) => !!id && byId.get(id)?.kind === 'person';
   projectIds.forEach((projectId, i) => {
-    const tenantLink = rows.links.find((l) => {
-      if (l.projectId !== projectId || l.relation !== 'tenant' || !l.consentingOwnerId) return false;
-      return byId.get(l.consentingOwnerId)?.kind === 'person' && byId.get(l.customerId)?.kind === 'person';
-    });
-    if (!tenantLink) return;
-    byId.get(tenantLink.consentingOwnerId!)!.phone = DEMO_RESIDENT_PHONES[i];
-    byId.get(tenantLink.customerId)!.phone = DEMO_TENANT_PHONES[i];
+    const tenants = rows.links.filter((l) => l.projectId === projectId && l.relation === 'tenant' && person(l.consentingOwnerId));
+    // A person renting from a person; in an office tower, a company renting from a person will do.
+    const tenantLink = tenants.find((l) => person(l.customerId)) ?? tenants[0];
+    if (tenantLink) {
+      byId.get(tenantLink.consentingOwnerId!)!.phone = DEMO_RESIDENT_PHONES[i];
+      byId.get(tenantLink.customerId)!.phone = DEMO_TENANT_PHONES[i];
+      return;
+    }
+    const ownerLink = rows.links.find((l) => l.projectId === projectId && l.relation === 'owner' && person(l.customerId));
+    if (ownerLink) byId.get(ownerLink.customerId)!.phone = DEMO_RESIDENT_PHONES[i];
   });
 }
