@@ -1226,7 +1226,7 @@ export const en: Catalog = {
       met: 'Done',
     },
     event: {
-      create: 'Received', reply: 'We replied', close: 'Closed', transfer: 'Handed to a colleague',
+      create: 'Received', order_create: 'Work order opened', reply: 'We replied', close: 'Closed', transfer: 'Handed to a colleague',
       dispatch: 'Sent to a technician', reassign: 'Technician changed', accept: 'Technician accepted', start: 'Work started', hold: 'On hold', resume: 'Resumed',
       complete: 'Work finished', record_acceptance: 'Accepted', confirm_onsite: 'Confirmed on site', cannot_repair: 'Cannot be repaired', cancel: 'Cancelled',
       followed_up: 'Followed up', rework: 'Reopened for rework', portal_rating: 'Rated', progress_note: 'Progress update', followup_unreachable: 'Follow-up could not reach you',

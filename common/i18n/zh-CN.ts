@@ -1224,7 +1224,7 @@ export const zhCN = {
       met: '已完成',
     },
     event: {
-      create: '已受理', reply: '物业已答复', close: '已办结', transfer: '已转交专人处理',
+      create: '已受理', order_create: '已生成维修工单', reply: '物业已答复', close: '已办结', transfer: '已转交专人处理',
       dispatch: '已派单给维修人员', reassign: '已改派维修人员', accept: '维修人员已接单', start: '开始维修', hold: '暂停处理', resume: '恢复处理',
       complete: '维修完工', record_acceptance: '已验收', confirm_onsite: '现场已确认', cannot_repair: '无法维修', cancel: '已取消',
       followed_up: '已回访', rework: '返修', portal_rating: '已评价', progress_note: '进度更新', followup_unreachable: '回访未联系上',

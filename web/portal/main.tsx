@@ -4,7 +4,7 @@ import { StrictMode, Suspense, lazy } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { Badge, ConfigProvider, DotLoading, SafeArea, TabBar } from 'antd-mobile';
+import { Badge, ConfigProvider, DotLoading, SafeArea, TabBar, unstableSetRender } from 'antd-mobile';
 import zhCN from 'antd-mobile/es/locales/zh-CN';
 import enUS from 'antd-mobile/es/locales/en-US';
 import { HomeIcon, ListIcon, ReportIcon, UserIcon } from './icons';
@@ -14,6 +14,16 @@ import { useMe } from './session';
 import { LoginPage } from './pages/LoginPage';
 import { HomePage } from './pages/HomePage';
 import './portal.css';
+
+// antd-mobile's Toast and Popup render outside the tree; on React 19 they need a root of their own.
+unstableSetRender((node, container) => {
+  const root = createRoot(container);
+  root.render(node);
+  return async () => {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    root.unmount();
+  };
+});
 
 const ReportPage = lazy(() => import('./pages/ReportPage'));
 const ServicesPage = lazy(() => import('./pages/ServicesPage'));
@@ -42,7 +52,9 @@ function Shell() {
     { key: '/services', title: t('portal.tabs.services'), icon: <ListIcon /> },
     { key: '/me', title: t('portal.tabs.me'), icon: <Badge content={me.data.unread ? me.data.unread : null}><UserIcon /></Badge> },
   ];
-  const active = tabs.find((x) => x.key !== '/' && location.pathname.startsWith(x.key))?.key ?? '/';
+  // a request's page belongs to 服务, the notices to 我的
+  const path = location.pathname.replace(/^\/cases/, '/services').replace(/^\/notices/, '/me');
+  const active = tabs.find((x) => x.key !== '/' && path.startsWith(x.key))?.key ?? '/';
   return (
     <div className="portal-shell">
       <main className="portal-main">

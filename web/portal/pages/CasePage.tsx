@@ -99,7 +99,7 @@ export default function CasePage() {
         <h2 style={{ fontSize: 17, margin: '0 0 8px' }}>{t('portal.detail.timeline')}</h2>
         <Steps direction="vertical" current={k.timeline.length - 1}>
           {k.timeline.map((e, i) => (
-            <Steps.Step key={i} status="finish" title={t(`portal.event.${e.action}`, { defaultValue: e.action })} description={`${fmt(e.at)} · ${e.number}`} />
+            <Steps.Step key={i} status="finish" title={t(`portal.event.${e.entity === 'work_order' && e.action === 'create' ? 'order_create' : e.action}`, { defaultValue: e.action })} description={`${fmt(e.at)} · ${e.number}`} />
           ))}
         </Steps>
       </div>

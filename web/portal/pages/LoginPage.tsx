@@ -28,7 +28,7 @@ export function LoginPage() {
       const r = await api.post<{ demoCode: string | null }>('/api/resident/code', { phone });
       setDemoCode(r.demoCode);
       setWait(60);
-      Toast.show({ content: t('portal.login.sent') });
+      if (!r.demoCode) Toast.show({ content: t('portal.login.sent') });
     } catch (e) {
       Toast.show({ content: errorText(e, t('portal.error')) });
     }
