@@ -28,7 +28,13 @@ export default function NoticesPage() {
             arrowIcon
             onClick={() => navigate(`/cases/${n.caseId}`)}
             description={fmt(n.at)}
-            prefix={n.read ? undefined : <Badge content={Badge.dot} aria-label={t('portal.notices.unread')} />}
+            prefix={
+              n.read ? undefined : (
+                <span role="img" aria-label={t('portal.notices.unread')}>
+                  <Badge content={Badge.dot} />
+                </span>
+              )
+            }
             data-testid="portal-notice"
           >
             {n.number} {t(`portal.event.${n.action}`, { defaultValue: n.action })}
