@@ -167,6 +167,7 @@ export async function residentNotices(db: Db, r: Resident): Promise<TPortalNotic
        left join cases c on a.entity = 'case' and c.id::text = a.entity_id
        left join work_orders o on a.entity = 'work_order' and o.id::text = a.entity_id
       where a.entity in ('case', 'work_order') and a.action = any($4::text[])
+        and coalesce(a.after->>'via', '') <> 'portal' -- what the resident did themselves is no news to them
       order by a.id desc
       limit 50`,
     [r.companyId, unitsParam(units), r.residentId, NOTICE_ACTIONS],

@@ -215,6 +215,7 @@ test('X-03: a repair from the portal is a desk case (channel portal, the clerk o
   const signed = await owner.post(`/api/resident/orders/${orderId}/acceptance`, { version: detail.orders[0].version, signature: SIGNATURE, opinion: '修好了' });
   assert.equal(signed.status, 200);
   assert.equal((await owner.post(`/api/resident/orders/${orderId}/acceptance`, { version: signed.body.version, signature: SIGNATURE })).body.error, 'already_accepted');
+  assert.equal((await owner.get('/api/resident/notices')).body.unread, 0, 'their own signature is no news to them');
   const deskOrder = (await clerk.get(`/api/work-orders/${orderId}`)).body;
   assert.equal(deskOrder.acceptance.kind, 'signature');
   assert.ok(deskOrder.signatureUrl);
@@ -246,4 +247,19 @@ test('X-03: a resident cannot rate an order not yet finished', async () => {
   const res = await owner.post(`/api/resident/orders/${c.orders[0].id}/rating`, { verdict: 'unsatisfied', solved: false });
   assert.equal(res.status, 409);
   assert.equal(res.body.error, 'not_completed');
+});
+
+test('X-03: hostile but well-formed text from the phone is stored as given; a bad photo is a field error', async () => {
+  const owner = await signInResident(t, OWNER_PHONE);
+  const home = await residentHome(t.database.db, OWNER_PHONE);
+  for (const text of ["'; drop table cases; --", '<img src=x onerror=alert(1)>', '\u202Egnp.exe', '😀'.repeat(50), '{{constructor}}']) {
+    const res = await owner.post('/api/resident/repairs', { ...repairBody(home.unitId, []), description: text });
+    assert.equal(res.status, 201, text);
+    assert.equal((await owner.get(`/api/resident/cases/${res.body.caseId}`)).body.content, text.trim());
+  }
+  const bad = await owner.post('/api/resident/repairs', repairBody(home.unitId, [{ name: 'x.png', data: Buffer.from('<html>not an image</html>').toString('base64') }]));
+  assert.equal(bad.status, 400);
+  assert.equal(bad.body.fields[0].path, 'photos.0');
+  const nul = await owner.post('/api/resident/repairs', { ...repairBody(home.unitId, []), description: 'a\u0000b' });
+  assert.equal(nul.status, 400);
 });
