@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { TPortalCase } from '../../../common/residents';
 import { api } from '../api';
 import { fmt } from '../i18n';
-import { ListIcon, ReportIcon, UserIcon } from '../icons';
+import { BellIcon, ListIcon, ReportIcon } from '../icons';
 import { useMe } from '../session';
 
 export function HomePage() {
@@ -28,7 +28,7 @@ export function HomePage() {
         </Link>
         <Link to="/notices">
           <Badge content={me.unread || null}>
-            <UserIcon />
+            <BellIcon />
           </Badge>
           {t('portal.home.quick.notices')}
         </Link>
