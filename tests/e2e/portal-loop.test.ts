@@ -32,6 +32,8 @@ async function staff(username: string) {
 
 /** axe-core on the page as it is: no serious or critical violation (X-03). */
 async function accessible(page: Page, where: string) {
+  // a toast fading in or out is half transparent: check the page once it has gone
+  await page.locator('.adm-toast-main').waitFor({ state: 'detached', timeout: 5000 }).catch(() => undefined);
   const result = await new AxeBuilder({ page }).analyze();
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   assert.deepEqual(
@@ -127,13 +129,13 @@ test('X-03: a resident signs in, reports a repair with a photo, follows it, sign
   for (const [dx, dy] of [[80, -40], [140, 30], [200, -30], [260, 40]]) await page.mouse.move(box.x + dx, box.y + 100 + dy, { steps: 4 });
   await page.mouse.up();
   await page.getByTestId('sign-confirm').click();
-  await page.getByText('已签字验收').waitFor();
+  await page.getByTestId('portal-order').getByText('已签字验收').waitFor();
   await page.getByTestId('order-rate').click();
   await page.getByTestId('rate-verdict').getByText('满意', { exact: true }).click();
   await page.getByTestId('rate-solved').getByText('已解决').click();
   await accessible(page, 'rate');
   await page.getByTestId('rate-submit').click();
-  await page.getByText('您的评价：满意').waitFor();
+  await page.getByTestId('portal-order').getByText('您的评价：满意').waitFor();
 
   // The desk sees the signature and the rating on the order; the staff page shows the channel.
   const done = await clerk<TWorkOrderDetail>(`/api/work-orders/${orderId}`);
