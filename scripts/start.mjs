@@ -15,7 +15,7 @@ function newest(dir) {
 }
 
 const built = 'web/dist/index.html';
-const sourcesTime = Math.max(newest('web/src'), newest('common'), statSync('web/index.html').mtimeMs);
+const sourcesTime = Math.max(newest('web/src'), newest('web/portal'), newest('web/m'), newest('web/public'), newest('common'), statSync('web/index.html').mtimeMs);
 if (!existsSync(built) || statSync(built).mtimeMs < sourcesTime) {
   const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);

@@ -27,6 +27,6 @@ run('npx', ['tsx', 'scripts/prepare-test-db.ts']);
 // (CI builds once and runs the PGlite and PostgreSQL suites side by side on it).
 const newest = (p) => (statSync(p).isDirectory() ? Math.max(0, ...readdirSync(p).map((n) => newest(join(p, n)))) : statSync(p).mtimeMs);
 const built = existsSync('web/dist/index.html') ? statSync('web/dist/index.html').mtimeMs : 0;
-const fresh = built > Math.max(...['web/src', 'web/index.html', 'common', 'vite.config.ts', 'package-lock.json'].map(newest));
+const fresh = built > Math.max(...['web/src', 'web/portal', 'web/m', 'web/public', 'web/index.html', 'common', 'vite.config.ts', 'package-lock.json'].map(newest));
 if (!fresh) run('npx', ['vite', 'build', '--logLevel', 'warn']);
 run('node', ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files]);

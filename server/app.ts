@@ -38,6 +38,7 @@ import { paidRoutes } from './domains/paid/routes';
 import { complaintRoutes } from './domains/complaints/routes';
 import { localStorage, type Storage } from './platform/storage';
 import { makeVault } from './platform/vault';
+import { messageSender, type MessageSender } from './platform/messages';
 import { archiveRoutes } from './domains/archives/routes';
 import { noticeRoutes } from './domains/notices/routes';
 import { relationRoutes } from './domains/relations/routes';
@@ -45,6 +46,8 @@ import { patrolRoutes } from './domains/patrols/routes';
 import { roomRoutes } from './domains/rooms/routes';
 import { frontdeskRoutes } from './domains/frontdesk/routes';
 import { inspectionRoutes } from './domains/inspections/routes';
+import { residentRoutes } from './domains/residents/routes';
+import { residentForToken, residentToken } from './domains/residents/session';
 
 export interface BuiltApp {
   app: App;
@@ -53,7 +56,7 @@ export interface BuiltApp {
 
 const webDist = fileURLToPath(new URL('../web/dist', import.meta.url));
 
-export async function buildApp(db: Db, config: Config, opts: { logger?: boolean; demoStatus?: () => string; storage?: Storage; readDb?: Db } = {}): Promise<BuiltApp> {
+export async function buildApp(db: Db, config: Config, opts: { logger?: boolean; demoStatus?: () => string; storage?: Storage; readDb?: Db; messages?: MessageSender } = {}): Promise<BuiltApp> {
   const app = Fastify({
     logger: opts.logger === false ? false : { level: config.logLevel },
     bodyLimit: 1_048_576,
@@ -64,6 +67,7 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: boolean;
   installHttpFrame(app, routes, () => domain);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('principal', null);
+  app.decorateRequest('resident', null);
 
   await installSecurityFrame(app);
   await app.register(cookie, { secret: config.sessionSecret });
@@ -83,6 +87,16 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: boolean;
   app.addHook('onRequest', async (req, reply) => {
     const access = req.routeOptions.config?.access;
     if (!access) return;
+    if (access === 'resident') {
+      // resident routes read only the resident's own cookie; a staff session here is refused.
+      const rt = residentToken(req);
+      if (rt) req.resident = await residentForToken(db, rt);
+      if (req.resident) return;
+      const staff = sessionToken(req);
+      const locale = requestLocale(req);
+      if (staff && (await principalForToken(db, staff))) return reply.status(403).send({ error: 'forbidden', message: translate(locale, 'errors.forbidden') });
+      return reply.status(401).send({ error: 'unauthenticated', message: translate(locale, 'errors.unauthenticated') });
+    }
     const token = sessionToken(req);
     if (token) req.principal = await principalForToken(db, token);
     if (access === 'public') return;
@@ -101,7 +115,7 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: boolean;
     },
   );
 
-  const deps = { db, readDb: opts.readDb ?? db, config, storage: opts.storage ?? localStorage(join(config.dataDir, 'files')), vault: makeVault(config.archiveKey) };
+  const deps = { db, readDb: opts.readDb ?? db, config, storage: opts.storage ?? localStorage(join(config.dataDir, 'files')), vault: makeVault(config.archiveKey), messages: opts.messages ?? messageSender(app.log) };
   const domains = {
     auth: authRoutes,
     org: orgRoutes,
@@ -125,6 +139,7 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: boolean;
     rooms: roomRoutes,
     frontdesk: frontdeskRoutes,
     inspections: inspectionRoutes,
+    residents: residentRoutes,
   };
   for (const [name, register] of Object.entries(domains)) {
     domain = name;
@@ -132,10 +147,13 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: boolean;
   }
 
   const hasWeb = existsSync(webDist);
+  const hasPortal = existsSync(join(webDist, 'm', 'index.html'));
   // Files are looked up per request (wildcard), so a rebuilt web app is served without a restart.
   if (hasWeb) await app.register(fastifyStatic, { root: webDist });
   app.setNotFoundHandler((req, reply) => {
     // The admin app routes on the client: unknown page paths get its page; a missing asset is a 404.
+    // the resident portal (/m/…) routes on the client too, with its own page.
+    if (hasPortal && req.method === 'GET' && /^\/m(\/|\?|$)/.test(req.url)) return reply.sendFile('m/index.html');
     if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/assets/')) return reply.sendFile('index.html');
     return reply.status(404).send({ error: 'not_found', message: translate(requestLocale(req), 'errors.not_found') });
   });

@@ -101,7 +101,14 @@ export type ErrorCode =
   | 'bulletin_published'
   | 'bulletin_incomplete'
   | 'rectification_not_open'
-  | 'rectification_not_closed';
+  | 'rectification_not_closed'
+  // the resident portal
+  | 'code_wrong'
+  | 'code_expired'
+  | 'code_used'
+  | 'code_attempts'
+  | 'no_clerk_on_duty'
+  | 'already_rated';
 
 export class AppError extends Error {
   constructor(

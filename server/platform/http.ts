@@ -13,8 +13,11 @@ import type { Principal } from './policy';
 
 export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
 
-/** `public`: no sign-in; `signed_in`: any staff user; an action: held in at least one project. */
-export type RouteAccess = 'public' | 'signed_in' | TAction;
+/**
+ * `public`: no sign-in; `signed_in`: any staff user; an action: held in at least one project;
+ * `resident`: a resident signed in to the portal (X-03) — never a staff session.
+ */
+export type RouteAccess = 'public' | 'signed_in' | 'resident' | TAction;
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -48,6 +51,7 @@ export const zodLocales: Record<TLocale, z.core.$ZodErrorMap> = {
 
 export function requestLocale(req: FastifyRequest): TLocale {
   if (req.principal) return req.principal.locale;
+  if (req.resident) return req.resident.locale;
   const cookie = req.cookies?.ed_locale;
   if (cookie === 'en' || cookie === 'zh-CN') return cookie;
   return /^en\b/i.test(req.headers['accept-language'] ?? '') ? 'en' : 'zh-CN';
@@ -160,6 +164,8 @@ export interface Deps {
   config: import('./config').Config;
   storage: import('./storage').Storage;
   vault: import('./vault').Vault;
+  /** Text messages to residents (X-03): the log transport unless an SMS provider is plugged in (messages.ts). */
+  messages: import('./messages').MessageSender;
 }
 
 /** The signed-in principal of a route whose access is not public (the auth hook guarantees it). */

@@ -8,6 +8,8 @@ import { ZErrorBody } from '../../common/shared';
 import type { RouteAccess } from './http';
 
 export const SESSION_SCHEME = 'session';
+/** the resident portal's own session cookie. */
+export const RESIDENT_SCHEME = 'resident';
 
 /** The error body once, as a component every 4xx answer refers to. */
 export const ZApiError = ZErrorBody.meta({ id: 'Error', description: 'error: a stable code; message: in the user language; fields: per-field messages' });
@@ -28,6 +30,12 @@ export const openApiDocument = {
         in: 'cookie' as const,
         name: 'ed_session',
         description: 'Set by POST /api/auth/login. Over HTTPS the cookie is named __Host-ed_session.',
+      },
+      [RESIDENT_SCHEME]: {
+        type: 'apiKey' as const,
+        in: 'cookie' as const,
+        name: 'ed_resident',
+        description: 'The resident portal (X-03): set by POST /api/resident/sign-in. Over HTTPS the cookie is named __Host-ed_resident.',
       },
     },
   },
@@ -77,7 +85,7 @@ export function documentRoute(route: RouteOptions, tag: string, access: RouteAcc
   schema.tags ??= [tag];
   schema.summary ??= summaryOf(method, route.url);
   schema.operationId ??= operationId(method, route.url);
-  schema.security ??= access === 'public' ? [] : [{ [SESSION_SCHEME]: [] }];
+  schema.security ??= access === 'public' ? [] : [{ [access === 'resident' ? RESIDENT_SCHEME : SESSION_SCHEME]: [] }];
   const response = (schema.response ??= {}) as Record<string, unknown>;
   for (const code of [...errorCodes(method, access, route.schema), ...extraErrors]) response[code] ??= ZApiError;
   if (!Object.keys(response).some((c) => c.startsWith('2'))) response[200] = z.unknown().describe('the answer (a file or an untyped body)');

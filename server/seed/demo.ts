@@ -26,6 +26,7 @@ import { seedRelations } from './relations';
 import { seedPatrols } from './patrols';
 import { seedFrontdesk } from './frontdesk';
 import { seedInspections } from './inspections';
+import { assignDemoResidents, seedResidentAccounts } from './residents';
 
 export const DEMO_PASSWORD = 'demo1234';
 export const DEMO_COMPANY = '锦程物业服务有限公司';
@@ -209,8 +210,12 @@ export async function seedDemo(db: Db, opts: { small?: boolean; year?: number; v
     await insertMany(tx, areas, rows.areas);
     await insertMany(tx, buildings, rows.buildings);
     await insertMany(tx, units, rows.units);
+    // X-03: the demo residents' documented phone numbers.
+    assignDemoResidents(projectRows.map((p) => p.id), rows);
     await insertMany(tx, customers, rows.customers);
     await insertMany(tx, customerUnits, rows.links);
+    // X-03: the demo residents' portal accounts (others are made at their first sign-in).
+    await seedResidentAccounts(tx, companyId, rows.customers);
     for (const u of rows.units) events.push({ entity: 'unit', entityId: u.id, projectId: u.projectId, action: 'seed' });
     for (const c of rows.customers) events.push({ entity: 'customer', entityId: c.id, projectId: c.projectId, action: 'seed' });
     for (let i = 0; i < events.length; i += 1000) await recordAudit(tx, actor, events.slice(i, i + 1000));

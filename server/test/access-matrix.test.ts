@@ -1,10 +1,12 @@
 // The access matrix: every registered route × every staff role × own project / another project, allowed
 // or refused as the policy says. Generated from the route registry: a route without a row here fails.
-// (Residents sign in with the resident portal, which does not exist yet; their rows come with it.)
+// X-03: residents of the portal get their own rows: own unit / another unit / another project.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ROLE_ACTIONS, COMPANY_WIDE_ROLES, type TRole } from '../../common/roles';
-import { routeRequests, USERS, type Req, type Scope } from './route-requests';
+import { RESIDENT_LISTINGS, RESIDENT_REQUESTS, routeRequests, USERS, type Req, type ResidentRecords, type ResidentScope, type Scope } from './route-requests';
+import { OTHER_PROJECT_OWNER_PHONE, OWNER_PHONE, otherUnit, repairBody, residentHome, signInResident } from './resident-fixtures';
+import type { Client } from './harness';
 import { testApp, type TestApp } from './harness';
 import { fixtures } from './fixtures';
 
@@ -82,3 +84,68 @@ for (const role of Object.keys(USERS) as TRole[]) {
     assert.deepEqual(failures, []);
   });
 }
+
+// X-03: the resident's records (a repair they reported, with its photo), another unit's (a desk case) and
+// another project's (another demo resident's repair).
+async function residentRecords(): Promise<Record<ResidentScope, ResidentRecords>> {
+  const owner = await signInResident(t, OWNER_PHONE);
+  const home = await residentHome(t.database.db, OWNER_PHONE);
+  const mine = (await owner.get(`/api/resident/cases/${(await owner.post('/api/resident/repairs', repairBody(home.unitId))).body.caseId}`)).body;
+  const neighbour = await otherUnit(t.database.db, home);
+  const desk = (
+    await (await t.as('ch-clerk')).post('/api/cases', {
+      projectId: home.projectId, channel: 'phone', category: 'repair', unitId: neighbour, callerName: '李女士', callerPhone: '13800138001',
+      content: '邻居家的报修', confirmedWithCaller: true, order: { trade: 'water', locationKind: 'unit', description: '水管漏水' },
+    })
+  ).body;
+  const gmHome = await residentHome(t.database.db, OTHER_PROJECT_OWNER_PHONE);
+  const gmResident = await signInResident(t, OTHER_PROJECT_OWNER_PHONE);
+  const gm = (await gmResident.get(`/api/resident/cases/${(await gmResident.post('/api/resident/repairs', repairBody(gmHome.unitId))).body.caseId}`)).body;
+  return {
+    own: { unitId: home.unitId, caseId: mine.id, orderId: mine.orders[0].id, orderVersion: mine.orders[0].version, photoId: mine.photos[0].id },
+    other_unit: { unitId: neighbour, caseId: desk.id, orderId: desk.orders[0].id, orderVersion: desk.orders[0].version, photoId: gm.photos[0].id },
+    other_project: { unitId: gmHome.unitId, caseId: gm.id, orderId: gm.orders[0].id, orderVersion: gm.orders[0].version, photoId: gm.photos[0].id },
+  };
+}
+
+const send = (c: Client, r: Req) => (r.method === 'GET' ? c.get(r.url) : r.method === 'POST' ? c.post(r.url, r.body) : c.put(r.url, r.body));
+
+test('access matrix: every resident route has a resident row (X-03)', () => {
+  const keys = t.routes.filter((r) => r.access === 'resident').map((r) => `${r.method} ${r.url}`);
+  assert.deepEqual(keys.filter((k) => !RESIDENT_REQUESTS[k]), []);
+  assert.deepEqual(Object.keys(RESIDENT_REQUESTS).filter((k) => !keys.includes(k)), []);
+});
+
+test('access matrix: a resident on their own unit, another unit and another project (X-03)', async () => {
+  const records = await residentRecords();
+  const resident = await signInResident(t, OWNER_PHONE);
+  const failures: string[] = [];
+  for (const r of t.routes.filter((x) => x.access === 'resident')) {
+    const key = `${r.method} ${r.url}`;
+    for (const scope of ['own', 'other_unit', 'other_project'] as ResidentScope[]) {
+      const res = await send(resident, RESIDENT_REQUESTS[key](records, scope));
+      if (res.status >= 500) failures.push(`${key} ${scope}: ${res.status}`);
+      if (RESIDENT_LISTINGS.includes(key)) {
+        if (res.status >= 300) failures.push(`${key}: ${res.status}`);
+        const text = JSON.stringify(res.body);
+        if (scope !== 'own' && (text.includes(records[scope].caseId) || text.includes(records[scope].orderId))) failures.push(`${key}: ${scope} shown`);
+        continue;
+      }
+      const refused = res.status === 403 || res.status === 404;
+      // Their own record may still be refused by its state (an order not completed cannot be signed: 409), never by access.
+      if (scope === 'own' && (refused || res.status === 401)) failures.push(`${key} own: refused (${res.status})`);
+      if (scope !== 'own' && !refused) failures.push(`${key} ${scope}: ${res.status} but should be refused`);
+    }
+  }
+  assert.deepEqual(failures, []);
+});
+
+test('access matrix: a resident session is anonymous to every staff route (X-03)', async () => {
+  const resident = await signInResident(t, OWNER_PHONE);
+  const failures: string[] = [];
+  for (const r of t.routes.filter((x) => x.access !== 'public' && x.access !== 'resident')) {
+    const res = await send(resident, await requestFor(`${r.method} ${r.url}`, 'own'));
+    if (res.status !== 401) failures.push(`${r.method} ${r.url}: ${res.status}`);
+  }
+  assert.deepEqual(failures, []);
+});

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { localStorage, type Storage } from '../platform/storage';
+import type { TextMessage } from '../platform/messages';
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { buildApp, type BuiltApp } from '../app';
@@ -61,6 +62,8 @@ export interface Client {
 
 export interface TestApp {
   database: Database;
+  /** Text messages the app sent (X-03: resident sign-in codes), oldest first. */
+  messages: TextMessage[];
   storage: Storage;
   routes: RegisteredRoute[];
   anonymous: Client;
@@ -78,7 +81,9 @@ export async function testApp(kind: TemplateKind = 'demo', config: Partial<Confi
   const database = await testDatabase(kind);
   const files = mkdtempSync(join(tmpdir(), 'estate-desk-files-'));
   const storage = localStorage(files);
-  const { app, routes } = await buildApp(database.db, { ...testConfig, ...config }, { logger: false, storage });
+  // text messages (resident sign-in codes) are kept here instead of being sent.
+  const messages: TextMessage[] = [];
+  const { app, routes } = await buildApp(database.db, { ...testConfig, ...config }, { logger: false, storage, messages: { name: 'test', send: async (m) => void messages.push(m) } });
   await app.ready();
 
   const client = (cookie?: string, lang = 'zh-CN'): Client => {
@@ -112,6 +117,7 @@ export async function testApp(kind: TemplateKind = 'demo', config: Partial<Confi
   return {
     database,
     storage,
+    messages,
     routes,
     app,
     anonymous: client(),

@@ -404,5 +404,45 @@ export const routeRequests = ({ t, ids }: Ctx): Record<string, { req: Builder; r
     },
     rule: (role) => role === 'company_admin',
   },
+  // X-03: resident routes; staff are refused them whatever the record (their own rows: RESIDENT_REQUESTS).
+  ...Object.fromEntries(
+    Object.entries(RESIDENT_REQUESTS).map(([key, build]) => [key, { req: async () => build(STAFF_PROBE, 'own') }]),
+  ),
 });
+
+/** X-03: what a resident route is tried with: the resident's own records and records of another unit and another project. */
+export type ResidentScope = 'own' | 'other_unit' | 'other_project';
+export interface ResidentRecords {
+  unitId: string;
+  caseId: string;
+  orderId: string;
+  orderVersion: number;
+  photoId: string;
+}
+const NONE = '00000000-0000-4000-8000-000000000000';
+const STAFF_PROBE: Record<ResidentScope, ResidentRecords> = Object.fromEntries(
+  (['own', 'other_unit', 'other_project'] as const).map((k) => [k, { unitId: NONE, caseId: NONE, orderId: NONE, orderVersion: 1, photoId: NONE }]),
+) as Record<ResidentScope, ResidentRecords>;
+
+/**
+ * One request per resident route; `listing` routes have no record of another unit: there, refusal means
+ * the other records are not shown.
+ */
+export const RESIDENT_REQUESTS: Record<string, (r: Record<ResidentScope, ResidentRecords>, scope: ResidentScope) => Req> = {
+  'GET /api/resident/me': () => get('/api/resident/me'),
+  'PUT /api/resident/locale': () => ({ method: 'PUT', url: '/api/resident/locale', body: { locale: 'zh-CN' } }),
+  'GET /api/resident/cases': () => get('/api/resident/cases'),
+  'GET /api/resident/notices': () => get('/api/resident/notices'),
+  'POST /api/resident/notices/read': () => ({ method: 'POST', url: '/api/resident/notices/read', body: {} }),
+  'GET /api/resident/cases/:id': (r, s) => get(`/api/resident/cases/${r[s].caseId}`),
+  'GET /api/resident/files/:id': (r, s) => get(`/api/resident/files/${r[s].photoId}`),
+  'POST /api/resident/repairs': (r, s) => ({
+    method: 'POST',
+    url: '/api/resident/repairs',
+    body: { unitId: r[s].unitId, locationKind: 'unit', trade: 'door_window', description: '阳台推拉门关不严' },
+  }),
+  'POST /api/resident/orders/:id/acceptance': (r, s) => ({ method: 'POST', url: `/api/resident/orders/${r[s].orderId}/acceptance`, body: { version: r[s].orderVersion, signature: SIGNATURE } }),
+  'POST /api/resident/orders/:id/rating': (r, s) => ({ method: 'POST', url: `/api/resident/orders/${r[s].orderId}/rating`, body: { verdict: 'satisfied', solved: true } }),
+};
+export const RESIDENT_LISTINGS = ['GET /api/resident/me', 'PUT /api/resident/locale', 'GET /api/resident/cases', 'GET /api/resident/notices', 'POST /api/resident/notices/read'];
 

@@ -16,6 +16,7 @@ import { ProjectsPage } from './pages/org/ProjectsPage';
 import { SpacePage } from './pages/org/SpacePage';
 import { UnitsPage } from './pages/org/UnitsPage';
 import { UnitPage } from './pages/org/UnitPage';
+import { PortalInvitationPage } from './pages/org/PortalInvitationPage';
 import { CustomersPage } from './pages/people/CustomersPage';
 import { CalendarPage } from './pages/calendar/CalendarPage';
 import { KpiPage } from './pages/kpi/KpiPage';
@@ -101,6 +102,7 @@ function Root() {
               <Route path="/paid/:id/notice" element={<PaidNoticePage />} />
               <Route path="/slip-bundles/print" element={<SlipBundlePrintPage />} />
               <Route path="/notices/:id/print" element={<NoticePrintPage />} />
+              <Route path="/units/:id/portal-invitation" element={<PortalInvitationPage />} />
               <Route path="/projects/:projectId/lobby-cards" element={<LobbyCardsPrintPage />} />
               <Route path="/frontdesk/passes/print" element={<PassListPrintPage />} />
               <Route path="/frontdesk/passes/:id/print" element={<PassPrintPage />} />

@@ -3,7 +3,7 @@
 // the follow-up ends as unreachable.
 import { and, eq, sql } from 'drizzle-orm';
 import type { TFollowupAttempt } from '../../../../common/desk';
-import { runCommand } from '../../../platform/audit';
+import { runCommand, type CommandContext } from '../../../platform/audit';
 import type { Db } from '../../../platform/db';
 import { AppError, notFound, staleVersion, updatedOrStale } from '../../../platform/errors';
 import { authorize, type Principal } from '../../../platform/policy';
@@ -14,11 +14,15 @@ import { workOrders } from '../../workorders/tables';
 import { drawForSupervision } from '../supervision';
 import { followupAttempts, followups } from '../tables';
 
+/** A return visit's channel: by phone, on site, or the resident's own rating in the portal. */
+export type AttemptInput = Omit<TFollowupAttempt, 'channel'> & { channel: TFollowupAttempt['channel'] | 'portal' };
+
 export async function recordAttempt(db: Db, p: Principal, followupId: string, a: TFollowupAttempt, now?: Date) {
-  return runCommand(
-    db,
-    p,
-    async (ctx) => {
+  return runCommand(db, p, (ctx) => attemptIn(ctx, p, followupId, a), now);
+}
+
+/** Inside a command: records one attempt of a follow-up (the portal's rating records its verdict here too). */
+export async function attemptIn(ctx: CommandContext, p: Principal, followupId: string, a: AttemptInput) {
       const { tx } = ctx;
       const [f] = await tx.select().from(followups).where(and(eq(followups.id, followupId), eq(followups.companyId, p.companyId)));
       if (!f) throw notFound();
@@ -75,7 +79,4 @@ export async function recordAttempt(db: Db, p: Principal, followupId: string, a:
       }
       const [saved] = await tx.select().from(followups).where(eq(followups.id, f.id));
       return { id: saved.id, status: saved.status, attempts: saved.attempts, version: saved.version };
-    },
-    now,
-  );
 }

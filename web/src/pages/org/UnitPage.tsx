@@ -32,7 +32,15 @@ export function UnitPage() {
     <Card
       loading={detail.isPending}
       title={<Typography.Text strong data-testid="unit-path">{d?.unit.path}</Typography.Text>}
-      extra={d?.actions.includes('space.write') && <Button onClick={() => setEditing(true)}>{t('ui.edit')}</Button>}
+      extra={
+        <>
+          {/* X-03: the invitation slip with the portal's QR code */}
+          <Button href={`/units/${id}/portal-invitation`} target="_blank" data-testid="portal-invitation-print" style={{ marginRight: 8 }}>
+            {t('portal.invite.print')}
+          </Button>
+          {d?.actions.includes('space.write') && <Button onClick={() => setEditing(true)}>{t('ui.edit')}</Button>}
+        </>
+      }
     >
       {d && (
         <>

@@ -1,0 +1,116 @@
+// X-03: 报事 — report a repair with photos from the camera (resized here first), in the home or a public area.
+import { useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, Form, Input, Selector, TextArea, Toast } from 'antd-mobile';
+import { useTranslation } from 'react-i18next';
+import { TRADES } from '../../../common/desk';
+import { api, errorText } from '../api';
+import { resizePhoto } from '../photo';
+import { useMe } from '../session';
+
+export default function ReportPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const me = useMe().data!;
+  const units = me.units.filter((u) => u.allowed);
+  const [unitId, setUnitId] = useState(units[0]?.unitId);
+  const [where, setWhere] = useState<'unit' | 'public'>('unit');
+  const [publicLocation, setPublicLocation] = useState('');
+  const [trade, setTrade] = useState<(typeof TRADES)[number]>('water');
+  const [description, setDescription] = useState('');
+  const [photos, setPhotos] = useState<{ name: string; data: string }[]>([]);
+  const [busy, setBusy] = useState(false);
+
+  if (!units.length)
+    return (
+      <div className="portal-page">
+        <h1 className="portal-title">{t('portal.report.title')}</h1>
+        <div className="portal-card">{t('portal.report.noAllowedUnit')}</div>
+      </div>
+    );
+
+  const addPhotos = async (files: FileList | null) => {
+    for (const f of Array.from(files ?? []).slice(0, 3 - photos.length)) {
+      const data = await resizePhoto(f);
+      setPhotos((p) => [...p, { name: f.name.replace(/\.[^.]*$/, '') + '.jpg', data }].slice(0, 3));
+    }
+  };
+
+  const submit = async () => {
+    if (!description.trim()) return void Toast.show({ content: t('portal.report.required') });
+    setBusy(true);
+    try {
+      const r = await api.post<{ caseId: string; number: string }>('/api/resident/repairs', {
+        unitId,
+        locationKind: where,
+        publicLocation: where === 'public' ? publicLocation : undefined,
+        trade,
+        description,
+        photos,
+      });
+      Toast.show({ icon: 'success', content: t('portal.report.submitted', { number: r.number }) });
+      await qc.invalidateQueries({ queryKey: ['resident-cases'] });
+      navigate(`/cases/${r.caseId}`, { replace: true });
+    } catch (e) {
+      Toast.show({ content: errorText(e, t('portal.error')) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="portal-page">
+      <h1 className="portal-title">{t('portal.report.title')}</h1>
+      <Form layout="vertical" footer={<Button block color="primary" size="large" loading={busy} onClick={submit} data-testid="report-submit">{t('portal.report.submit')}</Button>}>
+        {units.length > 1 && (
+          <Form.Item label={t('portal.report.unit')}>
+            <Selector columns={1} options={units.map((u) => ({ label: `${u.projectName} ${u.path}`, value: u.unitId }))} value={unitId ? [unitId] : []} onChange={(v) => v[0] && setUnitId(v[0])} />
+          </Form.Item>
+        )}
+        <Form.Item label={t('portal.report.where')}>
+          <Selector
+            columns={2}
+            options={[
+              { label: t('portal.report.inUnit'), value: 'unit' },
+              { label: t('portal.report.publicArea'), value: 'public' },
+            ]}
+            value={[where]}
+            onChange={(v) => v[0] && setWhere(v[0] as 'unit' | 'public')}
+          />
+        </Form.Item>
+        {where === 'public' && (
+          <Form.Item label={<label htmlFor="report-public">{t('portal.report.publicLocation')}</label>}>
+            <Input id="report-public" placeholder={t('portal.report.publicPlaceholder')} value={publicLocation} onChange={setPublicLocation} maxLength={100} />
+          </Form.Item>
+        )}
+        <Form.Item label={t('portal.report.trade')}>
+          <Selector columns={4} options={TRADES.map((x) => ({ label: t(`ui.trade.${x}`), value: x }))} value={[trade]} onChange={(v) => v[0] && setTrade(v[0])} />
+        </Form.Item>
+        <Form.Item label={<label htmlFor="report-description">{t('portal.report.description')}</label>}>
+          <TextArea id="report-description" placeholder={t('portal.report.descriptionPlaceholder')} value={description} onChange={setDescription} rows={4} maxLength={1000} showCount data-testid="report-description" />
+        </Form.Item>
+        <Form.Item label={t('portal.report.photos')}>
+          <div className="portal-photos">
+            {photos.map((p, i) => (
+              <div className="portal-photo" key={i}>
+                <img src={p.data} alt={`${t('portal.report.photos')} ${i + 1}`} />
+                <button type="button" aria-label={t('portal.report.removePhoto')} onClick={() => setPhotos((x) => x.filter((_, j) => j !== i))}>
+                  ×
+                </button>
+              </div>
+            ))}
+            {photos.length < 3 && (
+              <label className="portal-add-photo">
+                <span aria-hidden="true" style={{ fontSize: 28 }}>+</span>
+                {t('portal.report.addPhoto')}
+                <input type="file" accept="image/*" capture="environment" multiple data-testid="report-photo" onChange={(e) => void addPhotos(e.target.files).then(() => (e.target.value = ''))} />
+              </label>
+            )}
+          </div>
+        </Form.Item>
+      </Form>
+    </div>
+  );
+}
