@@ -76,6 +76,12 @@ export const ACTIONS = [
   'inspection.read', // see inspections, their findings and the monthly ranking
   'inspection.do', // start, record, confirm, submit and correct inspections
   'inspection.configure', // revise the company's inspection standards (with a company-wide grant)
+  // SV-01..SV-04: satisfaction surveys.
+  'survey.read', // surveys, their samples, answers, reports, measures and figures
+  'survey.answer', // record an answer taken by phone or on site
+  'survey.manage', // start and close surveys, improvement measures, publication to owners
+  'survey.verify', // SV-04: the verification calls of the drawn answers
+  'survey.configure', // revise the company's questionnaire (with a company-wide grant)
 ] as const;
 export const ZAction = z.enum(ACTIONS);
 export type TAction = z.infer<typeof ZAction>;
@@ -161,6 +167,19 @@ const INSPECTION_GRANTS: Partial<Record<TRole, readonly TAction[]>> = {
   quality_inspector: ['inspection.read', 'inspection.do', 'inspection.configure'],
 };
 for (const [role, actions] of Object.entries(INSPECTION_GRANTS) as [TRole, TAction[]][]) ROLE_ACTIONS[role] = [...ROLE_ACTIONS[role], ...actions];
+
+// SV-01..SV-04: the desk and housekeepers take answers; the CS supervisor and the manager run the survey
+// and its measures and call back drawn answers, as does the quality department, which keeps the
+// questionnaire; department supervisors read the report (they own measures); technicians and finance take no part.
+const SURVEY_GRANTS: Partial<Record<TRole, readonly TAction[]>> = {
+  clerk: ['survey.read', 'survey.answer'],
+  housekeeper: ['survey.read', 'survey.answer'],
+  cs_supervisor: ['survey.read', 'survey.answer', 'survey.manage', 'survey.verify'],
+  dept_supervisor: ['survey.read'],
+  project_manager: ['survey.read', 'survey.answer', 'survey.manage', 'survey.verify'],
+  quality_inspector: ['survey.read', 'survey.verify', 'survey.configure'],
+};
+for (const [role, actions] of Object.entries(SURVEY_GRANTS) as [TRole, TAction[]][]) ROLE_ACTIONS[role] = [...ROLE_ACTIONS[role], ...actions];
 
 /** Roles whose grant may cover every project of the company (project_id null). */
 export const COMPANY_WIDE_ROLES: readonly TRole[] = ['company_admin', 'quality_inspector'];

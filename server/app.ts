@@ -45,6 +45,7 @@ import { patrolRoutes } from './domains/patrols/routes';
 import { roomRoutes } from './domains/rooms/routes';
 import { frontdeskRoutes } from './domains/frontdesk/routes';
 import { inspectionRoutes } from './domains/inspections/routes';
+import { surveyRoutes } from './domains/surveys/routes';
 
 export interface BuiltApp {
   app: App;
@@ -125,6 +126,7 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: boolean;
     rooms: roomRoutes,
     frontdesk: frontdeskRoutes,
     inspections: inspectionRoutes,
+    surveys: surveyRoutes,
   };
   for (const [name, register] of Object.entries(domains)) {
     domain = name;

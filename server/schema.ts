@@ -21,3 +21,4 @@ export * from './domains/patrols/tables';
 export * from './domains/rooms/tables';
 export * from './domains/frontdesk/tables';
 export * from './domains/inspections/tables';
+export * from './domains/surveys/tables';

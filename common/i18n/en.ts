@@ -3,6 +3,17 @@ import type { Catalog } from './index';
 
 export const en: Catalog = {
   errors: {
+    // satisfaction surveys (SV-01..SV-04)
+    survey_not_open: 'The survey is not open: answers cannot be recorded',
+    survey_answered: 'This unit has already answered; one answer per unit',
+    survey_link_used: 'This survey link has already been used',
+    survey_link_expired: 'This survey link has expired (the survey is over)',
+    survey_not_closed: 'Close the survey first; measures and publication come after it',
+    verification_pending: 'Some drawn answers have not been verified by phone yet',
+    measure_missing: 'Some items below target have no improvement measure yet',
+    measure_closed: 'This measure is already done',
+    not_drawn_for_verification: 'This answer was not drawn for verification',
+    verify_own_answer: 'You cannot verify an answer you recorded yourself',
     // archives, import and the monthly bundle (AR-01..AR-05, X-05, WO-11)
     archive_exists: 'This unit already has an archive of this kind',
     archive_retired: 'This archive has been retired',
@@ -96,6 +107,8 @@ export const en: Catalog = {
     finding_not_proposed: 'This computed finding has already been confirmed or rejected',
   },
   notifications: {
+    overdue_survey_measure: 'A satisfaction improvement measure is past its deadline: carry it out and upload the evidence',
+    escalated_survey_measure: '[Escalated] Satisfaction improvement measure overdue',
     // archives and the monthly bundle (AR-01, WO-11)
     overdue_archive_owner: 'The owner archive of {{number}} is incomplete a month after handover',
     overdue_archive_tenant: 'The tenant archive of {{number}} is incomplete a month after move-in',
@@ -129,6 +142,14 @@ export const en: Catalog = {
     escalated_followup: '[Escalated] order {{number}} still not followed up',
   },
   fieldErrors: {
+    // satisfaction surveys (SV-01..SV-04)
+    unit_not_sampled: 'This unit is not in the survey\'s sample',
+    unknown_survey_item: 'The questionnaire has no such question',
+    item_not_weak: 'This item meets its target; it needs no measure',
+    unknown_questionnaire: 'Unknown questionnaire',
+    questionnaire_superseded: 'This questionnaire version was superseded; use the current one',
+    no_units_to_sample: 'The project has no occupied units to sample',
+    published_before_close: 'Publication cannot be dated before the survey closed',
     // archives and import (AR-01..AR-05, X-05)
     customer_not_in_unit: 'This customer is not a current owner or tenant of the unit',
     unknown_checklist_item: 'The checklist has no such item',

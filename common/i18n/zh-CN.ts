@@ -1,6 +1,17 @@
 // 中文（默认）文案：界面、错误和通知共用一个目录（X-04）。
 export const zhCN = {
   errors: {
+    // 满意度调查（SV-01..SV-04）
+    survey_not_open: '调查不在进行期间，不能录入答卷',
+    survey_answered: '该房号已有答卷，每户只能答一份',
+    survey_link_used: '该问卷链接已使用过，不能重复提交',
+    survey_link_expired: '该问卷链接已过期（调查已结束）',
+    survey_not_closed: '调查尚未结束，结束后才能制定改进措施和公示',
+    verification_pending: '还有抽中的答卷未电话核实，不能公示',
+    measure_missing: '还有未达标的项目没有改进措施，不能公示',
+    measure_closed: '该改进措施已完成',
+    not_drawn_for_verification: '该答卷未被抽中核实',
+    verify_own_answer: '不能核实自己录入的答卷',
     // 客户档案、导入与月度归档（AR-01..AR-05, X-05, WO-11）
     archive_exists: '该房号已有此类档案',
     archive_retired: '该档案已停用',
@@ -94,6 +105,8 @@ export const zhCN = {
     finding_not_proposed: '该系统发现项已确认或驳回',
   },
   notifications: {
+    overdue_survey_measure: '满意度改进措施已到期未完成，请尽快落实并上传证据',
+    escalated_survey_measure: '【督办】满意度改进措施超时未完成',
     // 客户档案与月度归档（AR-01, WO-11）
     overdue_archive_owner: '{{number}} 业主档案已超过1个月未建齐',
     overdue_archive_tenant: '{{number}} 租户档案已超过1个月未建齐',
@@ -127,6 +140,14 @@ export const zhCN = {
     escalated_followup: '【督办】工单 {{number}} 超时未回访',
   },
   fieldErrors: {
+    // 满意度调查（SV-01..SV-04）
+    unit_not_sampled: '该房号不在本次调查的抽样名单中',
+    unknown_survey_item: '问卷中没有此题',
+    item_not_weak: '该项目已达到目标值，无需改进措施',
+    unknown_questionnaire: '问卷不存在',
+    questionnaire_superseded: '该版本问卷已被新版本取代，请使用现行版本',
+    no_units_to_sample: '本项目没有可抽样的入住房号',
+    published_before_close: '公示日期不能早于调查结束日期',
     // 客户档案与导入（AR-01..AR-05, X-05）
     customer_not_in_unit: '该客户不是此房号当前的业主或租户',
     unknown_checklist_item: '档案清单中没有此项资料',

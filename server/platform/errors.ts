@@ -95,7 +95,18 @@ export type ErrorCode =
   | 'inspection_exists'
   | 'inspection_submitted'
   | 'inspection_not_submitted'
-  | 'finding_not_proposed';
+  | 'finding_not_proposed'
+  // satisfaction surveys (SV-01..SV-04)
+  | 'survey_not_open'
+  | 'survey_answered'
+  | 'survey_link_used'
+  | 'survey_link_expired'
+  | 'survey_not_closed'
+  | 'verification_pending'
+  | 'measure_missing'
+  | 'measure_closed'
+  | 'not_drawn_for_verification'
+  | 'verify_own_answer';
 
 export class AppError extends Error {
   constructor(
