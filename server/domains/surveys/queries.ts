@@ -88,8 +88,8 @@ export function buildReport(items: TQuestionItem[], answers: Pick<AnswerRow, 'ra
 }
 
 export async function listSurveys(db: DbOrTx, p: Principal, q: { projectId?: string }): Promise<{ items: TSurveySummary[] }> {
-  const readable = projectsWhere(p, 'survey.read');
-  const ids = q.projectId ? readable.filter((x) => x === q.projectId) : readable;
+  if (q.projectId && !can(p, 'survey.read', q.projectId)) throw notFound();
+  const ids = q.projectId ? [q.projectId] : projectsWhere(p, 'survey.read');
   if (!ids.length) return { items: [] };
   const rows = await db
     .select({
