@@ -70,6 +70,10 @@ import { LostFoundPage } from './pages/frontdesk/LostFoundPage';
 import { InspectionsPage } from './pages/inspections/InspectionsPage';
 import { InspectionPage } from './pages/inspections/InspectionPage';
 import { StandardsPage } from './pages/inspections/StandardsPage';
+import { SurveysPage } from './pages/surveys/SurveysPage';
+import { SurveyPage } from './pages/surveys/SurveyPage';
+import { QuestionnairePage } from './pages/surveys/QuestionnairePage';
+import { SurveyLinkPage } from './pages/surveys/SurveyLinkPage';
 
 function Root() {
   const { i18n } = useTranslation();
@@ -89,6 +93,8 @@ function Root() {
           <BrowserRouter>
             <Routes>
               <Route path="/login" element={<LoginPage />} />
+              {/* SV-04: the resident's one-time survey link, no sign-in */}
+              <Route path="/s/:token" element={<SurveyLinkPage />} />
               <Route path="/orders/:id/print" element={<OrderPrintPage />} />
               <Route path="/paid/:id/notice" element={<PaidNoticePage />} />
               <Route path="/slip-bundles/print" element={<SlipBundlePrintPage />} />
@@ -129,6 +135,10 @@ function Root() {
                 <Route path="inspections" element={<InspectionsPage />} />
                 <Route path="inspections/:id" element={<InspectionPage />} />
                 <Route path="inspection-standards" element={<StandardsPage />} />
+                {/* SV-01..SV-04: satisfaction surveys */}
+                <Route path="surveys" element={<SurveysPage />} />
+                <Route path="surveys/:id" element={<SurveyPage />} />
+                <Route path="survey-questionnaire" element={<QuestionnairePage />} />
                 <Route path="slip-bundles" element={<SlipBundlePage />} />
                 {/* NT-01..NT-05: notices */}
                 <Route path="notices" element={<NoticesPage />} />

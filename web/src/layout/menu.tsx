@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react';
 import type { MenuProps } from 'antd';
 import {
+  FormOutlined,
   InboxOutlined,
   SoundOutlined,
   SwapOutlined,
@@ -141,6 +142,9 @@ export function useMenuGroups(): MenuGroup[] {
         // QI-01..QI-04: quality inspections and their standards
         page(can('inspection.read'), '/inspections', <AuditOutlined />, t('inspection.nav')),
         page(can('inspection.read'), '/inspection-standards', <OrderedListOutlined />, t('inspection.navStandards')),
+        // SV-01..SV-04: satisfaction surveys and the company's questionnaire
+        page(can('survey.read'), '/surveys', <SmileOutlined />, t('survey.nav')),
+        page(can('survey.read'), '/survey-questionnaire', <FormOutlined />, t('survey.navQuestionnaire')),
       ],
     },
     {
