@@ -250,3 +250,18 @@ test('SV-01 the questionnaire is revised only with a company-wide grant; a new v
   assert.equal(fresh.questionnaire.version, q.version + 1);
   assert.ok(fresh.items.some((i: { code: string }) => i.code === 'Q90'));
 });
+
+test('SV-01..SV-04 demo data: one survey per demo project with answers on every channel, a verification sample (one forged), weak items with measures, publication', async () => {
+  const admin = await t.as('admin');
+  const list = (await admin.get('/api/surveys')).body.items.filter((s: { title: string }) => s.title.endsWith('年度业主满意度调查') && s.opensOn < day(-30));
+  const projects = new Set(list.map((s: { projectId: string }) => s.projectId));
+  assert.ok(projects.has(chy) && projects.has(gmzx), 'every demo project has its survey');
+  const d = (await admin.get(`/api/surveys/${list.find((s: { projectId: string }) => s.projectId === chy).id}`)).body;
+  assert.ok(d.report.answers > 0 && d.report.index !== null);
+  assert.equal(d.report.forged, 1, 'the first project found one forged answer');
+  assert.ok(d.report.verificationSelected > 0 && d.report.verificationDone === d.report.verificationSelected);
+  assert.ok(d.report.weakItems.length > 0 && d.report.weakWithoutMeasure.length === 0);
+  assert.ok(d.measures.length >= d.report.weakItems.length);
+  assert.equal(d.status, 'published');
+  assert.ok(d.publication.by);
+});
