@@ -1,6 +1,6 @@
 // SV-01..SV-04 demo data: the company's default questionnaire and one annual survey per demo project —
 // its reproducible sample, answers by phone, on site and through residents' links, a verification sample
-// called back (one forged answer found in the first project), the report's weak items with their
+// called back (one answer per project found forged), the report's weak items with their
 // improvement measures (one done with its evidence, the others open, mirrored into the deadlines), and
 // the publication to owners where it is done. Rows are written directly, as the other seeds do.
 import { and, asc, eq, inArray } from 'drizzle-orm';
@@ -56,7 +56,7 @@ export async function seedSurveys(tx: Tx, companyId: string, now = new Date()) {
     const opensOn = addDays(today, -60);
     const closesOn = addDays(today, -25);
     const seed = `demo${pi}`;
-    const ratio = pi === 0 ? 10 : 30;
+    const ratio = pi === 0 ? 10 : 40;
     const published = pi !== 1;
     const [s] = await tx
       .insert(surveys)
@@ -95,7 +95,7 @@ export async function seedSurveys(tx: Tx, companyId: string, now = new Date()) {
         .map((it) => {
           const low = weak.includes(it.code);
           const v = r.next();
-          const rating: TRating = low ? (v < 0.35 ? 'satisfied' : v < 0.7 ? 'fair' : 'unsatisfied') : v < 0.72 ? 'satisfied' : v < 0.95 ? 'fair' : 'unsatisfied';
+          const rating: TRating = low ? (v < 0.25 ? 'satisfied' : v < 0.6 ? 'fair' : 'unsatisfied') : v < 0.8 ? 'satisfied' : v < 0.97 ? 'fair' : 'unsatisfied';
           return { code: it.code, rating };
         });
       if (!ratings.length) ratings.push({ code: qn.items[0].code, rating: RATINGS[0] });
@@ -112,10 +112,10 @@ export async function seedSurveys(tx: Tx, companyId: string, now = new Date()) {
         answeredAt: at,
       });
     }
-    // SV-04: a tenth of the answers drawn and called back; in the first project one was never asked
+    // SV-04: a tenth of the answers drawn and called back; in each project one owner was never asked
     const drawn = new Set<number>();
     while (drawn.size < Math.ceil(answers.length / 10)) drawn.add(r.int(0, answers.length - 1));
-    let forgedOne = pi !== 0;
+    let forgedOne = false;
     for (const i of drawn) {
       const a = answers[i];
       const outcome = !forgedOne && a.recordedBy ? 'never_asked' : r.chance(0.1) ? 'unreachable' : 'confirmed';
