@@ -253,7 +253,7 @@ test('SV-01 the questionnaire is revised only with a company-wide grant; a new v
 
 test('SV-01..SV-04 demo data: one survey per demo project with answers on every channel, a verification sample (one forged), weak items with measures, publication', async () => {
   const admin = await t.as('admin');
-  const list = (await admin.get('/api/surveys')).body.items.filter((s: { title: string }) => s.title.endsWith('年度业主满意度调查') && s.opensOn < day(-30));
+  const list = (await admin.get('/api/surveys')).body.items.filter((s: { title: string; opensOn: string }) => s.title.endsWith('年度业主满意度调查') && s.opensOn < day(-30));
   const projects = new Set(list.map((s: { projectId: string }) => s.projectId));
   assert.ok(projects.has(chy) && projects.has(gmzx), 'every demo project has its survey');
   const d = (await admin.get(`/api/surveys/${list.find((s: { projectId: string }) => s.projectId === chy).id}`)).body;
