@@ -160,7 +160,7 @@ export function SurveyPage() {
                   ]}
                 />
                 {s.report.comments.length > 0 && (
-                  <Card size="small" type="inner" title={t('survey.comments')} style={{ marginTop: 12 }}>
+                  <Card size="small" type="inner" title={`${t('survey.comments')}（${s.report.comments.length}）`} style={{ marginTop: 12 }} styles={{ body: { maxHeight: 320, overflowY: 'auto' } }}>
                     {s.report.comments.map((c, i) => (
                       <Typography.Paragraph key={i} style={{ marginBottom: 4 }}>
                         <Typography.Text type="secondary">{c.unitPath}：</Typography.Text>
