@@ -77,6 +77,12 @@ export const ACTIONS = [
   'inspection.do', // start, record, confirm, submit and correct inspections
   'inspection.configure', // revise the company's inspection standards (with a company-wide grant)
   'rectification.close', // QI-04: the project manager closes a finding's rectification with evidence
+  // SV-01..SV-04: satisfaction surveys.
+  'survey.read', // surveys, their samples, answers, reports, measures and figures
+  'survey.answer', // record an answer taken by phone or on site
+  'survey.manage', // start and close surveys, improvement measures, publication to owners
+  'survey.verify', // SV-04: the verification calls of the drawn answers
+  'survey.configure', // revise the company's questionnaire (with a company-wide grant)
 ] as const;
 export const ZAction = z.enum(ACTIONS);
 export type TAction = z.infer<typeof ZAction>;
@@ -164,6 +170,19 @@ const INSPECTION_GRANTS: Partial<Record<TRole, readonly TAction[]>> = {
 };
 for (const [role, actions] of Object.entries(INSPECTION_GRANTS) as [TRole, TAction[]][]) ROLE_ACTIONS[role] = [...ROLE_ACTIONS[role], ...actions];
 
+// SV-01..SV-04: the desk and housekeepers take answers; the CS supervisor and the manager run the survey
+// and its measures and call back drawn answers, as does the quality department, which keeps the
+// questionnaire; department supervisors read the report (they own measures); technicians and finance take no part.
+const SURVEY_GRANTS: Partial<Record<TRole, readonly TAction[]>> = {
+  clerk: ['survey.read', 'survey.answer'],
+  housekeeper: ['survey.read', 'survey.answer'],
+  cs_supervisor: ['survey.read', 'survey.answer', 'survey.manage', 'survey.verify'],
+  dept_supervisor: ['survey.read'],
+  project_manager: ['survey.read', 'survey.answer', 'survey.manage', 'survey.verify'],
+  quality_inspector: ['survey.read', 'survey.verify', 'survey.configure'],
+};
+for (const [role, actions] of Object.entries(SURVEY_GRANTS) as [TRole, TAction[]][]) ROLE_ACTIONS[role] = [...ROLE_ACTIONS[role], ...actions];
+
 /** Roles whose grant may cover every project of the company (project_id null). */
 export const COMPANY_WIDE_ROLES: readonly TRole[] = ['company_admin', 'quality_inspector'];
 
@@ -181,7 +200,7 @@ export const MENU_GROUP_ACTS: Record<TMenuGroup, readonly TAction[] | 'everyone'
   relations: ['archive.manage', 'archive.configure', 'archive.log', 'notice.draft', 'notice.approve', 'relations.visit', 'relations.manage'],
   frontdesk: ['frontdesk.desk', 'frontdesk.review', 'room.book', 'room.manage'],
   patrols: ['patrol.record', 'facility.manage', 'facility.check'],
-  quality: ['inspection.do', 'inspection.read', 'case.manage'],
+  quality: ['inspection.do', 'inspection.read', 'case.manage', 'rectification.close', 'survey.answer', 'survey.manage', 'survey.verify'],
   basics: 'everyone',
 };
 export function menuGroupShown(group: TMenuGroup, holds: (a: TAction) => boolean): boolean {

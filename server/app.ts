@@ -48,6 +48,7 @@ import { frontdeskRoutes } from './domains/frontdesk/routes';
 import { inspectionRoutes } from './domains/inspections/routes';
 import { residentRoutes } from './domains/residents/routes';
 import { residentForToken, residentToken } from './domains/residents/session';
+import { surveyRoutes } from './domains/surveys/routes';
 
 export interface BuiltApp {
   app: App;
@@ -140,6 +141,7 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: boolean;
     frontdesk: frontdeskRoutes,
     inspections: inspectionRoutes,
     residents: residentRoutes,
+    surveys: surveyRoutes,
   };
   for (const [name, register] of Object.entries(domains)) {
     domain = name;

@@ -22,3 +22,4 @@ export * from './domains/rooms/tables';
 export * from './domains/frontdesk/tables';
 export * from './domains/inspections/tables';
 export * from './domains/residents/tables';
+export * from './domains/surveys/tables';

@@ -108,7 +108,18 @@ export type ErrorCode =
   | 'code_used'
   | 'code_attempts'
   | 'no_clerk_on_duty'
-  | 'already_rated';
+  | 'already_rated'
+  // satisfaction surveys (SV-01..SV-04)
+  | 'survey_not_open'
+  | 'survey_answered'
+  | 'survey_link_used'
+  | 'survey_link_expired'
+  | 'survey_not_closed'
+  | 'verification_pending'
+  | 'measure_missing'
+  | 'measure_closed'
+  | 'not_drawn_for_verification'
+  | 'verify_own_answer';
 
 export class AppError extends Error {
   constructor(

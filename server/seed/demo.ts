@@ -27,6 +27,7 @@ import { seedPatrols } from './patrols';
 import { seedFrontdesk } from './frontdesk';
 import { seedInspections } from './inspections';
 import { assignDemoResidents, seedResidentAccounts } from './residents';
+import { seedSurveys } from './surveys';
 
 export const DEMO_PASSWORD = 'demo1234';
 export const DEMO_COMPANY = '锦程物业服务有限公司';
@@ -232,6 +233,8 @@ export async function seedDemo(db: Db, opts: { small?: boolean; year?: number; v
     await seedFrontdesk(tx, { companyId, links: rows.links, users: rows.users, roles: rows.roles });
     // QI-01, QI-02, QI-04: the default standard, a year of inspections (one project failing twice), bulletins, rectifications.
     await seedInspections(tx, companyId);
+    // SV-01..SV-04: the default questionnaire and one annual survey per project with answers, report and measures.
+    await seedSurveys(tx, companyId);
 
     summary.units = rows.units.length;
     summary.customers = rows.customers.length;

@@ -18,6 +18,7 @@ import { relationFixtures } from './relation-fixtures';
 import { patrolFixtures } from './patrol-fixtures';
 import { frontdeskFixtures } from './frontdesk-fixtures';
 import { inspectionFixtures } from './inspection-fixtures';
+import { surveyFixtures } from './survey-fixtures';
 
 export function fixtures(db: Db, storage: Storage, key: string, projectId: string) {
   const as = (suffix: string) => principalOf(db, `${key}-${suffix}`);
@@ -28,6 +29,7 @@ export function fixtures(db: Db, storage: Storage, key: string, projectId: strin
     ...patrolFixtures(db, storage, key, projectId),
     ...frontdeskFixtures(db, storage, key, projectId),
     ...inspectionFixtures(db, storage, projectId),
+    ...surveyFixtures(db, storage, key, projectId),
     /** An open repair case owned by the project's first clerk, with its reported order. */
     repair: () => repairCase(db, `${key}-clerk`, projectId),
     async followup() {

@@ -392,6 +392,60 @@ export const routeRequests = ({ t, ids }: Ctx): Record<string, { req: Builder; r
     req: async (f) => { const r = await f.closedRectification(); return { method: 'POST', url: `/api/rectifications/${r.id}/review`, body: { version: r.version, decision: 'accept' } }; },
   },
   'GET /api/rectification-photos/:id': { req: async (f) => get((await f.closedRectification()).photoUrl) },
+  // SV-01..SV-04: satisfaction surveys (survey.* actions in common/roles.ts). The questionnaire is company-level
+  // (read by any survey reader, revised only with a company-wide grant); the one-time links are public.
+  'GET /api/survey-questionnaires': { req: async () => get('/api/survey-questionnaires'), rule: () => true },
+  'GET /api/survey-questionnaires/:id': { req: async (f) => get(`/api/survey-questionnaires/${(await f.openSurvey()).questionnaire.id}`), rule: () => true },
+  'POST /api/survey-questionnaires/:id/versions': {
+    req: async (f) => {
+      await f.openSurvey(); // the default questionnaire exists
+      const admin = await t.as('admin');
+      const cur = (await admin.get('/api/survey-questionnaires')).body.items.find((q: { current: boolean }) => q.current);
+      const q = (await admin.get(`/api/survey-questionnaires/${cur.id}`)).body;
+      return { method: 'POST', url: `/api/survey-questionnaires/${q.id}/versions`, body: { version: q.version, name: q.name, items: q.items } };
+    },
+    rule: (role) => role === 'company_admin' || role === 'quality_inspector',
+  },
+  'GET /api/surveys': { req: async (_f, pid) => get(`/api/surveys?projectId=${pid}`) },
+  'POST /api/surveys': { req: async (f) => ({ method: 'POST', url: '/api/surveys', body: f.surveyInput() }) },
+  'GET /api/surveys/:id': { req: async (f) => get(`/api/surveys/${(await f.openSurvey()).id}`) },
+  'POST /api/surveys/:id/answers': {
+    req: async (f) => {
+      const s = await f.openSurvey();
+      return { method: 'POST', url: `/api/surveys/${s.id}/answers`, body: { unitId: s.sample[0].unitId, channel: 'phone', respondent: '王先生', ratings: [{ code: 'Q01', rating: 'satisfied' }], comment: '' } };
+    },
+  },
+  'POST /api/surveys/:id/verification-draw': { req: async (f) => ({ method: 'POST', url: `/api/surveys/${(await f.answeredSurvey()).id}/verification-draw` }) },
+  'POST /api/surveys/:id/answers/:answerId/verify': {
+    req: async (f) => {
+      const s = await f.closedSurvey();
+      const a = s.answerList[0];
+      return { method: 'POST', url: `/api/surveys/${s.id}/answers/${a.id}/verify`, body: { version: a.version, outcome: 'confirmed', note: '' } };
+    },
+  },
+  'POST /api/surveys/:id/close': { req: async (f) => { const s = await f.openSurvey(); return { method: 'POST', url: `/api/surveys/${s.id}/close`, body: { version: s.version } }; } },
+  'POST /api/surveys/:id/measures': {
+    req: async (f, _pid, scope) => {
+      const s = await f.closedSurvey();
+      const ownerId = await userId(t.database.db, scope === 'own' ? 'ch-eng' : 'gm-eng');
+      return { method: 'POST', url: `/api/surveys/${s.id}/measures`, body: { version: s.version, itemCode: 'Q02', action: '加强设施保养', ownerId, dueOn: s.closesOn } };
+    },
+  },
+  'POST /api/surveys/:id/measures/:measureId/close': {
+    req: async (f) => {
+      const { survey, measure } = await f.openMeasure();
+      return { method: 'POST', url: `/api/surveys/${survey.id}/measures/${measure.id}/close`, body: { version: measure.version, evidence: '已整改完毕', photos: [{ name: 'a.png', data: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==' }] } };
+    },
+  },
+  'POST /api/surveys/:id/publish': {
+    req: async (f) => {
+      const s = await f.openSurvey();
+      const closed = (await (await t.as('admin')).post(`/api/surveys/${s.id}/close`, { version: s.version })).body;
+      return { method: 'POST', url: `/api/surveys/${s.id}/publish`, body: { version: closed.version, channel: 'notice_board', publishedOn: closed.closesOn > new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10) ? new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10) : closed.closesOn, note: '公告栏张贴' } };
+    },
+  },
+  'GET /api/survey-photos/:id': { req: async (f) => get((await f.doneMeasure()).measure.photos[0].url) },
+  'GET /api/projects/:id/survey-figures': { req: async (_f, pid) => get(`/api/projects/${pid}/survey-figures?month=2026-11`) },
   'GET /api/notifications': { req: async () => get('/api/notifications') },
   'POST /api/notifications/read': { req: async () => ({ method: 'POST', url: '/api/notifications/read', body: {} }) },
   // Issue 12: sign-in throttles are company-level records, for the company admin only.

@@ -79,6 +79,10 @@ import { BulletinPage } from './pages/inspections/BulletinPage';
 import { BulletinPrintPage } from './pages/inspections/BulletinPrintPage';
 import { RectificationsPage } from './pages/inspections/RectificationsPage';
 import { RectificationPage } from './pages/inspections/RectificationPage';
+import { SurveysPage } from './pages/surveys/SurveysPage';
+import { SurveyPage } from './pages/surveys/SurveyPage';
+import { QuestionnairePage } from './pages/surveys/QuestionnairePage';
+import { SurveyLinkPage } from './pages/surveys/SurveyLinkPage';
 
 function Root() {
   const { i18n } = useTranslation();
@@ -98,6 +102,8 @@ function Root() {
           <BrowserRouter>
             <Routes>
               <Route path="/login" element={<LoginPage />} />
+              {/* SV-04: the resident's one-time survey link, no sign-in */}
+              <Route path="/s/:token" element={<SurveyLinkPage />} />
               <Route path="/orders/:id/print" element={<OrderPrintPage />} />
               <Route path="/paid/:id/notice" element={<PaidNoticePage />} />
               <Route path="/slip-bundles/print" element={<SlipBundlePrintPage />} />
@@ -145,6 +151,10 @@ function Root() {
                 <Route path="inspection-bulletins/:id" element={<BulletinPage />} />
                 <Route path="rectifications" element={<RectificationsPage />} />
                 <Route path="rectifications/:id" element={<RectificationPage />} />
+                {/* SV-01..SV-04: satisfaction surveys */}
+                <Route path="surveys" element={<SurveysPage />} />
+                <Route path="surveys/:id" element={<SurveyPage />} />
+                <Route path="survey-questionnaire" element={<QuestionnairePage />} />
                 <Route path="slip-bundles" element={<SlipBundlePage />} />
                 {/* NT-01..NT-05: notices */}
                 <Route path="notices" element={<NoticesPage />} />

@@ -10,7 +10,7 @@ export interface NewFile {
   projectId: string;
   // notices (NT-03), relations' activities and staff photos (CR-04, CR-05), patrol photos (PT-01, PT-02),
   // lost and found (FD-04)
-  entity: 'case' | 'work_order' | 'notice' | 'community_activity' | 'staff_photo' | 'patrol_finding' | 'vacant_patrol' | 'lost_item' | 'rectification';
+  entity: 'case' | 'work_order' | 'notice' | 'community_activity' | 'staff_photo' | 'patrol_finding' | 'vacant_patrol' | 'lost_item' | 'rectification' | 'survey_measure';
   entityId: string;
   kind: string;
   name: string;

@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react';
 import type { MenuProps } from 'antd';
 import {
+  FormOutlined,
   InboxOutlined,
   SoundOutlined,
   SwapOutlined,
@@ -151,6 +152,9 @@ export function useMenuGroups(): MenuGroup[] {
         page(can('inspection.read'), '/inspection-results', <TrophyOutlined />, t('inspection.navResults')),
         page(can('inspection.read'), '/rectifications', <SafetyCertificateOutlined />, t('inspection.navRectifications')),
         page(can('inspection.read'), '/inspection-standards', <OrderedListOutlined />, t('inspection.navStandards')),
+        // SV-01..SV-04: satisfaction surveys and the company's questionnaire
+        page(can('survey.read'), '/surveys', <SmileOutlined />, t('survey.nav')),
+        page(can('survey.read'), '/survey-questionnaire', <FormOutlined />, t('survey.navQuestionnaire')),
       ],
     },
     {
