@@ -7,6 +7,7 @@
 import { sql } from 'drizzle-orm';
 import { DEFAULT_KPI_TARGETS, QI05_KPIS, type TKpiDashboard, type TKpiMonth, type TKpiPoint, type TKpiTargets, type TQi05Kpi } from '../../../common/desk';
 import { defaultTargets, type TRelationTargets } from '../../../common/relations';
+import { RATING_SCORE } from '../../../common/surveys';
 import { rowsOf, type DbOrTx } from '../../platform/db';
 import { projectsWhere, type Principal } from '../../platform/policy';
 import { DEFAULT_DESK_RULES, type DeskRules } from '../deadlines/rules';
@@ -86,15 +87,30 @@ export function companyMonth(month: string, projects: TKpiMonth[]): TKpiMonth {
   return { month, kpis, surveySatisfaction: null };
 }
 
-/**
- * SV-01..SV-04 hook: the satisfaction index per project and month from the surveys domain. It does not
- * exist yet; until it lands every month answers null and the owner satisfaction comes from return visits.
- */
-export async function surveySatisfactionOf(_db: DbOrTx, _projectIds: string[], _months: string[]): Promise<Map<string, number>> {
-  return new Map();
-}
-
 const key = (projectId: string, month: string) => `${projectId}|${month}`;
+
+/**
+ * SV-01..SV-04: the satisfaction index per project and month — the latest survey opened by the month's
+ * end, over its answers given by then, forged ones left out (the rule of the surveys domain's figures) —
+ * as a ratio (index 93.5 → 0.935). One statement for every project and month.
+ */
+export async function surveySatisfactionOf(db: DbOrTx, projectIds: string[], months: string[]): Promise<Map<string, number>> {
+  const score = sql.raw(`case r->>'rating' ${Object.entries(RATING_SCORE).map(([k, v]) => `when '${k}' then ${v}`).join(' ')} end`);
+  const rows = rowsOf<{ project_id: string; month: string; idx: string | null }>(
+    await db.execute(sql`
+      select p.id as project_id, m.month,
+             (select round(avg(${score}), 1) from survey_answers a cross join jsonb_array_elements(a.ratings) r
+               where a.survey_id = s.id and not a.forged
+                 and a.answered_at < (((m.month || '-01')::date + interval '1 month')::timestamp at time zone p.timezone)) as idx
+        from projects p cross join unnest(${`{${months.join(',')}}`}::text[]) as m(month)
+        cross join lateral (
+          select s.id from surveys s
+           where s.project_id = p.id and s.opens_on < (m.month || '-01')::date + interval '1 month'
+           order by s.opens_on desc, s.created_at desc limit 1) s
+       where p.id = any(${`{${projectIds.join(',')}}`}::uuid[])`),
+  );
+  return new Map(rows.filter((r) => r.idx !== null).map((r) => [key(r.project_id, r.month), Number(r.idx) / 100]));
+}
 
 /** The raw figures of every (project, month), in five statements. */
 export async function monthFigures(db: DbOrTx, projectIds: string[], months: string[]): Promise<Map<string, MonthFigures>> {

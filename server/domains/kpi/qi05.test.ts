@@ -16,6 +16,7 @@ import { testVault } from '../../test/templates';
 import { paidOrders, receipts } from '../paid/tables';
 import { patrolFigures } from '../patrols/figures';
 import { relationFigures } from '../relations/figures';
+import { surveyFigures } from '../surveys/figures';
 import { projects } from '../org/tables';
 import { deskRules } from '../deadlines/tables';
 import { DEFAULT_DESK_RULES } from '../deadlines/rules';
@@ -65,6 +66,7 @@ test('QI-05 every KPI of every project and month equals a recomputation from the
   assert.equal(dash.months.length, 12);
   assert.equal(dash.projects.length, demo.projects.length);
   let compared = 0;
+  let surveyed = 0;
   for (const served of dash.projects) {
     const [p] = await db.select().from(projects).where(eq(projects.id, served.projectId));
     const recounted = await recountProject(db, p.id);
@@ -74,6 +76,7 @@ test('QI-05 every KPI of every project and month equals a recomputation from the
       const c = recounted.get(month) ?? zeroCounts();
       const rel = await relationFigures(db, admin, p.id, month);
       const pat = await patrolFigures(db, admin, p.id, month);
+      const sv = await surveyFigures(db, admin, p.id, month);
       const fee = fees.get(month) ?? { due: 0, collected: 0 };
       const expected: Record<string, [number, number]> = {
         complaintTimeliness: [c.complaintRepliedInTime + c.complaintFollowedInTime, c.complaintRepliesDue + c.complaintFollowupsDue],
@@ -92,14 +95,18 @@ test('QI-05 every KPI of every project and month equals a recomputation from the
         const [num, den] = expected[k];
         assert.equal(got.kpis[k].num, num, `${p.name} ${month} ${k} numerator`);
         assert.equal(got.kpis[k].den, den, `${p.name} ${month} ${k} denominator`);
-        assert.equal(got.kpis[k].value, den ? Math.round((num / den) * 10_000) / 10_000 : null, `${p.name} ${month} ${k} value`);
+        // SV-01..SV-04: a survey's index, where one ran, is the owner satisfaction (return visits stay its counts)
+        const value = k === 'ownerSatisfaction' && sv.index !== null ? sv.index / 100 : den ? Math.round((num / den) * 10_000) / 10_000 : null;
+        assert.equal(got.kpis[k].value, value, `${p.name} ${month} ${k} value`);
       }
       assert.equal(got.kpis.facilityFailure.value ?? 0, pat.facilityFailureRate, 'the patrols domain\'s own rate (PT-03)');
-      assert.equal(got.surveySatisfaction, null, 'SV-01..SV-04: no survey index until the surveys domain lands');
+      assert.equal(got.surveySatisfaction, sv.index === null ? null : sv.index / 100, 'SV-01..SV-04: the surveys domain\'s own index');
+      if (sv.index !== null) surveyed++;
       compared++;
     }
   }
   assert.equal(compared, 12 * demo.projects.length);
+  assert.ok(surveyed > 0, 'the demo surveys give the owner satisfaction of some months');
 
   // The history made every desk figure somewhere; the demo made visits, equipment checks and receipts.
   const company = dash.company.find((m) => m.month === MONTH)!;
