@@ -7,8 +7,12 @@ import { useTranslation } from 'react-i18next';
 import type * as z from 'zod';
 import type { TLobbyCard, ZLobbyCards } from '../../../../common/relations';
 import { api } from '../../lib/api';
-import { Button, Card, Table, Tag } from 'antd';
+import { App, Button, Card, Table, Tag, Upload } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { ApiError } from '../../lib/api';
 import { useMe, useSession } from '../../lib/session';
+import { shrink } from '../patrols/photo';
 import { PrintHeading } from '../print-parts';
 import '../print.css';
 
@@ -50,7 +54,18 @@ export function LobbyCardsPrintPage() {
 /** CR-05: the cards as a list in the app, with the print view one click away. */
 export function LobbyCardsPage() {
   const { t } = useTranslation();
-  const { projectId } = useSession();
+  const { projectId, can } = useSession();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  // CR-05: the housekeeper's photo for the card, shrunk in the browser to 800 px; the newest one counts.
+  const upload = useMutation({
+    mutationFn: async ({ userId, file }: { userId: string; file: File }) => api.post('/api/staff-photos', { projectId, userId, ...(await shrink(file, 800)) }),
+    onSuccess: async () => {
+      message.success(t('ui.saved'));
+      await client.invalidateQueries({ queryKey: ['lobby-cards'] });
+    },
+    onError: (e) => e instanceof ApiError && message.error(e.message),
+  });
   const q = useQuery({ queryKey: ['lobby-cards', projectId], queryFn: () => api.get<z.infer<typeof ZLobbyCards>>(`/api/projects/${projectId}/lobby-cards`), enabled: !!projectId });
   return (
     <Card size="small" title={t('relation.cardsTitle')} extra={<Button type="primary" href={`/projects/${projectId}/lobby-cards`} target="_blank">{t('relation.printCards')}</Button>}>
@@ -60,11 +75,28 @@ export function LobbyCardsPage() {
         pagination={false}
         loading={q.isPending}
         dataSource={q.data?.items}
+        scroll={{ x: 900 }}
         columns={[
           { title: t('relation.cardArea'), dataIndex: 'building', width: 140 },
           { title: t('relation.cardKeeper'), dataIndex: 'keeperName', render: (v) => v ?? <Tag color="red">{t('relation.cardNoKeeper')}</Tag> },
           { title: t('relation.cardPhone'), dataIndex: 'keeperPhone', render: (v) => v ?? '—' },
-          { title: t('relation.cardPhoto'), dataIndex: 'photoUrl', render: (v) => (v ? <img src={v} alt="" style={{ height: 40 }} /> : '—') },
+          {
+            title: t('relation.cardPhoto'),
+            dataIndex: 'photoUrl',
+            width: 170,
+            render: (v, c) => (
+              <span style={{ display: 'inline-flex', gap: 8, alignItems: 'center' }}>
+                {v ? <img src={v} alt="" style={{ height: 40, width: 30, objectFit: 'cover' }} /> : <Tag color="orange">{t('relation.cardNoPhoto')}</Tag>}
+                {can('relations.manage') && c.keeperId && (
+                  <Upload accept="image/*" showUploadList={false} beforeUpload={(file) => (upload.mutate({ userId: c.keeperId!, file }), false)}>
+                    <Button size="small" icon={<UploadOutlined />} loading={upload.isPending && upload.variables?.userId === c.keeperId} data-testid="upload-staff-photo">
+                      {v ? t('relation.changePhoto') : t('relation.uploadPhoto')}
+                    </Button>
+                  </Upload>
+                )}
+              </span>
+            ),
+          },
           { title: t('relation.cardHours'), dataIndex: 'serviceHours' },
           { title: t('relation.cardSupervisor'), render: (_, c) => `${c.supervisorName ?? ''} ${c.supervisorPhone ?? ''}` },
         ]}
