@@ -65,6 +65,7 @@ import { PassListPrintPage } from './pages/frontdesk/PassListPrintPage';
 import { GatePage } from './pages/frontdesk/GatePage';
 import { ShiftLogsPage } from './pages/frontdesk/ShiftLogsPage';
 import { ShiftLogPrintPage } from './pages/frontdesk/ShiftLogPrintPage';
+import { LostSlipPrintPage } from './pages/frontdesk/LostSlipPrintPage';
 import { CallReviewsPage } from './pages/frontdesk/CallReviewsPage';
 import { LostFoundPage } from './pages/frontdesk/LostFoundPage';
 import { InspectionsPage } from './pages/inspections/InspectionsPage';
@@ -97,6 +98,7 @@ function Root() {
               <Route path="/frontdesk/passes/print" element={<PassListPrintPage />} />
               <Route path="/frontdesk/passes/:id/print" element={<PassPrintPage />} />
               <Route path="/frontdesk/shift-logs/:id/print" element={<ShiftLogPrintPage />} />
+              <Route path="/frontdesk/lost/:id/slip" element={<LostSlipPrintPage />} />
               <Route element={<AppLayout />}>
                 <Route index element={<RoleHome />} />
                 <Route path="overview" element={<ProjectsPage />} />
