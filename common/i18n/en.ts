@@ -784,7 +784,7 @@ export const en: Catalog = {
     noPlans: 'No visit plans for this month yet',
     planKeeper: 'Housekeeper',
     planProgressTitle: 'Progress (visited / planned)',
-    planSelected: '{{count}} units chosen',
+    planSelected: '{{count}} units chosen ({{here}} in this building)',
     planAddDue: 'Add the {{count}} units of this building not visited in the window',
     planClearBuilding: 'Clear this building',
     planLegendSelected: 'In the plan',

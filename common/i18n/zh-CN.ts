@@ -782,7 +782,7 @@ export const zhCN = {
     noPlans: '本月还没有走访计划',
     planKeeper: '管家',
     planProgressTitle: '完成情况（已走访 / 计划）',
-    planSelected: '已选 {{count}} 户',
+    planSelected: '已选 {{count}} 户（本栋 {{here}} 户）',
     planAddDue: '加入本栋统计期内未走访的 {{count}} 户',
     planClearBuilding: '清空本栋',
     planLegendSelected: '已列入计划',

@@ -26,6 +26,9 @@ export function PlanCard({ projectId }: { projectId: string }) {
   const manage = can('relations.manage');
   const mine = plans.data?.items.find((p) => p.staffId === me?.id);
   const canEdit = (p: TPlan) => manage || p.staffId === me?.id;
+  // The supervisor makes plans for housekeepers who have none this month; a housekeeper makes their own once.
+  const staff = useQuery({ queryKey: ['staff', projectId], queryFn: () => api.get<{ items: TStaff[] }>(`/api/projects/${projectId}/staff`), enabled: manage });
+  const withoutPlan = (staff.data?.items ?? []).filter((s) => s.active && s.roles.some((r) => r.role === 'housekeeper' && r.projectId === projectId) && !plans.data?.items.some((p) => p.staffId === s.id));
   return (
     <Card
       size="small"
@@ -34,7 +37,7 @@ export function PlanCard({ projectId }: { projectId: string }) {
       extra={
         <Space wrap>
           <DatePicker picker="month" allowClear={false} value={dayjs(`${month}-01`)} onChange={(d) => d && setMonth(d.format('YYYY-MM'))} />
-          {can('relations.visit') && (manage || !mine) && (
+          {can('relations.visit') && (manage ? withoutPlan.length > 0 : !mine) && (
             <Button type="primary" onClick={() => setEditing({})} data-testid="new-plan">
               {t('relation.newPlan')}
             </Button>
@@ -101,7 +104,7 @@ function PlanModal({ projectId, month, plan, taken, onClose }: { projectId: stri
             <Select data-testid="plan-keeper" loading={staff.isPending} options={keepers.map((k) => ({ value: k.id, label: k.displayName }))} />
           </Form.Item>
         )}
-        <Form.Item name="unitIds" label={t('relation.planUnits')} help={t('relation.planSelected', { count: selected.size })}>
+        <Form.Item name="unitIds" label={t('relation.planUnits')} help={t('relation.planSelected', { count: selected.size, here: here.filter((u) => selected.has(u.unitId)).length })}>
           <Space direction="vertical" style={{ width: '100%' }}>
             <Space wrap>
               <Select style={{ minWidth: 160 }} value={current} options={buildings} onChange={setBuildingId} />
