@@ -814,6 +814,8 @@ export const en: Catalog = {
     cardHours: 'Service hours',
     cardSupervisor: 'CS supervisor (24 h)',
     cardNoKeeper: 'No housekeeper assigned',
+    keeperPhotos: "Housekeepers' photos (for the cards)",
+    keeperBuildings: '{{count}} buildings',
     cardNoPhoto: 'No photo yet',
     uploadPhoto: 'Upload a photo',
     changePhoto: 'Change the photo',

@@ -812,6 +812,8 @@ export const zhCN = {
     cardHours: '服务时间',
     cardSupervisor: '客服主管（24小时）',
     cardNoKeeper: '未指定管家',
+    keeperPhotos: '管家照片（用于公示牌）',
+    keeperBuildings: '负责 {{count}} 栋',
     cardNoPhoto: '未上传照片',
     uploadPhoto: '上传照片',
     changePhoto: '更换照片',
