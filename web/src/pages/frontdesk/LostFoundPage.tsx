@@ -67,7 +67,7 @@ export function LostFoundPage() {
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         columns={[
           { title: t('frontdesk.lost.number'), dataIndex: 'number', width: 140 },
-          { title: t('frontdesk.lost.kind'), dataIndex: 'kind', width: 110, render: (v, x) => `${t(`frontdesk.lost.kinds.${v}`)} · ${t(`frontdesk.lost.categories.${x.category}`)}` },
+          { title: t('frontdesk.lost.kind'), dataIndex: 'kind', width: 140, render: (v, x) => `${t(`frontdesk.lost.kinds.${v}`)} · ${t(`frontdesk.lost.categories.${x.category}`)}` },
           { title: t('frontdesk.lost.description'), dataIndex: 'description', render: (v, x) => <Space>{x.photos.map((p) => <Image key={p.id} src={p.url} width={36} height={36} style={{ objectFit: 'cover' }} />)}{v}</Space> },
           { title: t('frontdesk.lost.place'), width: 150, render: (_, x) => `${x.happenedOn} ${x.place}` },
           { title: t('frontdesk.lost.person'), width: 150, render: (_, x) => `${x.personName} ${x.personPhone}` },
