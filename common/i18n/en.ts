@@ -938,6 +938,13 @@ export const en: Catalog = {
       setupDone: 'Setup done before',
       cleaningDone: 'Cleaning done after',
       fault: 'Equipment fault (opens a work order)',
+      afterUse: 'After use',
+      setupOk: 'Set up',
+      setupMissing: 'Not set up',
+      cleaningOk: 'Cleaned',
+      cleaningMissing: 'Not cleaned',
+      faultOrder: 'Fault: work order opened',
+      notRecorded: 'Over, use not recorded',
       reason: 'Reason',
     },
     express: {

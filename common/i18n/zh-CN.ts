@@ -936,6 +936,13 @@ export const zhCN = {
       setupDone: '会前布置已完成',
       cleaningDone: '会后清洁已完成',
       fault: '设备故障（将开维修单）',
+      afterUse: '会后情况',
+      setupOk: '已布置',
+      setupMissing: '未布置',
+      cleaningOk: '已清洁',
+      cleaningMissing: '未清洁',
+      faultOrder: '设备故障已开维修单',
+      notRecorded: '已结束，待登记使用',
       reason: '取消原因',
     },
     express: {
