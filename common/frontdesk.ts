@@ -203,5 +203,15 @@ export const ZFrontdeskFigures = z.object({
   lostOpen: z.number().int(),
   lostOverdue: z.number().int(),
   lostReturned: z.number().int(),
+  /** FD-05: villa express mail sent in the month, delivered, and items still followed up whose follow-up is overdue */
+  expressSent: z.number().int(),
+  expressDelivered: z.number().int(),
+  expressFollowUpOverdue: z.number().int(),
+  /** FD-06: bookings of the month (not cancelled), used, over but not recorded, used with setup or cleaning not done, faults */
+  bookings: z.number().int(),
+  bookingsUsed: z.number().int(),
+  bookingsNotRecorded: z.number().int(),
+  bookingsTasksUndone: z.number().int(),
+  bookingFaults: z.number().int(),
 });
 export type TFrontdeskFigures = z.infer<typeof ZFrontdeskFigures>;
