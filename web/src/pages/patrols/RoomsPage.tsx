@@ -46,7 +46,7 @@ export function RoomsPage() {
         loading={bookings.isPending}
         dataSource={bookings.data?.items ?? []}
         pagination={false}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1260 }}
         expandable={{
           rowExpandable: (b) => !!(b.notice || b.usageNote),
           expandedRowRender: (b) => (
@@ -58,11 +58,11 @@ export function RoomsPage() {
         }}
         columns={[
           { title: t('patrol.rooms.time'), render: (_, b) => `${dayjs(b.startsAt).format('MM-DD ddd HH:mm')}–${dayjs(b.endsAt).format('HH:mm')}`, width: 180 },
-          { title: t('patrol.rooms.room'), dataIndex: 'roomName' },
-          { title: t('patrol.rooms.booker'), render: (_, b) => `${b.bookerName} ${b.bookerPhone}` },
-          { title: t('patrol.rooms.purpose'), dataIndex: 'purpose' },
+          { title: t('patrol.rooms.room'), dataIndex: 'roomName', width: 130 },
+          { title: t('patrol.rooms.booker'), render: (_, b) => `${b.bookerName} ${b.bookerPhone}`, width: 140 },
+          { title: t('patrol.rooms.purpose'), dataIndex: 'purpose', width: 140 },
           { title: t('patrol.rooms.attendees'), dataIndex: 'attendees', width: 70 },
-          { title: t('patrol.rooms.requirements'), dataIndex: 'requirements' },
+          { title: t('patrol.rooms.requirements'), dataIndex: 'requirements', width: 140 },
           { title: t('patrol.rooms.fee'), dataIndex: 'fee', render: yuan, width: 90 },
           {
             // FD-06: the tasks after use — setup, cleaning, a fault's work order; a past booking not yet recorded is flagged.
