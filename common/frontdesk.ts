@@ -172,6 +172,8 @@ export const ZLostItem = z.object({
   disposedAt: z.string().nullable(),
   disposeNote: z.string().nullable(),
   photos: z.array(z.object({ id: ZId, url: z.string() })),
+  /** FD-04: open items of the other kind that look like this one (a match score of 5 or more); counted in lists */
+  likelyMatches: z.number().int(),
   createdAt: z.string(),
   version: z.number().int(),
 });

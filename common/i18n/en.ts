@@ -1100,6 +1100,7 @@ export const en: Catalog = {
       category: 'Category',
       categories: { documents: 'Documents / papers', keys: 'Keys / access cards', wallet: 'Wallet', phone: 'Mobile phone', electronics: 'Electronics', bag: 'Bag / luggage', clothing: 'Clothing', glasses: 'Glasses', jewellery: 'Jewellery / watch', children: "Children's things", umbrella: 'Umbrella', other: 'Other' },
       defaultStore: 'Front-desk lost-property cabinet',
+      likelyMatches: '{{count}} likely matches',
       matchConfirm: 'Match',
       noCandidates: 'No open entries of the other kind',
       reasons: { category: 'Same category', date: 'Near date', place: 'Similar place', description: 'Similar description' },

@@ -1098,6 +1098,7 @@ export const zhCN = {
       category: '物品类别',
       categories: { documents: '证件/文件', keys: '钥匙/门禁卡', wallet: '钱包', phone: '手机', electronics: '电子产品', bag: '包/行李', clothing: '衣物', glasses: '眼镜', jewellery: '首饰/手表', children: '儿童用品', umbrella: '雨伞', other: '其他' },
       defaultStore: '前台失物柜',
+      likelyMatches: '{{count}} 条疑似匹配',
       matchConfirm: '确认匹配',
       noCandidates: '没有未结的相应登记',
       reasons: { category: '类别相同', date: '日期相近', place: '地点相近', description: '描述相似' },

@@ -71,6 +71,7 @@ async function listWhere(db: DbOrTx, projectId: string, where: SQL | undefined, 
     disposedAt: l.disposedAt?.toISOString() ?? null,
     disposeNote: l.disposeNote,
     photos: photos.filter((f) => f.entityId === l.id).map((f) => ({ id: f.id, url: lostFileUrl(f.id) })),
+    likelyMatches: 0,
     createdAt: l.createdAt.toISOString(),
     version: l.version,
   }));
@@ -84,8 +85,22 @@ export async function lostDetail(db: DbOrTx, p: Principal, id: string, now = new
 export async function listLost(db: DbOrTx, p: Principal, q: { projectId: string; kind?: 'lost' | 'found'; open?: 'true' | 'false' }, now = new Date()) {
   if (!can(p, 'frontdesk.read', q.projectId)) throw notFound();
   const where = and(q.kind ? eq(lostItems.kind, q.kind) : undefined, q.open === 'true' ? inArray(lostItems.state, OPEN_STATES) : undefined);
-  return { items: await listWhere(db, q.projectId, where, now), unclaimedDays: (await unclaimedDaysOf(db, q.projectId)).unclaimedDays };
+  const items = await listWhere(db, q.projectId, where, now);
+  // FD-04: each open entry says how many open entries of the other kind look like it, so the desk sees where to match.
+  const open = await db
+    .select({ id: lostItems.id, kind: lostItems.kind, category: lostItems.category, happenedOn: lostItems.happenedOn, place: lostItems.place, description: lostItems.description })
+    .from(lostItems)
+    .where(and(eq(lostItems.projectId, q.projectId), eq(lostItems.state, 'open')))
+    .limit(1000);
+  for (const it of items) {
+    if (it.state !== 'open') continue;
+    it.likelyMatches = open.filter((o) => o.kind !== it.kind && matchScore(it, o as Pick<TLostItem, 'category' | 'happenedOn' | 'place' | 'description'>).score >= LIKELY).length;
+  }
+  return { items, unclaimedDays: (await unclaimedDaysOf(db, q.projectId)).unclaimedDays };
 }
+
+/** FD-04: the score from which a candidate counts as a likely match in the register (e.g. same category and a near date). */
+export const LIKELY = 5;
 
 // ---- FD-04: matching a lost report with a found item ----
 

@@ -122,6 +122,11 @@ test('FD-04 the candidates for a lost report: open found items only, the likelie
   assert.ok(!ids.includes(returned.id), 'a returned item is no candidate');
   assert.ok(c.body.items.every((x: { item: { kind: string; state: string } }) => x.item.kind === 'found' && x.item.state === 'open'));
   assert.ok(c.body.items.every((x: { item: { personPhone: string } }) => x.item.personPhone.includes('****')), 'AR-04: phones masked in the list');
+  const listed = (await clerk.get(`/api/lost-items?projectId=${chy}&open=true`)).body.items;
+  const row = (id: string) => listed.find((x: { id: string }) => x.id === id);
+  assert.equal(row(report.id).likelyMatches, 1, 'the register points at the one likely match');
+  assert.equal(row(phone.id).likelyMatches, 1);
+  assert.equal(row(umbrella.id).likelyMatches, 0);
   const fromFound = (await clerk.get(`/api/lost-items/${phone.id}/candidates`)).body.items;
   assert.equal(fromFound[0].item.id, report.id, 'and the other way round');
   assert.equal((await (await t.as('gm-clerk')).get(`/api/lost-items/${report.id}/candidates`)).status, 404);

@@ -79,6 +79,11 @@ export function LostFoundPage() {
                 <Tag color={STATE_COLORS[x.state]}>{t(`frontdesk.lost.states.${x.state}`)}</Tag>
                 {x.matchedNumber && <span>↔ {x.matchedNumber}</span>}
                 {x.overdue && <Tag color="red">{t('frontdesk.lost.overdue')}</Tag>}
+                {x.likelyMatches > 0 && (
+                  <Tag color="gold" style={{ cursor: desk ? 'pointer' : undefined }} onClick={() => desk && setDialog({ kind: 'match', item: x })} data-testid="likely-matches">
+                    {t('frontdesk.lost.likelyMatches', { count: x.likelyMatches })}
+                  </Tag>
+                )}
                 {x.returned && <span>{`${x.returned.receiverName} ${dayjs(x.returned.at).format('MM-DD')}`}</span>}
               </Space>
             ),
