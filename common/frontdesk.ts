@@ -126,10 +126,14 @@ export const ZReviewList = z.object({ items: z.array(ZReview), weeks: z.array(ZR
 // ---- FD-04: lost and found (报失/拾遗) ----
 export const LOST_KINDS = ['lost', 'found'] as const;
 export const LOST_STATES = ['open', 'matched', 'returned', 'disposed'] as const;
+/** FD-04: what kind of thing was lost or found — the first thing matching compares. */
+export const LOST_CATEGORIES = ['documents', 'keys', 'wallet', 'phone', 'electronics', 'bag', 'clothing', 'glasses', 'jewellery', 'children', 'umbrella', 'other'] as const;
+export type TLostCategory = (typeof LOST_CATEGORIES)[number];
 const ZPhoto = z.object({ name: z.string().trim().min(1).max(100), data: z.string().max(7_200_000) });
 export const ZLostCreate = z.object({
   projectId: ZId,
   kind: z.enum(LOST_KINDS),
+  category: z.enum(LOST_CATEGORIES).default('other'),
   description: ZText(500).min(1),
   place: ZText(100).min(1),
   happenedOn: ZDate,
@@ -152,6 +156,7 @@ export const ZLostItem = z.object({
   projectId: ZId,
   number: z.string(),
   kind: z.enum(LOST_KINDS),
+  category: z.enum(LOST_CATEGORIES),
   description: z.string(),
   place: z.string(),
   happenedOn: z.string(),
@@ -163,16 +168,24 @@ export const ZLostItem = z.object({
   matchedNumber: z.string().nullable(),
   disposeDueOn: z.string().nullable(),
   overdue: z.boolean(), // FD-04: unclaimed past the project's setting: flagged for disposal
-  returned: z.object({ receiverName: z.string(), receiverPhone: z.string(), receiverIdNumber: z.string(), at: z.string(), signatureUrl: z.string().nullable() }).nullable(),
+  returned: z.object({ receiverName: z.string(), receiverPhone: z.string(), receiverIdNumber: z.string(), at: z.string(), signatureUrl: z.string().nullable(), byName: z.string().nullable() }).nullable(),
   disposedAt: z.string().nullable(),
   disposeNote: z.string().nullable(),
   photos: z.array(z.object({ id: ZId, url: z.string() })),
+  /** FD-04: open items of the other kind that look like this one (a match score of 5 or more); counted in lists */
+  likelyMatches: z.number().int(),
   createdAt: z.string(),
   version: z.number().int(),
 });
 export type TLostItem = z.infer<typeof ZLostItem>;
 export const ZLostListQuery = z.object({ projectId: ZId, kind: z.enum(LOST_KINDS).optional(), open: z.enum(['true', 'false']).optional() });
 export const ZLostList = z.object({ items: z.array(ZLostItem), unclaimedDays: z.number().int() });
+/** FD-04: why an open item of the other kind may be the one: same category, a near date, a similar place or description. */
+export const LOST_MATCH_REASONS = ['category', 'date', 'place', 'description'] as const;
+export const ZLostCandidates = z.object({
+  items: z.array(z.object({ item: ZLostItem, score: z.number().int(), reasons: z.array(z.enum(LOST_MATCH_REASONS)), days: z.number().int() })),
+});
+export type TLostCandidate = z.infer<typeof ZLostCandidates>['items'][number];
 export const ZFrontdeskSettings = z.object({ unclaimedDays: z.number().int().min(7).max(3650), version: ZVersion });
 
 // ---- one query per project and month for the inspection ----
@@ -192,5 +205,15 @@ export const ZFrontdeskFigures = z.object({
   lostOpen: z.number().int(),
   lostOverdue: z.number().int(),
   lostReturned: z.number().int(),
+  /** FD-05: villa express mail sent in the month, delivered, and items still followed up whose follow-up is overdue */
+  expressSent: z.number().int(),
+  expressDelivered: z.number().int(),
+  expressFollowUpOverdue: z.number().int(),
+  /** FD-06: bookings of the month (not cancelled), used, over but not recorded, used with setup or cleaning not done, faults */
+  bookings: z.number().int(),
+  bookingsUsed: z.number().int(),
+  bookingsNotRecorded: z.number().int(),
+  bookingsTasksUndone: z.number().int(),
+  bookingFaults: z.number().int(),
 });
 export type TFrontdeskFigures = z.infer<typeof ZFrontdeskFigures>;

@@ -8,6 +8,7 @@ import type { Database } from '../platform/db';
 import { auditEvents } from '../platform/tables';
 import { buildings, projects, units } from '../domains/org/tables';
 import { customerUnits, userRoles } from '../domains/people/tables';
+import { expressMail } from '../domains/rooms/tables';
 import { seedDemo } from './demo';
 import { makeVault } from '../platform/vault';
 import { TEST_ARCHIVE_KEY } from '../test/templates';
@@ -45,6 +46,17 @@ test('ORG-01..06 the demo company: three projects of the right types and levels,
     .from(customerUnits)
     .where(and(eq(customerUnits.relation, 'tenant'), isNotNull(customerUnits.consentingOwnerId), sql`not exists (select 1 from customer_units o where o.customer_id = customer_units.consenting_owner_id and o.unit_id = customer_units.unit_id and o.relation = 'owner')`));
   assert.equal(unlinked, 0, 'the consenting owner owns the same unit');
+
+  // FD-05: the villa project's express mail — delivered ones, one returned, and some still being followed up.
+  const villa = rows.find((p) => p.type === 'villa')!;
+  const mail = await d.db.select().from(expressMail).where(eq(expressMail.projectId, villa.id));
+  assert.ok(mail.filter((m) => m.status === 'delivered').length >= 3, 'delivered express mail');
+  assert.ok(mail.some((m) => m.status === 'returned'));
+  const open = mail.filter((m) => !['delivered', 'returned'].includes(m.status));
+  assert.ok(open.length >= 2 && open.every((m) => m.nextFollowUpAt), 'items still followed up have their next follow-up due');
+  assert.ok(open.some((m) => m.nextFollowUpAt! < new Date()), 'one follow-up is overdue');
+  assert.ok(mail.every((m) => m.followUps.every((f) => new Date(f.at) <= new Date())), 'no follow-up in the future');
+  assert.equal((await d.db.select({ n: count() }).from(expressMail).where(sql`project_id <> ${villa.id}`))[0].n, 0, 'express mail is a villa service');
 
   const [{ n: seeded }] = await d.db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.entity, 'unit'));
   assert.equal(seeded, s.units, 'X-02: every generated unit has its history event');

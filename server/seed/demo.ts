@@ -229,8 +229,8 @@ export async function seedDemo(db: Db, opts: { small?: boolean; year?: number; v
     // PT-01..PT-03: patrols, vacant-unit checks and facility plans, with a missed day and overdue units.
     const types = new Map((plan as ProjectPlan[]).map((p) => [p.key, p.type]));
     await seedPatrols(tx, { companyId, projects: summary.projects.map((p) => ({ id: p.id, key: p.key, type: types.get(p.key) })), units: rows.units, users: rows.users, roles: rows.roles });
-    // FD-01..FD-04: the front desk's registers, with the gaps a supervisor would notice.
-    await seedFrontdesk(tx, { companyId, links: rows.links, users: rows.users, roles: rows.roles });
+    // FD-01..FD-05: the front desk's registers, with the gaps a supervisor would notice; villa express mail.
+    await seedFrontdesk(tx, { companyId, links: rows.links, users: rows.users, roles: rows.roles, villaProjectIds: projectRows.filter((p) => p.type === 'villa').map((p) => p.id) });
     // QI-01, QI-02, QI-04: the default standard, a year of inspections (one project failing twice), bulletins, rectifications.
     await seedInspections(tx, companyId);
     // SV-01..SV-04: the default questionnaire and one annual survey per project with answers, report and measures.

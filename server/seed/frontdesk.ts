@@ -2,7 +2,9 @@
 // tenant's confirmed by the owner, one voided, one expired unused), two weeks of shift handover logs
 // signed by the next shift — with realistic gaps a supervisor would notice: last night's log in 翠湖苑 is
 // still unsigned, one log signed hours late, a week with one call review only and one short of 30
-// minutes — and a lost-and-found register with an item unclaimed past its period.
+// minutes — and a lost-and-found register with an item unclaimed past its period. FD-05: in the villa
+// project, a month of express mail sent for the owners — most delivered after a few daily follow-ups, one
+// returned to the sender, one still on its way and one whose follow-up today is overdue.
 import { randomUUID } from 'node:crypto';
 import { SHIFT_HOURS, SIGN_GRACE_MINUTES, DEFAULT_UNCLAIMED_DAYS, type TCarried } from '../../common/frontdesk';
 import { recordAudit, type AuditInput } from '../platform/audit';
@@ -11,6 +13,7 @@ import type { Tx } from '../platform/db';
 import { formatNumber } from '../platform/sequence';
 import { sequences } from '../platform/tables';
 import { callReviews, lostItems, releasePasses, shiftLogs } from '../domains/frontdesk/tables';
+import { expressMail } from '../domains/rooms/tables';
 import { weekStartOf } from '../domains/frontdesk/time';
 import type { customerUnits, userRoles, users } from '../domains/people/tables';
 import { mobile, personName } from './names';
@@ -23,6 +26,8 @@ interface Input {
   links: (typeof customerUnits.$inferInsert)[];
   users: (typeof users.$inferInsert)[];
   roles: (typeof userRoles.$inferInsert)[];
+  /** FD-05: the villa projects, where the desk sends express mail for the owners */
+  villaProjectIds?: string[];
 }
 
 const ITEMS = ['旧沙发一套', '纸箱 6 个（衣物、书籍）', '电脑主机一台、显示器一台', '自行车一辆', '旧冰箱一台', '行李箱两个', '办公椅 4 把', '装修剩余瓷砖 3 箱', '钢琴一台（搬家公司）', '文件柜一个'];
@@ -45,13 +50,26 @@ const FINDINGS = [
   '投诉电话处理得当，安抚到位，登记完整。',
 ];
 const LOST = [
-  { kind: 'found', description: '黑色男士钱包一个，内有身份证及银行卡', place: '1号楼大堂' },
-  { kind: 'found', description: '汽车钥匙一把（大众）', place: '地下车库 B1 电梯口' },
-  { kind: 'found', description: '儿童滑板车一辆（粉色）', place: '中心花园' },
-  { kind: 'lost', description: '无线耳机一副（白色）', place: '健身步道' },
-  { kind: 'found', description: '蓝色折叠雨伞一把', place: '会所门口' },
-  { kind: 'lost', description: '门禁卡及钥匙串（挂小熊挂件）', place: '3号楼附近' },
-  { kind: 'found', description: '老花镜一副（棕色镜框）', place: '物业服务中心' },
+  { kind: 'found', category: 'wallet', description: '黑色男士钱包一个，内有身份证及银行卡', place: '1号楼大堂' },
+  { kind: 'found', category: 'keys', description: '汽车钥匙一把（大众）', place: '地下车库 B1 电梯口' },
+  { kind: 'found', category: 'children', description: '儿童滑板车一辆（粉色）', place: '中心花园' },
+  { kind: 'lost', category: 'electronics', description: '无线耳机一副（白色）', place: '健身步道' },
+  { kind: 'found', category: 'umbrella', description: '蓝色折叠雨伞一把', place: '会所门口' },
+  { kind: 'lost', category: 'keys', description: '门禁卡及钥匙串（挂小熊挂件）', place: '3号楼附近' },
+  { kind: 'found', category: 'glasses', description: '老花镜一副（棕色镜框）', place: '中心花园长椅' },
+  // Reported this morning: the glasses found yesterday are the system's first suggestion, not yet matched.
+  { kind: 'lost', category: 'glasses', description: '棕色镜框老花镜，装在黑色眼镜盒里', place: '中心花园' },
+] as const;
+// FD-05: what villa owners send, where, and with which courier (fee in fen, paid by the owner to the courier).
+const EXPRESS = [
+  { itemType: 'document', destination: '上海市浦东新区世纪大道100号 上海环球金融中心 律师事务所', courier: '顺丰速运', fee: 2300, note: '合同原件，要求次日达' },
+  { itemType: 'parcel', destination: '北京市朝阳区建国路88号 SOHO现代城', courier: '京东物流', fee: 1800, note: '' },
+  { itemType: 'fragile', destination: '杭州市西湖区文三路 业主女儿收', courier: '顺丰速运', fee: 4500, note: '瓷器茶具一套，已加装防震包装' },
+  { itemType: 'valuables', destination: '深圳市福田区 中国银行深圳分行', courier: '顺丰速运', fee: 6800, note: '保价 20000 元，业主本人封箱' },
+  { itemType: 'document', destination: '广州市天河区 税务师事务所', courier: 'EMS', fee: 2200, note: '' },
+  { itemType: 'parcel', destination: '成都市高新区 天府软件园', courier: '中通快递', fee: 1200, note: '' },
+  { itemType: 'other', destination: '南京市鼓楼区 业主父母收', courier: '德邦快递', fee: 9500, note: '高尔夫球包一个' },
+  { itemType: 'document', destination: '苏州市工业园区 星海街 某公司人事部', courier: '顺丰速运', fee: 1500, note: '' },
 ] as const;
 
 export async function seedFrontdesk(tx: Tx, input: Input, now = new Date()): Promise<void> {
@@ -89,7 +107,7 @@ export async function seedFrontdesk(tx: Tx, input: Input, now = new Date()): Pro
 
     // FD-04 first: the open items are what the handover logs carry over.
     const lost: (typeof lostItems.$inferInsert)[] = [];
-    const lostDays = [200, 120, 45, 20, 9, 4, 1];
+    const lostDays = [200, 120, 45, 20, 9, 4, 1, 0];
     for (const [i, l] of LOST.entries()) {
       const happenedOn = addDays(today, -lostDays[i]);
       const row: typeof lostItems.$inferInsert = {
@@ -98,6 +116,7 @@ export async function seedFrontdesk(tx: Tx, input: Input, now = new Date()): Pro
         projectId,
         number: numbered(projectId, 'SW', happenedOn),
         kind: l.kind,
+        category: l.category,
         description: l.description,
         place: l.place,
         happenedOn,
@@ -106,13 +125,13 @@ export async function seedFrontdesk(tx: Tx, input: Input, now = new Date()): Pro
         storedAt: l.kind === 'found' ? '前台失物柜' : '',
         disposeDueOn: l.kind === 'found' ? addDays(happenedOn, DEFAULT_UNCLAIMED_DAYS) : null,
         createdBy: id('clerk'),
-        createdAt: at(happenedOn, 10, 15),
+        createdAt: new Date(Math.min(at(happenedOn, 10, 15).getTime(), now.getTime() - 30 * 60_000)),
       };
       lost.push(row);
     }
     // The wallet (200 days ago) went to the police after its period; the scooter went back to its family.
     Object.assign(lost[0], { state: 'disposed', disposedAt: at(addDays(today, -105), 11), disposeNote: '超期无人认领，经主管同意移交辖区派出所' });
-    Object.assign(lost[2], { state: 'returned', receiverName: personName(r), receiverPhone: mobile(r, 700_090 + pi), receiverIdNumber: '4403**********2316', returnedAt: at(addDays(today, -44), 18, 30) });
+    Object.assign(lost[2], { state: 'returned', receiverName: personName(r), receiverPhone: mobile(r, 700_090 + pi), receiverIdNumber: '4403**********2316', returnedAt: at(addDays(today, -44), 18, 30), returnedBy: id('clerk2') });
     // The earphones and the key ring reported lost match nothing yet; the car key found 120 days ago is past its period (flagged).
     await tx.insert(lostItems).values(lost);
     const openLost = lost.filter((l) => !l.state);
@@ -196,6 +215,58 @@ export async function seedFrontdesk(tx: Tx, input: Input, now = new Date()): Pro
       }
     }
     if (reviews.length) await tx.insert(callReviews).values(reviews);
+
+    // FD-05: express mail for the villa owners, with its daily follow-ups.
+    if (input.villaProjectIds?.includes(projectId) && owners.length) {
+      const mail: (typeof expressMail.$inferInsert)[] = [];
+      const ago = [27, 22, 16, 11, 8, 5, 2, 0];
+      for (const [i, x] of EXPRESS.entries()) {
+        const day = addDays(today, -ago[i]);
+        const link = owners[(i * 7) % owners.length];
+        const createdAt = new Date(Math.min(at(day, r.int(9, 16), r.int(0, 59)).getTime(), now.getTime() - 40 * 60_000));
+        const by = id(r.pick(['clerk', 'clerk2']));
+        const prefix = { 顺丰速运: 'SF', EMS: 'EA', 京东物流: 'JD', 中通快递: 'ZT', 德邦快递: 'DPK' }[x.courier];
+        const tracking = `${prefix}${r.int(100_000_000, 999_999_999)}${r.int(100, 999)}`;
+        // The follow-ups, one a day at 10:00 after the pick-up: four delivered, one returned to the sender,
+        // one long-distance parcel still in transit (followed daily), one not followed up yesterday (overdue),
+        // and today's booking waiting for the courier.
+        const steps: { status: string; note: string; day: number }[] = [];
+        if (i !== 7) steps.push({ status: 'picked_up', note: '快递员已上门取件，运单号已告知业主', day: 0 });
+        if (i <= 4) steps.push({ status: 'in_transit', note: '已查询物流，运输中', day: 1 });
+        if (i === 2) steps.push({ status: 'returned', note: '收件地址无人签收，快递退回，已通知业主到前台领取', day: 4 });
+        else if (i <= 4) steps.push({ status: 'delivered', note: r.pick(['已签收，已电话告知业主', '收件人本人签收，业主知悉', '已签收，物流截图发业主微信']), day: r.int(2, 3) });
+        if (i === 5) for (let d = 1; d <= ago[i]; d++) steps.push({ status: 'in_transit', note: d === 1 ? '已查询物流，运输中' : '物流显示在中转站，已催快递公司加急', day: d });
+        const followUps = steps
+          .map((st) => ({ at: (st.day === 0 ? new Date(createdAt.getTime() + 60 * 60_000) : at(addDays(day, st.day), 10, r.int(0, 30))).toISOString(), status: st.status, note: st.note, by }))
+          .filter((f) => new Date(f.at) < now);
+        const end = ['delivered', 'returned'].includes(followUps.at(-1)?.status ?? '');
+        const last = followUps.at(-1);
+        const status = last?.status ?? 'booked';
+        const nextFrom = last ? new Date(last.at) : createdAt;
+        mail.push({
+          id: randomUUID(),
+          companyId,
+          projectId,
+          unitId: link.unitId,
+          customerId: link.customerId,
+          identityCheck: i % 3 === 0 ? 'known_in_person' : i % 3 === 1 ? 'id_card' : 'phone_callback',
+          itemType: x.itemType,
+          destination: x.destination,
+          courier: x.courier,
+          trackingNo: followUps.length ? tracking : '',
+          fee: x.fee,
+          note: x.note,
+          status,
+          followUps,
+          nextFollowUpAt: end ? null : i === 6 ? at(addDays(day, 1), 10) : new Date(nextFrom.getTime() + 86_400_000),
+          createdBy: by,
+          createdAt,
+          version: 1 + followUps.length,
+        });
+      }
+      await tx.insert(expressMail).values(mail);
+      for (const m of mail) events.push({ entity: 'express_mail', entityId: m.id!, projectId, action: 'create', after: { courier: m.courier, status: m.status } });
+    }
   }
   if (seq.length) await tx.insert(sequences).values(seq);
   await recordAudit(tx, { userId: null, companyId }, events);

@@ -149,8 +149,22 @@ export async function seedPatrols(tx: Tx, input: Input, now = new Date()): Promi
     const meeting = randomUUID();
     rows.rooms.push({ id: meeting, companyId, projectId, kind: 'meeting', name: '会所二楼会议室', capacity: 30, feePerHour: 15000, equipment: '投影仪、音响、白板', createdAt: fromLocal(addDays(today, -300), 9 * 60, TZ) });
     rows.rooms.push({ id: randomUUID(), companyId, projectId, kind: 'gym', name: '会所健身房', capacity: 20, feePerHour: 0, equipment: '跑步机4台、动感单车', createdAt: fromLocal(addDays(today, -300), 9 * 60, TZ) });
+    // Coming days: booked, with the client's requirements and the meeting notice to post.
+    const NOTICES: Record<string, string> = {
+      业委会例会: '定于本周召开业委会例会，议题：电梯更新改造方案、停车位调整。请各位委员准时参加。',
+      装修施工交底会: '请本月办理装修的业主及施工负责人携带装修许可证参加交底会。',
+      业主兴趣小组活动: '书画兴趣小组本周活动，欢迎业主携家人参加。',
+    };
     for (const [k, purpose, hour] of [[1, '业委会例会', 14], [2, '装修施工交底会', 10], [4, '业主兴趣小组活动', 19]] as const)
-      rows.bookings.push({ companyId, projectId, roomId: meeting, startsAt: fromLocal(addDays(today, k), hour * 60, TZ), endsAt: fromLocal(addDays(today, k), (hour + 2) * 60, TZ), bookerName: r.pick(['王先生', '李女士', '陈经理']), bookerPhone: `1380013${String(1000 + k).slice(-4)}`, purpose, attendees: r.int(6, 25), requirements: '课桌式摆放，茶水', notice: '', fee: 30000, createdBy: clerk ?? keepers[0], createdAt: fromLocal(today, 9 * 60, TZ) });
+      rows.bookings.push({ companyId, projectId, roomId: meeting, startsAt: fromLocal(addDays(today, k), hour * 60, TZ), endsAt: fromLocal(addDays(today, k), (hour + 2) * 60, TZ), bookerName: r.pick(['王先生', '李女士', '陈经理']), bookerPhone: `1380013${String(1000 + k).slice(-4)}`, purpose, attendees: r.int(6, 25), requirements: '课桌式摆放，茶水', notice: NOTICES[purpose], fee: 30000, createdBy: clerk ?? keepers[0], createdAt: fromLocal(today, 9 * 60, TZ) });
+    // Last days: used and recorded (setup, cleaning, how it went) — one left uncleaned, one over but not yet recorded (flagged).
+    for (const [k, purpose, hour, record] of [
+      [-6, '消防安全培训', 9, { setupDone: true, cleaningDone: true, usageNote: '到会 22 人，投影仪、音响正常' }],
+      [-4, '业主座谈会', 15, { setupDone: true, cleaningDone: false, usageNote: '会后茶歇垃圾未清理，已通知保洁次日处理' }],
+      [-3, '物业费收缴工作会', 10, { setupDone: true, cleaningDone: true, usageNote: '使用正常' }],
+      [-1, '社区老年大学课程', 14, null],
+    ] as const)
+      rows.bookings.push({ companyId, projectId, roomId: meeting, startsAt: fromLocal(addDays(today, k), hour * 60, TZ), endsAt: fromLocal(addDays(today, k), (hour + 2) * 60, TZ), bookerName: r.pick(['王先生', '李女士', '陈经理', '居委会张主任']), bookerPhone: `1380014${String(1000 - k).slice(-4)}`, purpose, attendees: r.int(8, 28), requirements: r.pick(['课桌式摆放，茶水', '圆桌，麦克风两只', '剧院式摆放，投影']), notice: '', fee: 30000, ...(record ? { status: 'used', ...record } : {}), createdBy: clerk ?? keepers[0], createdAt: fromLocal(addDays(today, k - 3), 9 * 60, TZ) });
 
     // PT-03: the equipment register, each with its plan and its checks of the last two months.
     const kinds = proj.type === 'villa' ? EQUIPMENT.filter(([k]) => k !== 'elevator') : EQUIPMENT;

@@ -10,7 +10,7 @@ import { shiftLogs } from '../domains/frontdesk/tables';
 import { customerUnits } from '../domains/people/tables';
 import { principalOf, SIGNATURE, userId } from './desk';
 
-export const today = () => toLocal(new Date(), 'Asia/Shanghai').date;
+export const today = (offsetDays = 0) => toLocal(new Date(Date.now() + offsetDays * 86_400_000), 'Asia/Shanghai').date;
 
 export function frontdeskFixtures(db: Db, storage: Storage, key: string, projectId: string) {
   const fx = {
@@ -62,6 +62,7 @@ export function frontdeskFixtures(db: Db, storage: Storage, key: string, project
       return createLost(db, await principalOf(db, `${key}-clerk`), storage, {
         projectId,
         kind,
+        category: 'wallet',
         description: kind === 'found' ? '黑色钱包一个，内有银行卡' : '业主遗失黑色钱包',
         place: '1号楼大堂',
         happenedOn: toLocal(d, 'Asia/Shanghai').date,

@@ -322,6 +322,7 @@ export const routeRequests = ({ t, ids }: Ctx): Record<string, { req: Builder; r
   },
   'GET /api/lost-items': { req: async (_f, pid) => get(`/api/lost-items?projectId=${pid}`) },
   'GET /api/lost-items/:id': { req: async (f) => get(`/api/lost-items/${(await f.lost()).id}`) },
+  'GET /api/lost-items/:id/candidates': { req: async (f) => get(`/api/lost-items/${(await f.lost('lost')).id}/candidates`) },
   'POST /api/lost-items': {
     req: async (_f, pid) => ({ method: 'POST', url: '/api/lost-items', body: { projectId: pid, kind: 'found', description: '蓝色雨伞一把', place: '会所门口', happenedOn: '2026-11-20', personName: '保安张师傅', personPhone: '13900003333', storedAt: '前台失物柜' } }),
   },

@@ -69,6 +69,7 @@ import { PassListPrintPage } from './pages/frontdesk/PassListPrintPage';
 import { GatePage } from './pages/frontdesk/GatePage';
 import { ShiftLogsPage } from './pages/frontdesk/ShiftLogsPage';
 import { ShiftLogPrintPage } from './pages/frontdesk/ShiftLogPrintPage';
+import { LostSlipPrintPage } from './pages/frontdesk/LostSlipPrintPage';
 import { CallReviewsPage } from './pages/frontdesk/CallReviewsPage';
 import { LostFoundPage } from './pages/frontdesk/LostFoundPage';
 import { InspectionsPage } from './pages/inspections/InspectionsPage';
@@ -114,6 +115,7 @@ function Root() {
               <Route path="/frontdesk/passes/:id/print" element={<PassPrintPage />} />
               <Route path="/frontdesk/shift-logs/:id/print" element={<ShiftLogPrintPage />} />
               <Route path="/inspection-bulletins/:id/print" element={<BulletinPrintPage />} />
+              <Route path="/frontdesk/lost/:id/slip" element={<LostSlipPrintPage />} />
               <Route element={<AppLayout />}>
                 <Route index element={<RoleHome />} />
                 <Route path="overview" element={<ProjectsPage />} />

@@ -1,4 +1,4 @@
-// The inspection's monthly figures of the front desk (FD-01..FD-04) for one project: one query for the
+// The inspection's monthly figures of the front desk (FD-01..FD-06) for one project: one query for the
 // registers' counts, plus the weeks of the review rule judged from their stored week.
 import { sql } from 'drizzle-orm';
 import type { TFrontdeskFigures } from '../../../common/frontdesk';
@@ -32,7 +32,18 @@ export async function frontdeskFigures(db: DbOrTx, p: Principal, projectId: stri
       and (state in ('open', 'matched') or coalesce(returned_at, disposed_at) >= ${t}::timestamptz))::int as "lostOpen",
     (select count(*) from lost_items where project_id = ${projectId} and kind = 'found' and dispose_due_on < ${lastSeen}::date
       and (state in ('open', 'matched') or coalesce(returned_at, disposed_at) >= ${t}::timestamptz))::int as "lostOverdue",
-    (select count(*) from lost_items where project_id = ${projectId} and kind = 'found' and returned_at >= ${f}::timestamptz and returned_at < ${t}::timestamptz)::int as "lostReturned"`);
+    (select count(*) from lost_items where project_id = ${projectId} and kind = 'found' and returned_at >= ${f}::timestamptz and returned_at < ${t}::timestamptz)::int as "lostReturned",
+    (select count(*) from express_mail where project_id = ${projectId} and created_at >= ${f}::timestamptz and created_at < ${t}::timestamptz)::int as "expressSent",
+    (select count(*) from express_mail where project_id = ${projectId} and created_at >= ${f}::timestamptz and created_at < ${t}::timestamptz and status = 'delivered')::int as "expressDelivered",
+    (select count(*) from express_mail where project_id = ${projectId} and created_at < ${t}::timestamptz
+      and status in ('booked', 'picked_up', 'in_transit') and next_follow_up_at < ${asOf}::timestamptz)::int as "expressFollowUpOverdue",
+    (select count(*) from room_bookings where project_id = ${projectId} and status <> 'cancelled' and starts_at >= ${f}::timestamptz and starts_at < ${t}::timestamptz)::int as "bookings",
+    (select count(*) from room_bookings where project_id = ${projectId} and status = 'used' and starts_at >= ${f}::timestamptz and starts_at < ${t}::timestamptz)::int as "bookingsUsed",
+    (select count(*) from room_bookings where project_id = ${projectId} and status = 'booked' and starts_at >= ${f}::timestamptz and starts_at < ${t}::timestamptz
+      and ends_at < ${asOf}::timestamptz)::int as "bookingsNotRecorded",
+    (select count(*) from room_bookings where project_id = ${projectId} and status = 'used' and starts_at >= ${f}::timestamptz and starts_at < ${t}::timestamptz
+      and not (setup_done and cleaning_done))::int as "bookingsTasksUndone",
+    (select count(*) from room_bookings where project_id = ${projectId} and work_order_id is not null and starts_at >= ${f}::timestamptz and starts_at < ${t}::timestamptz)::int as "bookingFaults"`);
   const [c] = ((res as { rows?: Counts[] }).rows ?? (res as unknown as Counts[])) as Counts[];
   // FD-03: each week counted in the month of its Monday; a week still running is not short yet.
   const weeks = await reviewWeeks(db, projectId, firstDay, lastDay, today);

@@ -6,6 +6,7 @@ import { testApp, type Client, type TestApp } from '../../test/harness';
 import { frontdeskFixtures, today } from '../../test/frontdesk-fixtures';
 import { SIGNATURE } from '../../seed/signature';
 import { judgeWeek } from './reviews';
+import { matchScore } from './lost';
 import { mondaysIn, weekStartOf } from './time';
 
 let t: TestApp;
@@ -81,6 +82,57 @@ test('FD-04 a lost report matched to a found item (with its photo) and handed ba
   assert.equal((await clerk.get(`/api/lost-items/${lost.id}`)).body.state, 'returned');
   const twice = await clerk.post(`/api/lost-items/${found.id}/return`, { version: back.body.version, receiverName: '陈女士', receiverPhone: '13600004444', receiverIdNumber: '310101199001011234', signature: SIGNATURE });
   assert.equal(twice.body.error, 'lost_not_open');
+});
+
+test('FD-04 matching: same category, a near date and a similar place make a candidate; "3号楼" and "3栋" are one building', () => {
+  const lost = { category: 'keys' as const, happenedOn: '2026-11-20', place: '3号楼附近', description: '门禁卡及钥匙串（挂小熊挂件）' };
+  const keys = matchScore(lost, { category: 'keys', happenedOn: '2026-11-21', place: '3栋电梯厅', description: '钥匙串一串，挂小熊挂件' });
+  assert.deepEqual(keys.reasons, ['category', 'date', 'place', 'description']);
+  assert.equal(keys.score, 3 + 2 + 1 + 1);
+  assert.equal(keys.days, 1);
+  const later = matchScore(lost, { category: 'keys', happenedOn: '2026-12-01', place: '会所门口', description: '汽车钥匙一把' });
+  assert.deepEqual([later.score, later.reasons], [3 + 1, ['category', 'date']], '11 days later, elsewhere');
+  const none = matchScore(lost, { category: 'umbrella', happenedOn: '2026-09-01', place: '会所门口', description: '蓝色折叠雨伞一把' });
+  assert.deepEqual([none.score, none.reasons], [0, []]);
+  const other = matchScore({ ...lost, category: 'other' }, { category: 'other', happenedOn: '2026-10-01', place: '健身步道', description: '一个' });
+  assert.equal(other.score, 0, '"other" is not a shared category; words every entry has say nothing');
+});
+
+test('FD-04 the candidates for a lost report: open found items only, the likeliest first; the hand-back names the clerk; another project sees none', async () => {
+  const reg = async (kind: 'lost' | 'found', category: string, description: string, place: string, daysAgo: number) => {
+    const r = await clerk.post('/api/lost-items', { projectId: chy, kind, category, description, place, happenedOn: today(-daysAgo), personName: '业主王先生', personPhone: '13800005555', storedAt: kind === 'found' ? '前台失物柜' : '' });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    return r.body;
+  };
+  const report = await reg('lost', 'phone', '黑色华为手机一部，蓝色手机壳', '7号楼地下车库', 2);
+  assert.equal(report.category, 'phone');
+  const phone = await reg('found', 'phone', '华为手机一部（蓝色手机壳）', '7栋地下车库电梯口', 1);
+  const umbrella = await reg('found', 'umbrella', '格子雨伞一把', '南门岗亭', 60);
+  const returned = await reg('found', 'phone', '华为手机一部', '7栋地下车库', 1);
+  const f = (await clerk.get(`/api/lost-items/${returned.id}`)).body;
+  const back = await clerk.post(`/api/lost-items/${returned.id}/return`, { version: f.version, receiverName: '陈女士', receiverPhone: '13600004444', receiverIdNumber: '310101199001011234', signature: SIGNATURE });
+  assert.equal(back.body.returned.byName.length > 0, true, 'the slip names the clerk who handed it back');
+  const c = await clerk.get(`/api/lost-items/${report.id}/candidates`);
+  assert.equal(c.status, 200, JSON.stringify(c.body));
+  const ids = c.body.items.map((x: { item: { id: string } }) => x.item.id);
+  assert.equal(ids[0], phone.id, 'the phone found in the same garage the next day comes first');
+  assert.deepEqual(c.body.items[0].reasons, ['category', 'date', 'place', 'description']);
+  assert.ok(ids.indexOf(umbrella.id) > 0);
+  assert.equal(c.body.items.find((x: { item: { id: string } }) => x.item.id === umbrella.id).score, 0);
+  assert.ok(!ids.includes(returned.id), 'a returned item is no candidate');
+  assert.ok(c.body.items.every((x: { item: { kind: string; state: string } }) => x.item.kind === 'found' && x.item.state === 'open'));
+  assert.ok(c.body.items.every((x: { item: { personPhone: string } }) => x.item.personPhone.includes('****')), 'AR-04: phones masked in the list');
+  const listed = (await clerk.get(`/api/lost-items?projectId=${chy}&open=true`)).body.items;
+  const row = (id: string) => listed.find((x: { id: string }) => x.id === id);
+  assert.equal(row(report.id).likelyMatches, 1, 'the register points at the one likely match');
+  assert.equal(row(phone.id).likelyMatches, 1);
+  assert.equal(row(umbrella.id).likelyMatches, 0);
+  const fromFound = (await clerk.get(`/api/lost-items/${phone.id}/candidates`)).body.items;
+  assert.equal(fromFound[0].item.id, report.id, 'and the other way round');
+  assert.equal((await (await t.as('gm-clerk')).get(`/api/lost-items/${report.id}/candidates`)).status, 404);
+  const unknown = await clerk.post('/api/lost-items', { projectId: chy, kind: 'lost', category: 'car', description: 'x', place: 'y', happenedOn: today(), personName: '王', personPhone: '13800005555' });
+  assert.equal(unknown.status, 400);
+  assert.equal(unknown.body.fields[0].path, 'category', 'an unknown category is a field error');
 });
 
 test("FD-04 an item unclaimed past the project's setting is flagged and may be disposed of, not before; the setting moves open items' dates", async () => {

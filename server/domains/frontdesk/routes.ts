@@ -7,6 +7,7 @@ import {
   ZLostCreate,
   ZLostDispose,
   ZLostItem,
+  ZLostCandidates,
   ZLostList,
   ZLostListQuery,
   ZLostMatch,
@@ -37,7 +38,7 @@ import { logReview } from './commands/log-review';
 import { signLog, startLog, updateLog } from './commands/shift-log';
 import { usePass, voidPass } from './commands/use-pass';
 import { frontdeskFigures } from './figures';
-import { listLost, lostDetail, unclaimedDaysOf } from './lost';
+import { listLost, lostCandidates, lostDetail, unclaimedDaysOf } from './lost';
 import { listPasses, lookupPasses, passDetail } from './passes';
 import { listReviews } from './reviews';
 import { listLogs, logDetail } from './shift-logs';
@@ -89,6 +90,9 @@ export function frontdeskRoutes(app: App, { db, storage }: Deps) {
   // FD-04: lost and found.
   app.get('/api/lost-items', { schema: { querystring: ZLostListQuery, response: { 200: ZLostList } }, config: { access: 'frontdesk.read' } }, (req) => listLost(db, principal(req), req.query));
   app.get('/api/lost-items/:id', { schema: { params: ZIdParams, response: { 200: ZLostItem } }, config: { access: 'frontdesk.read' } }, (req) => lostDetail(db, principal(req), req.params.id));
+  app.get('/api/lost-items/:id/candidates', { schema: { params: ZIdParams, response: { 200: ZLostCandidates } }, config: { access: 'frontdesk.read' } }, (req) =>
+    lostCandidates(db, principal(req), req.params.id),
+  );
   app.post('/api/lost-items', { schema: { body: ZLostCreate, response: { 201: ZLostItem } }, config: { access: 'frontdesk.desk' }, bodyLimit: 32 * 1024 * 1024 }, async (req, reply) =>
     reply.status(201).send(await createLost(db, principal(req), storage, req.body)),
   );

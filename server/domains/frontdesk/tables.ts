@@ -107,6 +107,7 @@ export const lostItems = pgTable(
     projectId: uuid('project_id').notNull().references(() => projects.id),
     number: text('number').notNull(),
     kind: text('kind').notNull(), // lost | found
+    category: text('category').notNull().default('other'), // FD-04: what kind of thing, for matching (LOST_CATEGORIES)
     description: text('description').notNull(),
     place: text('place').notNull(),
     happenedOn: date('happened_on').notNull(),
@@ -121,6 +122,7 @@ export const lostItems = pgTable(
     receiverIdNumber: text('receiver_id_number'), // masked only (AR-04)
     signatureFileId: uuid('signature_file_id'),
     returnedAt: at('returned_at'),
+    returnedBy: uuid('returned_by').references(() => users.id), // the clerk who handed it back (on the slip)
     disposedAt: at('disposed_at'),
     disposeNote: text('dispose_note'),
     createdBy: uuid('created_by')

@@ -94,3 +94,39 @@ test('FD-05 villa express mail: the sender must be a current owner or tenant of 
   assert.equal((await (await t.as('ch-clerk')).post(`/api/express-mail/${sent.body.id}/progress`, { version: done.body.version, status: 'returned' })).status, 404);
   assert.equal((await (await t.as('bs-finance')).post('/api/express-mail', body)).status, 403);
 });
+
+test("FD-05, FD-06 the month's figures for the inspection: express mail sent, delivered and follow-ups overdue; bookings used, over but not recorded, tasks after use undone", async () => {
+  const bsy = await t.projectId('BSY');
+  const manager = await t.as('bs-manager');
+  const { expressMail, roomBookings, meetingRooms } = await import('./tables');
+  const { users } = await import('../people/tables');
+  // Last month, so every booking in it is over and its figures are final.
+  const d = new Date();
+  const month = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
+  const at = (day: number, h: number) => new Date(`${month}-${String(day).padStart(2, '0')}T${String(h).padStart(2, '0')}:00:00+08:00`);
+  const figures = async () => (await manager.get(`/api/projects/${bsy}/frontdesk-figures?month=${month}`)).body;
+  const before = await figures();
+  const [owner] = await t.database.db.select().from(customerUnits).where(and(eq(customerUnits.projectId, bsy), eq(customerUnits.relation, 'owner'), isNull(customerUnits.endedAt))).limit(1);
+  const [by] = await t.database.db.select().from(users).where(eq(users.username, 'bs-clerk'));
+  const mail = { companyId: by.companyId, projectId: bsy, unitId: owner.unitId, customerId: owner.customerId, identityCheck: 'id_card', itemType: 'document', destination: '上海', courier: '顺丰速运', fee: 2300, createdBy: by.id };
+  await t.database.db.insert(expressMail).values([
+    { ...mail, status: 'delivered', createdAt: at(3, 10), nextFollowUpAt: null },
+    { ...mail, status: 'in_transit', createdAt: at(20, 10), nextFollowUpAt: at(21, 10) }, // nobody followed it up since
+    { ...mail, status: 'returned', createdAt: at(25, 10), nextFollowUpAt: null },
+  ]);
+  const [room] = await t.database.db.insert(meetingRooms).values({ companyId: by.companyId, projectId: bsy, kind: 'meeting', name: '会所会议室（测试）', capacity: 10, feePerHour: 0, createdAt: at(1, 9) }).returning();
+  const b = { companyId: by.companyId, projectId: bsy, roomId: room.id, bookerName: '周先生', bookerPhone: '13611112222', purpose: '座谈会', attendees: 8, fee: 0, createdBy: by.id, createdAt: at(1, 9) };
+  await t.database.db.insert(roomBookings).values([
+    { ...b, startsAt: at(5, 9), endsAt: at(5, 11), status: 'used', setupDone: true, cleaningDone: true },
+    { ...b, startsAt: at(6, 9), endsAt: at(6, 11), status: 'used', setupDone: true, cleaningDone: false },
+    { ...b, startsAt: at(7, 9), endsAt: at(7, 11), status: 'booked' },
+    { ...b, startsAt: at(8, 9), endsAt: at(8, 11), status: 'cancelled', cancelReason: '改期' },
+  ]);
+  const after_ = await figures();
+  const delta = (k: string) => after_[k] - before[k];
+  assert.deepEqual(
+    ['expressSent', 'expressDelivered', 'expressFollowUpOverdue', 'bookings', 'bookingsUsed', 'bookingsNotRecorded', 'bookingsTasksUndone', 'bookingFaults'].map(delta),
+    [3, 1, 1, 3, 2, 1, 1, 0],
+  );
+  assert.equal((await (await t.as('ch-manager')).get(`/api/projects/${bsy}/frontdesk-figures?month=${month}`)).status, 404, 'another project');
+});

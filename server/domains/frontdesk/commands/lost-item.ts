@@ -43,6 +43,7 @@ export function createLost(db: Db, p: Principal, storage: Storage, input: z.infe
         projectId: input.projectId,
         number,
         kind: input.kind,
+        category: input.category,
         description: input.description,
         place: input.place,
         happenedOn: input.happenedOn,
@@ -53,7 +54,7 @@ export function createLost(db: Db, p: Principal, storage: Storage, input: z.infe
         createdBy: p.userId,
         createdAt: ctx.now,
       });
-      await ctx.audit({ entity: 'lost_item', entityId: id, projectId: input.projectId, action: 'register', after: { number, kind: input.kind, description: input.description, photos: input.photos.length } });
+      await ctx.audit({ entity: 'lost_item', entityId: id, projectId: input.projectId, action: 'register', after: { number, kind: input.kind, category: input.category, description: input.description, photos: input.photos.length } });
       return lostDetail(tx, p, id, ctx.now);
     },
     now,
@@ -90,7 +91,7 @@ export function returnLost(db: Db, p: Principal, storage: Storage, id: string, i
     if (item.kind !== 'found') throw new AppError(409, 'return_found_only');
     if (!OPEN.includes(item.state)) throw new AppError(409, 'lost_not_open');
     const sig = await saveAttachment(tx, storage, { companyId: p.companyId, projectId: item.projectId, entity: 'lost_item', entityId: id, kind: 'signature', name: 'signature.png', bytes: bytesOf(input.signature), uploadedBy: p.userId }, 'signature');
-    const done = { state: 'returned', returnedAt: ctx.now, version: sql`${lostItems.version} + 1` };
+    const done = { state: 'returned', returnedAt: ctx.now, returnedBy: p.userId, version: sql`${lostItems.version} + 1` };
     updatedOrStale(
       await tx
         .update(lostItems)

@@ -1,12 +1,12 @@
 // FD-04: the lost-and-found register — lost reports and found items with photos, matching one to the
 // other, the hand-back with the receiver's identity and drawn signature, disposal after the period.
 import { useState } from 'react';
-import { App, Button, Card, DatePicker, Form, Image, Input, InputNumber, Modal, Radio, Segmented, Select, Space, Table, Tag, Upload } from 'antd';
+import { App, Button, Card, DatePicker, Empty, Form, Image, Input, InputNumber, List, Modal, Radio, Segmented, Select, Space, Table, Tag, Upload } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import type * as z from 'zod';
-import type { TLostItem, ZFrontdeskSettings, ZLostList } from '../../../../common/frontdesk';
+import { LOST_CATEGORIES, type TLostCandidate, type TLostItem, type ZFrontdeskSettings, type ZLostList } from '../../../../common/frontdesk';
 import { api, ApiError, qs } from '../../lib/api';
 import { useFormAction } from '../../lib/form-action';
 import { useSession } from '../../lib/session';
@@ -67,7 +67,7 @@ export function LostFoundPage() {
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         columns={[
           { title: t('frontdesk.lost.number'), dataIndex: 'number', width: 140 },
-          { title: t('frontdesk.lost.kind'), dataIndex: 'kind', width: 70, render: (v) => t(`frontdesk.lost.kinds.${v}`) },
+          { title: t('frontdesk.lost.kind'), dataIndex: 'kind', width: 140, render: (v, x) => `${t(`frontdesk.lost.kinds.${v}`)} · ${t(`frontdesk.lost.categories.${x.category}`)}` },
           { title: t('frontdesk.lost.description'), dataIndex: 'description', render: (v, x) => <Space>{x.photos.map((p) => <Image key={p.id} src={p.url} width={36} height={36} style={{ objectFit: 'cover' }} />)}{v}</Space> },
           { title: t('frontdesk.lost.place'), width: 150, render: (_, x) => `${x.happenedOn} ${x.place}` },
           { title: t('frontdesk.lost.person'), width: 150, render: (_, x) => `${x.personName} ${x.personPhone}` },
@@ -79,6 +79,11 @@ export function LostFoundPage() {
                 <Tag color={STATE_COLORS[x.state]}>{t(`frontdesk.lost.states.${x.state}`)}</Tag>
                 {x.matchedNumber && <span>↔ {x.matchedNumber}</span>}
                 {x.overdue && <Tag color="red">{t('frontdesk.lost.overdue')}</Tag>}
+                {x.likelyMatches > 0 && (
+                  <Tag color="gold" style={{ cursor: desk ? 'pointer' : undefined }} onClick={() => desk && setDialog({ kind: 'match', item: x })} data-testid="likely-matches">
+                    {t('frontdesk.lost.likelyMatches', { count: x.likelyMatches })}
+                  </Tag>
+                )}
                 {x.returned && <span>{`${x.returned.receiverName} ${dayjs(x.returned.at).format('MM-DD')}`}</span>}
               </Space>
             ),
@@ -92,13 +97,18 @@ export function LostFoundPage() {
                   {x.state === 'open' && <Button size="small" onClick={() => setDialog({ kind: 'match', item: x })}>{t('frontdesk.lost.match')}</Button>}
                   {x.kind === 'found' && (x.state === 'open' || x.state === 'matched') && <Button size="small" type="primary" onClick={() => setDialog({ kind: 'return', item: x })}>{t('frontdesk.lost.return')}</Button>}
                   {x.overdue && x.kind === 'found' && <Button size="small" danger onClick={() => askDispose(x)}>{t('frontdesk.lost.dispose')}</Button>}
+                  {x.kind === 'found' && x.state === 'returned' && (
+                    <Button size="small" href={`/frontdesk/lost/${x.id}/slip`} target="_blank" data-testid="lost-slip-link">
+                      {t('frontdesk.lost.slip')}
+                    </Button>
+                  )}
                 </Space>
               ),
           },
         ]}
       />
       {dialog?.kind === 'new' && <RegisterModal projectId={projectId} onClose={() => setDialog(null)} onDone={refresh} />}
-      {dialog?.kind === 'match' && <MatchModal item={dialog.item} candidates={(q.data?.items ?? []).filter((x) => x.state === 'open' && x.kind !== dialog.item.kind)} onClose={() => setDialog(null)} onDone={refresh} />}
+      {dialog?.kind === 'match' && <MatchModal item={dialog.item} onClose={() => setDialog(null)} onDone={refresh} />}
       {dialog?.kind === 'return' && <ReturnModal item={dialog.item} onClose={() => setDialog(null)} onDone={refresh} />}
     </Card>
   );
@@ -118,9 +128,12 @@ function RegisterModal({ projectId, onClose, onDone }: { projectId: string; onCl
   );
   return (
     <Modal open title={t('frontdesk.lost.register')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={send.isPending} width={560}>
-      <Form form={form} layout="vertical" onFinish={(v) => send.mutate(v)} initialValues={{ kind: 'found', happenedOn: dayjs(), storedAt: '前台失物柜' }}>
+      <Form form={form} layout="vertical" onFinish={(v) => send.mutate(v)} initialValues={{ kind: 'found', happenedOn: dayjs(), storedAt: t('frontdesk.lost.defaultStore') }}>
         <Form.Item name="kind">
           <Radio.Group optionType="button" options={(['found', 'lost'] as const).map((k) => ({ value: k, label: t(`frontdesk.lost.kinds.${k}`) }))} />
+        </Form.Item>
+        <Form.Item name="category" label={t('frontdesk.lost.category')} rules={[{ required: true, message: t('fieldErrors.required') }]}>
+          <Select data-testid="lost-category" options={LOST_CATEGORIES.map((c) => ({ value: c, label: t(`frontdesk.lost.categories.${c}`) }))} />
         </Form.Item>
         <Form.Item name="description" label={t('frontdesk.lost.description')} rules={[{ required: true, message: t('fieldErrors.required') }]}>
           <Input.TextArea rows={2} maxLength={500} autoFocus />
@@ -152,25 +165,64 @@ function RegisterModal({ projectId, onClose, onDone }: { projectId: string; onCl
   );
 }
 
-function MatchModal({ item, candidates, onClose, onDone }: { item: TLostItem; candidates: TLostItem[]; onClose(): void; onDone(): void }) {
+/** FD-04: the open items of the other kind, the likeliest first with why; the clerk picks the one that is it. */
+function MatchModal({ item, onClose, onDone }: { item: TLostItem; onClose(): void; onDone(): void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm();
+  const [chosen, setChosen] = useState<TLostCandidate | undefined>();
+  const c = useQuery({ queryKey: ['lost-candidates', item.id], queryFn: () => api.get<{ items: TLostCandidate[] }>(`/api/lost-items/${item.id}/candidates`) });
   const send = useFormAction(
     form,
-    (v) => {
-      const other = candidates.find((c) => c.id === v.otherId);
-      return api.post(`/api/lost-items/${item.id}/match`, { version: item.version, otherId: v.otherId, otherVersion: other?.version ?? 0 });
-    },
+    () => api.post(`/api/lost-items/${item.id}/match`, { version: item.version, otherId: chosen?.item.id ?? '', otherVersion: chosen?.item.version ?? 0 }),
     () => {
       onDone();
       onClose();
     },
   );
   return (
-    <Modal open title={`${t('frontdesk.lost.match')} · ${item.number} ${item.description}`} onCancel={onClose} onOk={() => form.submit()} confirmLoading={send.isPending}>
-      <Form form={form} layout="vertical" onFinish={(v) => send.mutate(v)}>
-        <Form.Item name="otherId" label={t('frontdesk.lost.matchWith')} rules={[{ required: true, message: t('fieldErrors.required') }]}>
-          <Select showSearch optionFilterProp="label" options={candidates.map((c) => ({ value: c.id, label: `${c.number} ${c.happenedOn} ${c.description}` }))} />
+    <Modal
+      open
+      width={680}
+      title={`${t('frontdesk.lost.match')} · ${item.number} ${t(`frontdesk.lost.categories.${item.category}`)}`}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okButtonProps={{ disabled: !chosen }}
+      okText={t('frontdesk.lost.matchConfirm')}
+      confirmLoading={send.isPending}
+    >
+      <p style={{ margin: '0 0 8px' }}>
+        {item.happenedOn} {item.place} · {item.description}
+      </p>
+      <Form form={form} onFinish={() => send.mutate({})}>
+        <Form.Item name="otherId" style={{ marginBottom: 0 }}>
+          <List
+            size="small"
+            bordered
+            loading={c.isPending}
+            style={{ maxHeight: 380, overflow: 'auto' }}
+            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('frontdesk.lost.noCandidates')} /> }}
+            dataSource={c.data?.items}
+            renderItem={(x) => (
+              <List.Item
+                data-testid="lost-candidate"
+                onClick={() => setChosen(x)}
+                style={{ cursor: 'pointer', background: chosen?.item.id === x.item.id ? '#e6f4ff' : undefined }}
+                actions={[<Radio key="r" checked={chosen?.item.id === x.item.id} onChange={() => setChosen(x)} aria-label={x.item.number} />]}
+              >
+                <List.Item.Meta
+                  avatar={x.item.photos[0] ? <Image src={x.item.photos[0].url} width={44} height={44} style={{ objectFit: 'cover' }} preview={false} /> : undefined}
+                  title={
+                    <Space size={4} wrap>
+                      <span>{x.item.number}</span>
+                      <Tag>{t(`frontdesk.lost.categories.${x.item.category}`)}</Tag>
+                      {x.score > 0 ? x.reasons.map((r) => <Tag key={r} color="green">{t(`frontdesk.lost.reasons.${r}`)}</Tag>) : <Tag>{t('frontdesk.lost.noReason')}</Tag>}
+                    </Space>
+                  }
+                  description={`${x.item.happenedOn}（${t('frontdesk.lost.daysApart', { days: x.days })}） ${x.item.place} · ${x.item.description}`}
+                />
+              </List.Item>
+            )}
+          />
         </Form.Item>
       </Form>
     </Modal>

@@ -46,14 +46,39 @@ export function RoomsPage() {
         loading={bookings.isPending}
         dataSource={bookings.data?.items ?? []}
         pagination={false}
+        scroll={{ x: 1260 }}
+        expandable={{
+          rowExpandable: (b) => !!(b.notice || b.usageNote),
+          expandedRowRender: (b) => (
+            <Space direction="vertical" size={2}>
+              {b.notice && <span>{t('patrol.rooms.notice')}：{b.notice}</span>}
+              {b.usageNote && <span>{t('patrol.rooms.usageNote')}：{b.usageNote}</span>}
+            </Space>
+          ),
+        }}
         columns={[
           { title: t('patrol.rooms.time'), render: (_, b) => `${dayjs(b.startsAt).format('MM-DD ddd HH:mm')}–${dayjs(b.endsAt).format('HH:mm')}`, width: 180 },
-          { title: t('patrol.rooms.room'), dataIndex: 'roomName' },
-          { title: t('patrol.rooms.booker'), render: (_, b) => `${b.bookerName} ${b.bookerPhone}` },
-          { title: t('patrol.rooms.purpose'), dataIndex: 'purpose' },
+          { title: t('patrol.rooms.room'), dataIndex: 'roomName', width: 130 },
+          { title: t('patrol.rooms.booker'), render: (_, b) => `${b.bookerName} ${b.bookerPhone}`, width: 140 },
+          { title: t('patrol.rooms.purpose'), dataIndex: 'purpose', width: 140 },
           { title: t('patrol.rooms.attendees'), dataIndex: 'attendees', width: 70 },
-          { title: t('patrol.rooms.requirements'), dataIndex: 'requirements' },
+          { title: t('patrol.rooms.requirements'), dataIndex: 'requirements', width: 140 },
           { title: t('patrol.rooms.fee'), dataIndex: 'fee', render: yuan, width: 90 },
+          {
+            // FD-06: the tasks after use — setup, cleaning, a fault's work order; a past booking not yet recorded is flagged.
+            title: t('patrol.rooms.afterUse'),
+            width: 200,
+            render: (_, b) =>
+              b.status === 'used' ? (
+                <Space size={2} wrap>
+                  <Tag color={b.setupDone ? 'green' : 'orange'}>{t(b.setupDone ? 'patrol.rooms.setupOk' : 'patrol.rooms.setupMissing')}</Tag>
+                  <Tag color={b.cleaningDone ? 'green' : 'red'}>{t(b.cleaningDone ? 'patrol.rooms.cleaningOk' : 'patrol.rooms.cleaningMissing')}</Tag>
+                  {b.workOrderId && <Tag color="purple">{t('patrol.rooms.faultOrder')}</Tag>}
+                </Space>
+              ) : b.status === 'booked' && dayjs(b.endsAt).isBefore(dayjs()) ? (
+                <Tag color="red">{t('patrol.rooms.notRecorded')}</Tag>
+              ) : null,
+          },
           { title: '', render: (_, b) => <Tag color={b.status === 'booked' ? 'blue' : b.status === 'used' ? 'green' : 'default'}>{t(`patrol.rooms.statuses.${b.status}`)}</Tag>, width: 80 },
           {
             title: '',

@@ -10,7 +10,7 @@ export interface PhotoData {
   data: string;
 }
 
-async function shrink(file: File, max = 1280): Promise<PhotoData> {
+export async function shrink(file: File, max = 1280): Promise<PhotoData> {
   const url = URL.createObjectURL(file);
   try {
     const img = await new Promise<HTMLImageElement>((resolve, reject) => {

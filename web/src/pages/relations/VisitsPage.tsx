@@ -6,13 +6,13 @@ import { Button, Card, Checkbox, Col, Drawer, Form, Input, List, Progress, Row, 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
-import type * as z from 'zod';
 import { CATEGORIES } from '../../../../common/desk';
 import type { TSpaceTree } from '../../../../common/org';
-import type { TFloorClimb, TRelationFigures, TVisit, ZPlanList } from '../../../../common/relations';
+import type { TFloorClimb, TRelationFigures, TVisit } from '../../../../common/relations';
 import { api, qs } from '../../lib/api';
 import { useFormAction } from '../../lib/form-action';
 import { useSession } from '../../lib/session';
+import { PlanCard } from './PlanCard';
 
 const COLOURS = { recent: '#389e0d', quarter: '#95de64', window: '#faad14', never: '#ff4d4f' };
 function shade(last: string | null, since: string): keyof typeof COLOURS {
@@ -142,7 +142,7 @@ function UnitVisits({ projectId, unit, onClose }: { projectId: string; unit: { u
 
 export function VisitsPage() {
   const { t } = useTranslation();
-  const { projectId, me } = useSession();
+  const { projectId } = useSession();
   const [buildingId, setBuildingId] = useState<string>();
   const [unit, setUnit] = useState<{ unitId: string; path: string } | null>(null);
   const month = dayjs().format('YYYY-MM');
@@ -151,8 +151,6 @@ export function VisitsPage() {
   const current = buildingId ?? buildings[0]?.value;
   const map = useQuery({ queryKey: ['floor-climb', projectId, current], queryFn: () => api.get<TFloorClimb>(`/api/projects/${projectId}/floor-climb?buildingId=${current}`), enabled: !!current });
   const figures = useQuery({ queryKey: ['relation-figures', projectId, month], queryFn: () => api.get<TRelationFigures>(`/api/projects/${projectId}/relations-figures?month=${month}`), enabled: !!projectId });
-  const plans = useQuery({ queryKey: ['visit-plans', projectId, month], queryFn: () => api.get<z.infer<typeof ZPlanList>>(`/api/visit-plans?${qs({ projectId, month })}`), enabled: !!projectId });
-  const mine = plans.data?.items.find((p) => p.staffId === me?.id);
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       <Card size="small" title={t('relation.figures')} loading={figures.isPending}>
@@ -187,12 +185,7 @@ export function VisitsPage() {
           ))}
         </div>
       </Card>
-      {mine && (
-        <Card size="small" title={t('relation.plan')}>
-          {t('relation.planProgress', { done: mine.done, planned: mine.planned })}
-          {mine.note ? ` · ${mine.note}` : ''}
-        </Card>
-      )}
+      {projectId && <PlanCard projectId={projectId} />}
       {unit && projectId && <UnitVisits projectId={projectId} unit={unit} onClose={() => setUnit(null)} />}
     </Space>
   );
