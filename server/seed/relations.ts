@@ -12,7 +12,8 @@ import type { Tx } from '../platform/db';
 import { communityActivities, keyCustomerReviews, keyCustomers, magazineArticles, relationSettings, visitPlans, visits } from '../domains/relations/tables';
 import type { projects, units } from '../domains/org/tables';
 import type { customers, customerUnits, userRoles, users } from '../domains/people/tables';
-import { monthsBack, quarterOfMonth, localQuarter } from '../domains/relations/periods';
+import { monthsBack, nextQuarter, quarterOfMonth, localQuarter } from '../domains/relations/periods';
+import { deadlineRow, insertDeadlines } from './deadlines';
 import { Rng } from './random';
 
 const TZ = 'Asia/Shanghai';
@@ -60,6 +61,7 @@ export async function seedRelations(tx: Tx, input: Input, now = new Date()): Pro
     plans: [] as (typeof visitPlans.$inferInsert)[],
     activities: [] as (typeof communityActivities.$inferInsert)[],
     articles: [] as (typeof magazineArticles.$inferInsert)[],
+    deadlines: [] as Parameters<typeof insertDeadlines>[1],
   };
   const at = (day: string, hour: number) => fromLocal(day, hour * 60 + r.int(0, 59), TZ);
 
@@ -169,6 +171,17 @@ export async function seedRelations(tx: Tx, input: Input, now = new Date()): Pro
       rows.reviews.push({ companyId, projectId: p.id, quarter, dueAt: range.to, reviewedBy: supervisor, reviewedAt, listed: keys.length, note: '名单复核，无增减', createdAt: reviewedAt });
     }
 
+    // CR-01, X-01: the list's review is due by the end of the first quarter not reviewed (last quarter's gap),
+    // each key customer's visit by the end of the quarter after the last one visited.
+    const current = quarterOfMonth(thisMonth);
+    const reviewDue = rows.reviews.some((x) => x.projectId === p.id && x.quarter === lastQuarter) ? current : lastQuarter;
+    rows.deadlines.push(deadlineRow(now, { companyId, projectId: p.id, entity: 'key_list', entityId: p.id, kind: 'cr_review', dueAt: localQuarter(reviewDue, TZ).to }));
+    for (const k of keys) {
+      const last = rows.visits.filter((v) => v.keyCustomerId === k.id).reduce<string | null>((m, v) => (!m || v.visitedOn > m ? v.visitedOn : m), null);
+      const due = last ? nextQuarter(quarterOfMonth(last.slice(0, 7))) : quarterOfMonth(`${year}-01`);
+      rows.deadlines.push(deadlineRow(now, { companyId, projectId: p.id, entity: 'key_customer', entityId: k.id, kind: 'cr_key_visit', dueAt: localQuarter(due, TZ).to }));
+    }
+
     // CR-04: the year's plan — activities by level, the plant-room day; the last one still to come.
     const plan: [string, string, string][] = [
       ['activity', '元宵猜灯谜', `${year}-02-12`],
@@ -207,6 +220,7 @@ export async function seedRelations(tx: Tx, input: Input, now = new Date()): Pro
   await insertMany(tx, visitPlans, rows.plans);
   await insertMany(tx, communityActivities, rows.activities);
   await insertMany(tx, magazineArticles, rows.articles);
+  await insertDeadlines(tx, rows.deadlines);
   for (let i = 0; i < events.length; i += 1000) await recordAudit(tx, { userId: null, companyId }, events.slice(i, i + 1000));
   return rows.visits.length;
 }

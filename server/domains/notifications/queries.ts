@@ -9,6 +9,16 @@ const LINKS: Record<string, (id: string) => string> = {
   case: (id) => `/cases/${id}`,
   complaint: (id) => `/complaints/${id}`,
   cash_handover: () => '/cash',
+  // X-01: the registers' deadlines open their page (NT-02, CR-01, PT-01..PT-03, FD-02, FD-04, FD-05)
+  notice: (id) => `/notices/${id}`,
+  key_list: () => '/key-customers',
+  key_customer: () => '/key-customers',
+  patrol_finding: () => '/patrols',
+  vacant_unit: () => '/vacant-units',
+  maintenance_plan: () => '/equipment',
+  shift_log: () => '/frontdesk/shift-logs',
+  lost_item: () => '/frontdesk/lost-found',
+  express_mail: () => '/express',
 };
 const linkOf = (entity: string, id: string) => (LINKS[entity] ?? ((x: string) => `/orders/${x}`))(id);
 
