@@ -14,6 +14,10 @@ import type { projects, units } from '../domains/org/tables';
 import type { customers, customerUnits, userRoles, users } from '../domains/people/tables';
 import { monthsBack, nextQuarter, quarterOfMonth, localQuarter } from '../domains/relations/periods';
 import { deadlineRow, insertDeadlines } from './deadlines';
+import { supervisionChecks } from '../domains/followups/tables';
+import { systematicPick } from '../domains/followups/sampler';
+import { DEFAULT_DESK_RULES } from '../domains/deadlines/rules';
+import { sequences } from '../platform/tables';
 import { Rng } from './random';
 
 const TZ = 'Asia/Shanghai';
@@ -123,6 +127,7 @@ export async function seedRelations(tx: Tx, input: Input, now = new Date()): Pro
         const d = day();
         const mode = r.chance(0.8) ? 'face' : 'phone';
         rows.visits.push({
+          id: randomUUID(),
           companyId,
           projectId: p.id,
           unitId: unit.id,
@@ -213,10 +218,29 @@ export async function seedRelations(tx: Tx, input: Input, now = new Date()): Pro
         rows.articles.push({ companyId, projectId: p.id, month, title: r.pick(['管家走访见闻', '社区活动回顾', '设备房开放日侧记', '业主点赞服务', '安全知识小课堂']), author: '客服中心', sentOn: `${month}-${String(10 + n * 5).padStart(2, '0')}`, createdBy: supervisor, createdAt: fromLocal(`${month}-${String(10 + n * 5).padStart(2, '0')}`, 600, TZ) });
     }
   }
+  // RV-02: home visits drawn into the CS supervisor's (30 %) and the manager's (10 %) samples as they were
+  // written, month by month, as recordVisit draws them (the history generator calls most of them back).
+  const checks: (typeof supervisionChecks.$inferInsert)[] = [];
+  const seqs: (typeof sequences.$inferInsert)[] = [];
+  const byMonth = new Map<string, (typeof visits.$inferInsert)[]>();
+  for (const v of rows.visits) {
+    const key = `${v.projectId}|${toLocal(v.createdAt, TZ).date.slice(0, 7)}`;
+    byMonth.set(key, [...(byMonth.get(key) ?? []), v]);
+  }
+  for (const [key, list] of byMonth) {
+    const [projectId, month] = key.split('|');
+    list.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+    for (const [level, rate] of [['supervisor', DEFAULT_DESK_RULES.supervisorCheckRate], ['manager', DEFAULT_DESK_RULES.managerCheckRate]] as const) {
+      list.forEach((v, i) => systematicPick(i + 1, rate) && checks.push({ companyId, projectId, visitId: v.id!, level, selectedAt: v.createdAt }));
+      seqs.push({ companyId, projectId, kind: `supervise_visit_${level}`, year: Number(month.replace('-', '')), last: list.length });
+    }
+  }
   await insertMany(tx, relationSettings, rows.settings);
   await insertMany(tx, keyCustomers, rows.keys);
   await insertMany(tx, keyCustomerReviews, rows.reviews);
   await insertMany(tx, visits, rows.visits);
+  await insertMany(tx, supervisionChecks, checks);
+  await insertMany(tx, sequences, seqs);
   await insertMany(tx, visitPlans, rows.plans);
   await insertMany(tx, communityActivities, rows.activities);
   await insertMany(tx, magazineArticles, rows.articles);

@@ -19,6 +19,7 @@ const LINKS: Record<string, (id: string) => string> = {
   shift_log: () => '/frontdesk/shift-logs',
   lost_item: () => '/frontdesk/lost-found',
   express_mail: () => '/express',
+  visit: () => '/supervision', // RV-02: a home visit found not genuine
 };
 const linkOf = (entity: string, id: string) => (LINKS[entity] ?? ((x: string) => `/orders/${x}`))(id);
 

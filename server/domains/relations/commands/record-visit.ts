@@ -10,6 +10,7 @@ import type { Db } from '../../../platform/db';
 import { invalidField } from '../../../platform/errors';
 import type { Principal } from '../../../platform/policy';
 import { openCase } from '../../cases/commands/create-case';
+import { drawVisitForSupervision } from '../../followups/supervision';
 import { projectTimezone } from '../../org/queries';
 import { units } from '../../org/tables';
 import { customers } from '../../people/tables';
@@ -80,6 +81,8 @@ export function recordVisit(db: Db, p: Principal, input: TVisitCreate, now?: Dat
         const due = inQuarter ? localQuarter(nextQuarter(quarterAt(current.from, tz)), tz).to : current.to;
         await syncKeyVisitDue(tx, { id: keyCustomerId, companyId: p.companyId, projectId: input.projectId }, due, ctx.now);
       }
+      // RV-02: home visits enter the CS supervisor's (30 %) and the manager's (10 %) samples like return visits
+      await drawVisitForSupervision(ctx, v);
       await ctx.audit({ entity: 'visit', entityId: id, projectId: input.projectId, action: 'create', after: { unitId: v.unitId, mode: v.mode, role: v.visitorRole, visitedOn: v.visitedOn, keyCustomerId } });
       if (input.raised) {
         // IN-01: the visitor received the matter, so the visitor owns the case. The case takes its number
