@@ -286,6 +286,7 @@ export const en: Catalog = {
       project_manager: 'Project manager',
       quality_inspector: 'Quality inspector',
       company_admin: 'Company admin',
+      security_guard: 'Gate guard',
     },
     unit: {
       path: 'Unit (area-building-floor-number)',

@@ -284,6 +284,7 @@ export const zhCN = {
       project_manager: '项目经理',
       quality_inspector: '品质专员',
       company_admin: '公司管理员',
+      security_guard: '门岗/秩序维护员',
     },
     unit: {
       path: '房号（区域-栋号-楼层-房号）',

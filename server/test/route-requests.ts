@@ -37,6 +37,7 @@ export const USERS: Record<TRole, string> = {
   project_manager: 'ch-manager',
   quality_inspector: 'quality',
   company_admin: 'admin',
+  security_guard: 'ch-guard',
 };
 
 const only = (...roles: TRole[]): Rule => (role, scope) => roles.includes(role) && (scope === 'own' || COMPANY_WIDE_ROLES.includes(role));
