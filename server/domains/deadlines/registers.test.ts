@@ -3,6 +3,7 @@
 // on) by the act that meets them — so the overdue sweeper tells the responsible person, once.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
 import { and, eq, sql } from 'drizzle-orm';
 import { rowsOf } from '../../platform/db';
 import { testApp, type TestApp } from '../../test/harness';
@@ -72,8 +73,10 @@ async function assertSweptOnce(entityId: string, kind: string, who: string) {
   assert.deepEqual(await toldOf(entityId, kind, seen), [await userId(db(), who)], `${kind}: ${who} told once`);
 }
 
-test('X-01 the demo data: every register due time has its deadline, open exactly while the record is', async () => {
-  const count = async (q: string) => rowsOf<{ n: number }>(await t.database.db.execute(sql.raw(q)))[0].n;
+const count = async (q: string) => rowsOf<{ n: number }>(await t.database.db.execute(sql.raw(q)))[0].n;
+const KINDS = `('nt_take_down','cr_review','cr_key_visit','pt_recheck','pt_vacant','pt_maintenance','fd_sign','fd_lost_dispose','fd_express')`;
+
+async function assertConsistent() {
   const checks: Record<string, string> = {
     nt_take_down: `select count(*)::int as n from notices x left join deadlines d on d.entity_id = x.id and d.kind = 'nt_take_down'
                    where x.take_down_due_at is not null and (d.id is null or d.due_at <> x.take_down_due_at or (d.met_at is null) <> (x.taken_down_at is null))`,
@@ -90,8 +93,22 @@ test('X-01 the demo data: every register due time has its deadline, open exactly
                       where x.dispose_due_on is not null and (d.id is null or (d.met_at is null) <> (x.state in ('open', 'matched')))`,
   };
   for (const [kind, q] of Object.entries(checks)) assert.equal(await count(q), 0, kind);
-  const n = await count(`select count(*)::int as n from deadlines where kind in ('nt_take_down','cr_review','cr_key_visit','pt_recheck','pt_vacant','pt_maintenance','fd_sign','fd_lost_dispose')`);
+  const n = await count(`select count(*)::int as n from deadlines where kind in ${KINDS}`);
   assert.ok(n > 50, `the demo has them (${n})`);
+}
+
+test('X-01 the demo data: every register due time has its deadline, open exactly while the record is', assertConsistent);
+
+test('X-01 the migration fills the deadlines of records written before it, the same way', async () => {
+  const dir = new URL('../../migrations/', import.meta.url);
+  const name = readdirSync(dir).find((f) => f.endsWith('_supervision_home_visits.sql'))!; // its number is the merge's
+  const file = readFileSync(new URL(name, dir), 'utf8');
+  const backfill = file.split('--> statement-breakpoint').find((x) => x.includes('INSERT INTO "deadlines"'))!;
+  const before = await count(`select count(*)::int as n from deadlines where kind in ${KINDS}`);
+  await t.database.db.execute(sql.raw(`delete from deadlines where kind in ${KINDS}`));
+  await t.database.db.execute(sql.raw(backfill));
+  assert.equal(await count(`select count(*)::int as n from deadlines where kind in ${KINDS}`), before);
+  await assertConsistent();
 });
 
 test('NT-02 X-01 publishing a notice opens its take-down deadline; the drafter hears when it is still up; taking it down meets it', async () => {
