@@ -130,12 +130,16 @@ export const ZFlagList = z.object({ items: z.array(ZFlag), counts: z.record(z.st
 // RV-02: the supervisor's and the manager's re-check of return visits.
 export const SUPERVISION_OUTCOMES = ['genuine', 'not_genuine', 'unreachable'] as const;
 export const ZSupervisionQuery = z.object({ projectId: ZId, month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/), level: z.enum(['supervisor', 'manager']).optional() });
+/** RV-02: what a supervision check re-checks — a return visit of an order, or a home visit (CR-02). */
+export const SUPERVISION_SOURCES = ['followup', 'visit'] as const;
 export const ZSupervisionCheck = z.object({
   id: ZId,
   level: z.enum(['supervisor', 'manager']),
-  followupId: ZId,
-  orderId: ZId,
-  orderNumber: z.string(),
+  source: z.enum(SUPERVISION_SOURCES),
+  followupId: ZId.nullable(),
+  visitId: ZId.nullable(),
+  orderId: ZId.nullable(),
+  orderNumber: z.string().nullable(),
   path: z.string(),
   customerName: z.string(),
   customerPhone: z.string(),
@@ -152,6 +156,6 @@ export const ZSupervisionCheck = z.object({
   mayCheck: z.boolean(),
 });
 export type TSupervisionCheck = z.infer<typeof ZSupervisionCheck>;
-export const ZSupervisionRatio = z.object({ level: z.enum(['supervisor', 'manager']), target: z.number(), visits: z.number().int(), selected: z.number().int(), checked: z.number().int(), genuine: z.number().int(), notGenuine: z.number().int(), unreachable: z.number().int(), achieved: z.number() });
+export const ZSupervisionRatio = z.object({ level: z.enum(['supervisor', 'manager']), source: z.enum(SUPERVISION_SOURCES), target: z.number(), visits: z.number().int(), selected: z.number().int(), checked: z.number().int(), genuine: z.number().int(), notGenuine: z.number().int(), unreachable: z.number().int(), achieved: z.number() });
 export const ZSupervision = z.object({ month: z.string(), items: z.array(ZSupervisionCheck), ratios: z.array(ZSupervisionRatio) });
 export const ZSupervisionRecord = z.object({ version: z.number().int(), outcome: z.enum(SUPERVISION_OUTCOMES), note: z.string().trim().max(500).default('') });

@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { MENU_GROUPS, menuGroupShown, ROLE_ACTIONS, type TRole } from './roles';
 
 const EXPECTED: Record<TRole, string[]> = {
-  clerk: ['home', 'desk', 'orders', 'paid', 'relations', 'frontdesk', 'basics'],
-  housekeeper: ['home', 'desk', 'orders', 'relations', 'frontdesk', 'patrols', 'basics'],
+  clerk: ['home', 'desk', 'orders', 'paid', 'relations', 'frontdesk', 'quality', 'basics'], // SV-04: the desk takes survey answers
+  housekeeper: ['home', 'desk', 'orders', 'relations', 'frontdesk', 'patrols', 'quality', 'basics'],
   cs_supervisor: [...MENU_GROUPS],
   dept_supervisor: ['home', 'orders', 'patrols', 'basics'],
   technician: ['home', 'orders', 'patrols', 'basics'],
@@ -13,6 +13,7 @@ const EXPECTED: Record<TRole, string[]> = {
   project_manager: [...MENU_GROUPS],
   quality_inspector: [...MENU_GROUPS],
   company_admin: [...MENU_GROUPS],
+  security_guard: ['home', 'frontdesk', 'basics'], // FD-01: the gate's pass check
 };
 
 test('QI-05 menu: each role sees only the work areas it can act in (reading alone is not acting; overseers see every area)', () => {

@@ -11,6 +11,7 @@ export const ROLES = [
   'project_manager', // 项目经理
   'quality_inspector', // 品质专员
   'company_admin', // 公司管理员
+  'security_guard', // 门岗/秩序维护员 (FD-01: checks item release passes at the gate)
 ] as const;
 export const ZRole = z.enum(ROLES);
 export type TRole = z.infer<typeof ZRole>;
@@ -71,6 +72,7 @@ export const ACTIONS = [
   // FD-01..FD-04: the front desk's registers.
   'frontdesk.read', // see passes, handover logs, call reviews, lost and found, the monthly figures
   'frontdesk.desk', // issue and check passes, write and sign handover logs, lost and found
+  'frontdesk.gate', // FD-01: look a pass up by its number or check code at the gate and let it through once
   'frontdesk.review', // FD-03: log call-recording reviews (the manager or a delegate, supervisor or above)
   // QI-01..QI-03: quality inspections.
   'inspection.read', // see inspections, their findings and the monthly ranking
@@ -105,6 +107,9 @@ export const ROLE_ACTIONS: Record<TRole, readonly TAction[]> = {
   // CP-04: the quality department contacts the owner of a company-level complaint.
   quality_inspector: [...READ, ...CALLS, 'audit.read', 'paid.report'],
   company_admin: [...ACTIONS],
+  // FD-01: the gate guard signs in, sees their projects and checks passes at the gate — nothing of the
+  // desk: no customer register, no cases, no orders, no registers beyond the pass in hand.
+  security_guard: ['project.read', 'frontdesk.gate'],
 };
 
 // AR-04: who sees customer archives — the desk and housekeepers who file them, their supervisor, the
@@ -154,10 +159,10 @@ for (const [role, actions] of Object.entries(PATROL_GRANTS) as [TRole, TAction[]
 // FD-01..FD-04: the desk, housekeepers and their supervisor keep the registers; reviews of recorded calls
 // are the manager's or a supervisor's (FD-03); the quality department reads them.
 const FRONTDESK_GRANTS: Partial<Record<TRole, readonly TAction[]>> = {
-  housekeeper: ['frontdesk.read', 'frontdesk.desk'],
-  clerk: ['frontdesk.read', 'frontdesk.desk'],
-  cs_supervisor: ['frontdesk.read', 'frontdesk.desk', 'frontdesk.review'],
-  project_manager: ['frontdesk.read', 'frontdesk.desk', 'frontdesk.review'],
+  housekeeper: ['frontdesk.read', 'frontdesk.desk', 'frontdesk.gate'],
+  clerk: ['frontdesk.read', 'frontdesk.desk', 'frontdesk.gate'],
+  cs_supervisor: ['frontdesk.read', 'frontdesk.desk', 'frontdesk.gate', 'frontdesk.review'],
+  project_manager: ['frontdesk.read', 'frontdesk.desk', 'frontdesk.gate', 'frontdesk.review'],
   quality_inspector: ['frontdesk.read'],
 };
 for (const [role, actions] of Object.entries(FRONTDESK_GRANTS) as [TRole, TAction[]][]) ROLE_ACTIONS[role] = [...ROLE_ACTIONS[role], ...actions];
@@ -198,7 +203,7 @@ export const MENU_GROUP_ACTS: Record<TMenuGroup, readonly TAction[] | 'everyone'
   orders: ['wo.dispatch', 'wo.work', 'wo.desk', 'wo.confirm'],
   paid: ['paid.register', 'cash.confirm', 'paid.report', 'catalog.write'],
   relations: ['archive.manage', 'archive.configure', 'archive.log', 'notice.draft', 'notice.approve', 'relations.visit', 'relations.manage'],
-  frontdesk: ['frontdesk.desk', 'frontdesk.review', 'room.book', 'room.manage'],
+  frontdesk: ['frontdesk.desk', 'frontdesk.gate', 'frontdesk.review', 'room.book', 'room.manage'],
   patrols: ['patrol.record', 'facility.manage', 'facility.check'],
   quality: ['inspection.do', 'inspection.read', 'case.manage', 'rectification.close', 'survey.answer', 'survey.manage', 'survey.verify'],
   basics: 'everyone',

@@ -46,6 +46,7 @@ const PROJECT_STAFF: { suffix: string; role: TRole; dept: string }[] = [
   { suffix: 'cleaner', role: 'technician', dept: 'environment' },
   { suffix: 'finance', role: 'finance', dept: 'finance' },
   { suffix: 'manager', role: 'project_manager', dept: 'management' },
+  { suffix: 'guard', role: 'security_guard', dept: 'security' }, // FD-01: the gate
 ];
 const DEPARTMENTS: [string, string][] = [
   ['customer_service', '客服部'],

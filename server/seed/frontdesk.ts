@@ -17,6 +17,8 @@ import { expressMail } from '../domains/rooms/tables';
 import { weekStartOf } from '../domains/frontdesk/time';
 import type { customerUnits, userRoles, users } from '../domains/people/tables';
 import { mobile, personName } from './names';
+import { endOfLocalDay } from '../domains/deadlines/sync';
+import { deadlineRow, insertDeadlines } from './deadlines';
 import { Rng } from './random';
 
 const TZ = 'Asia/Shanghai';
@@ -134,6 +136,10 @@ export async function seedFrontdesk(tx: Tx, input: Input, now = new Date()): Pro
     Object.assign(lost[2], { state: 'returned', receiverName: personName(r), receiverPhone: mobile(r, 700_090 + pi), receiverIdNumber: '4403**********2316', returnedAt: at(addDays(today, -44), 18, 30), returnedBy: id('clerk2') });
     // The earphones and the key ring reported lost match nothing yet; the car key found 120 days ago is past its period (flagged).
     await tx.insert(lostItems).values(lost);
+    // FD-04, X-01: found items are due to be handed back or disposed of after their claim period
+    const dues: Parameters<typeof insertDeadlines>[1] = lost
+      .filter((l) => l.disposeDueOn)
+      .map((l) => deadlineRow(now, { companyId, projectId, entity: 'lost_item', entityId: l.id!, kind: 'fd_lost_dispose', dueAt: endOfLocalDay(l.disposeDueOn!, TZ), metAt: l.returnedAt ?? l.disposedAt ?? null, responsibleId: l.createdBy }));
     const openLost = lost.filter((l) => !l.state);
     for (const l of lost) events.push({ entity: 'lost_item', entityId: l.id!, projectId, action: 'register', after: { number: l.number, kind: l.kind } });
 
@@ -199,6 +205,9 @@ export async function seedFrontdesk(tx: Tx, input: Input, now = new Date()): Pro
     }
     // The head in the other projects is this shift's open log; in 翠湖苑 it is last night's, unsigned.
     await tx.insert(shiftLogs).values(logs);
+    // FD-02, X-01: each log's signature by the next shift
+    for (const l of logs) dues.push(deadlineRow(now, { companyId, projectId, entity: 'shift_log', entityId: l.id!, kind: 'fd_sign', dueAt: l.dueAt!, metAt: l.signedAt ?? null }));
+    await insertDeadlines(tx, dues);
     for (const l of logs) events.push({ entity: 'shift_log', entityId: l.id!, projectId, action: 'start' });
 
     // FD-03: six weeks of reviews — usually two or three a week; one week with a single review, one short of 30 minutes.

@@ -12,6 +12,7 @@ import { sequences } from '../platform/tables';
 import { noticeDeliveries, notices } from '../domains/notices/tables';
 import type { projects, units } from '../domains/org/tables';
 import type { userRoles, users } from '../domains/people/tables';
+import { deadlineRow, insertDeadlines } from './deadlines';
 import { Rng } from './random';
 
 const TZ = 'Asia/Shanghai';
@@ -112,6 +113,7 @@ export async function seedNotices(tx: Tx, input: Input, now = new Date()): Promi
   };
   const noticeRows: (typeof notices.$inferInsert)[] = [];
   const deliveryRows: (typeof noticeDeliveries.$inferInsert)[] = [];
+  const dueRows: Parameters<typeof insertDeadlines>[1] = [];
   const events: Parameters<typeof insertAudit>[1] = [];
   const seqs = new Map<string, { companyId: string; projectId: string; year: number; last: number }>();
 
@@ -149,6 +151,8 @@ export async function seedNotices(tx: Tx, input: Input, now = new Date()): Promi
         status: x.status, submittedAt, approvedAt, approvedBy: approvedAt ? manager : null, publishedAt, expiredAt, takeDownDueAt, takenDownAt,
         createdBy: clerk, createdAt: draftedAt, version: 1 + rank,
       });
+      // NT-02, X-01: a published notice's take-down deadline, met when it came down
+      if (takeDownDueAt) dueRows.push(deadlineRow(now, { companyId: input.companyId, projectId: p.id, entity: 'notice', entityId: id, kind: 'nt_take_down', dueAt: takeDownDueAt, metAt: takenDownAt, responsibleId: clerk }));
       const ev = (action: string, when: Date | null, actor: string | null, after: object = {}) =>
         when && events.push({ company_id: input.companyId, project_id: p.id, actor_id: actor, entity: 'notice', entity_id: id, action, before: null, after, at: when.toISOString() });
       ev('draft', draftedAt, clerk, { title: noticeTitle(x.subject), kind: x.kind });
@@ -173,6 +177,7 @@ export async function seedNotices(tx: Tx, input: Input, now = new Date()): Promi
   for (let i = 0; i < noticeRows.length; i += 200) await tx.insert(notices).values(noticeRows.slice(i, i + 200));
   for (let i = 0; i < deliveryRows.length; i += 500) await tx.insert(noticeDeliveries).values(deliveryRows.slice(i, i + 500));
   if (seqs.size) await tx.insert(sequences).values([...seqs.values()].map((s) => ({ ...s, kind: 'notice' })));
+  await insertDeadlines(tx, dueRows);
   for (let i = 0; i < events.length; i += 1000) await insertAudit(tx, events.slice(i, i + 1000));
   return noticeRows.length;
 }

@@ -7,6 +7,8 @@ import { randomUUID } from 'node:crypto';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { DEFAULT_PATROL_SETTINGS } from '../../common/patrols';
 import { addDays, dueAt, fromLocal, toLocal } from '../platform/clock';
+import { endOfLocalDay } from '../domains/deadlines/sync';
+import { deadlineRow, insertDeadlines } from './deadlines';
 import type { Tx } from '../platform/db';
 import { sequences } from '../platform/tables';
 import { toWorkCalendar } from '../domains/calendar/queries';
@@ -69,7 +71,7 @@ export async function seedPatrols(tx: Tx, input: Input, now = new Date()): Promi
   const cal = toWorkCalendar({ ...DEFAULT_CALENDAR, days: officialDays() }, TZ);
   const today = toLocal(now, TZ).date;
   const holder = (projectId: string, role: string) => input.roles.filter((g) => g.projectId === projectId && g.role === role).map((g) => g.userId);
-  const rows = { rooms: [] as object[], bookings: [] as object[], patrols: [] as object[], findings: [] as object[], checks: [] as object[], vacant: [] as object[], equipment: [] as object[], plans: [] as object[], fchecks: [] as object[], seq: [] as object[] };
+  const rows = { rooms: [] as object[], bookings: [] as object[], patrols: [] as object[], findings: [] as object[], checks: [] as object[], vacant: [] as object[], equipment: [] as object[], plans: [] as object[], fchecks: [] as object[], seq: [] as object[], deadlines: [] as Parameters<typeof insertDeadlines>[1] };
 
   for (const proj of input.projects) {
     const projectId = proj.id;
@@ -107,7 +109,11 @@ export async function seedPatrols(tx: Tx, input: Input, now = new Date()): Promi
       const [location, problem, handling, note] = r.pick(PROBLEMS);
       const due = dueAt({ clock: 'calendar_days', days: DEFAULT_PATROL_SETTINGS.recheckDays }, at, cal);
       const rechecked = open ? null : new Date(at.getTime() + r.int(1, 2) * 86_400_000);
+      const fid = randomUUID();
+      // PT-01, X-01: the recheck's deadline, met by the recheck
+      rows.deadlines.push(deadlineRow(now, { companyId, projectId, entity: 'patrol_finding', entityId: fid, kind: 'pt_recheck', dueAt: due, metAt: rechecked, responsibleId: by }));
       rows.findings.push({
+        id: fid,
         companyId,
         projectId,
         patrolId: id,
@@ -134,7 +140,13 @@ export async function seedPatrols(tx: Tx, input: Input, now = new Date()): Promi
     // PT-02: every vacant unit on the heating-season rhythm — except two left overdue and one never visited.
     const vacant = input.units.filter((u) => u.projectId === projectId && u.state === 'vacant');
     for (const [i, u] of vacant.entries()) {
-      if (i === 3) continue; // never patrolled
+      // PT-02, X-01: each vacant unit's next patrol (the one never patrolled: due since a week ago)
+      const lastDue = () => (rows.vacant as { unitId: string; nextDueOn: string }[]).filter((v) => v.unitId === u.id).reduce((m, v) => (v.nextDueOn > m ? v.nextDueOn : m), addDays(today, -7));
+      const pushDue = () => rows.deadlines.push(deadlineRow(now, { companyId, projectId, entity: 'vacant_unit', entityId: u.id, kind: 'pt_vacant', dueAt: endOfLocalDay(lastDue(), TZ) }));
+      if (i === 3) {
+        pushDue();
+        continue; // never patrolled
+      }
       let day = addDays(today, i === 1 || i === 2 ? -10 : -r.int(0, 3));
       const visits: string[] = [];
       for (let k = 0; k < 6 && day >= addDays(today, -24); k++, day = addDays(day, -r.int(3, 4))) visits.push(day);
@@ -142,6 +154,7 @@ export async function seedPatrols(tx: Tx, input: Input, now = new Date()): Promi
         const failed = r.chance(0.06) ? [r.pick(['water_off', 'power_off', 'doors_windows_closed', 'no_leak'])] : [];
         rows.vacant.push({ companyId, projectId, unitId: u.id, patrolledAt: fromLocal(d, 14 * 60 + r.int(0, 180), TZ), byId: keepers[i % keepers.length], failed, note: failed.length ? '发现异常，已当场处理' : '', nextDueOn: nextVacantDue(d, DEFAULT_PATROL_SETTINGS) });
       }
+      pushDue();
     }
 
     // FD-06: a meeting room and the gym, with a few bookings this week (none overlapping).
@@ -175,6 +188,8 @@ export async function seedPatrols(tx: Tx, input: Input, now = new Date()): Promi
       let last = addDays(today, -r.int(1, Math.min(period - 1, 20)));
       if (j === 6) last = addDays(today, -(period + 6)); // the pump's monthly check is six days late
       rows.plans.push({ id: pid, companyId, projectId, equipmentId: eid, title: PLAN_TITLE[period], periodDays: period, nextDueOn: addDays(last, period), lastCheckedOn: last, lastResult: 'pass', createdAt: fromLocal(addDays(today, -400), 9 * 60, TZ) });
+      // PT-03, X-01: the plan's next check (the engineering supervisor answers for it)
+      rows.deadlines.push(deadlineRow(now, { companyId, projectId, entity: 'maintenance_plan', entityId: pid, kind: 'pt_maintenance', dueAt: endOfLocalDay(addDays(last, period), TZ), department: 'engineering' }));
       for (let d = last; d >= addDays(today, -62); d = addDays(d, -period))
         rows.fchecks.push({ companyId, projectId, equipmentId: eid, planId: pid, result: 'pass', note: '运行正常', byId: tech ?? keepers[0], checkedAt: fromLocal(d, 10 * 60, TZ) });
     }
@@ -189,4 +204,5 @@ export async function seedPatrols(tx: Tx, input: Input, now = new Date()): Promi
   await insertMany(tx, maintenancePlans, rows.plans);
   await insertMany(tx, facilityChecks, rows.fchecks);
   await insertMany(tx, sequences, rows.seq);
+  await insertDeadlines(tx, rows.deadlines);
 }

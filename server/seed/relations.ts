@@ -12,7 +12,12 @@ import type { Tx } from '../platform/db';
 import { communityActivities, keyCustomerReviews, keyCustomers, magazineArticles, relationSettings, visitPlans, visits } from '../domains/relations/tables';
 import type { projects, units } from '../domains/org/tables';
 import type { customers, customerUnits, userRoles, users } from '../domains/people/tables';
-import { monthsBack, quarterOfMonth, localQuarter } from '../domains/relations/periods';
+import { monthsBack, nextQuarter, quarterOfMonth, localQuarter } from '../domains/relations/periods';
+import { deadlineRow, insertDeadlines } from './deadlines';
+import { supervisionChecks } from '../domains/followups/tables';
+import { systematicPick } from '../domains/followups/sampler';
+import { DEFAULT_DESK_RULES } from '../domains/deadlines/rules';
+import { sequences } from '../platform/tables';
 import { Rng } from './random';
 
 const TZ = 'Asia/Shanghai';
@@ -60,6 +65,7 @@ export async function seedRelations(tx: Tx, input: Input, now = new Date()): Pro
     plans: [] as (typeof visitPlans.$inferInsert)[],
     activities: [] as (typeof communityActivities.$inferInsert)[],
     articles: [] as (typeof magazineArticles.$inferInsert)[],
+    deadlines: [] as Parameters<typeof insertDeadlines>[1],
   };
   const at = (day: string, hour: number) => fromLocal(day, hour * 60 + r.int(0, 59), TZ);
 
@@ -121,6 +127,7 @@ export async function seedRelations(tx: Tx, input: Input, now = new Date()): Pro
         const d = day();
         const mode = r.chance(0.8) ? 'face' : 'phone';
         rows.visits.push({
+          id: randomUUID(),
           companyId,
           projectId: p.id,
           unitId: unit.id,
@@ -169,6 +176,17 @@ export async function seedRelations(tx: Tx, input: Input, now = new Date()): Pro
       rows.reviews.push({ companyId, projectId: p.id, quarter, dueAt: range.to, reviewedBy: supervisor, reviewedAt, listed: keys.length, note: '名单复核，无增减', createdAt: reviewedAt });
     }
 
+    // CR-01, X-01: the list's review is due by the end of the first quarter not reviewed (last quarter's gap),
+    // each key customer's visit by the end of the quarter after the last one visited.
+    const current = quarterOfMonth(thisMonth);
+    const reviewDue = rows.reviews.some((x) => x.projectId === p.id && x.quarter === lastQuarter) ? current : lastQuarter;
+    rows.deadlines.push(deadlineRow(now, { companyId, projectId: p.id, entity: 'key_list', entityId: p.id, kind: 'cr_review', dueAt: localQuarter(reviewDue, TZ).to }));
+    for (const k of keys) {
+      const last = rows.visits.filter((v) => v.keyCustomerId === k.id).reduce<string | null>((m, v) => (!m || v.visitedOn > m ? v.visitedOn : m), null);
+      const due = last ? nextQuarter(quarterOfMonth(last.slice(0, 7))) : quarterOfMonth(`${year}-01`);
+      rows.deadlines.push(deadlineRow(now, { companyId, projectId: p.id, entity: 'key_customer', entityId: k.id, kind: 'cr_key_visit', dueAt: localQuarter(due, TZ).to }));
+    }
+
     // CR-04: the year's plan — activities by level, the plant-room day; the last one still to come.
     const plan: [string, string, string][] = [
       ['activity', '元宵猜灯谜', `${year}-02-12`],
@@ -200,13 +218,33 @@ export async function seedRelations(tx: Tx, input: Input, now = new Date()): Pro
         rows.articles.push({ companyId, projectId: p.id, month, title: r.pick(['管家走访见闻', '社区活动回顾', '设备房开放日侧记', '业主点赞服务', '安全知识小课堂']), author: '客服中心', sentOn: `${month}-${String(10 + n * 5).padStart(2, '0')}`, createdBy: supervisor, createdAt: fromLocal(`${month}-${String(10 + n * 5).padStart(2, '0')}`, 600, TZ) });
     }
   }
+  // RV-02: home visits drawn into the CS supervisor's (30 %) and the manager's (10 %) samples as they were
+  // written, month by month, as recordVisit draws them (the history generator calls most of them back).
+  const checks: (typeof supervisionChecks.$inferInsert)[] = [];
+  const seqs: (typeof sequences.$inferInsert)[] = [];
+  const byMonth = new Map<string, (typeof visits.$inferInsert)[]>();
+  for (const v of rows.visits) {
+    const key = `${v.projectId}|${toLocal(v.createdAt, TZ).date.slice(0, 7)}`;
+    byMonth.set(key, [...(byMonth.get(key) ?? []), v]);
+  }
+  for (const [key, list] of byMonth) {
+    const [projectId, month] = key.split('|');
+    list.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+    for (const [level, rate] of [['supervisor', DEFAULT_DESK_RULES.supervisorCheckRate], ['manager', DEFAULT_DESK_RULES.managerCheckRate]] as const) {
+      list.forEach((v, i) => systematicPick(i + 1, rate) && checks.push({ companyId, projectId, visitId: v.id!, level, selectedAt: v.createdAt }));
+      seqs.push({ companyId, projectId, kind: `supervise_visit_${level}`, year: Number(month.replace('-', '')), last: list.length });
+    }
+  }
   await insertMany(tx, relationSettings, rows.settings);
   await insertMany(tx, keyCustomers, rows.keys);
   await insertMany(tx, keyCustomerReviews, rows.reviews);
   await insertMany(tx, visits, rows.visits);
+  await insertMany(tx, supervisionChecks, checks);
+  await insertMany(tx, sequences, seqs);
   await insertMany(tx, visitPlans, rows.plans);
   await insertMany(tx, communityActivities, rows.activities);
   await insertMany(tx, magazineArticles, rows.articles);
+  await insertDeadlines(tx, rows.deadlines);
   for (let i = 0; i < events.length; i += 1000) await recordAudit(tx, { userId: null, companyId }, events.slice(i, i + 1000));
   return rows.visits.length;
 }

@@ -1,6 +1,6 @@
 // A valid request for every registered route, built on fresh fixtures of a project — shared by the access
 // matrix and the fuzz tests, so a new route gets a row here or both suites fail.
-import { COMPANY_WIDE_ROLES, type TRole } from '../../common/roles';
+import { COMPANY_WIDE_ROLES, ROLE_ACTIONS, type TRole } from '../../common/roles';
 import type { TestApp } from './harness';
 import type { fixtures } from './fixtures';
 import { SIGNATURE, userId } from './desk';
@@ -37,6 +37,7 @@ export const USERS: Record<TRole, string> = {
   project_manager: 'ch-manager',
   quality_inspector: 'quality',
   company_admin: 'admin',
+  security_guard: 'ch-guard',
 };
 
 const only = (...roles: TRole[]): Rule => (role, scope) => roles.includes(role) && (scope === 'own' || COMPANY_WIDE_ROLES.includes(role));
@@ -78,7 +79,8 @@ export const routeRequests = ({ t, ids }: Ctx): Record<string, { req: Builder; r
   },
   'PUT /api/customers/:id': { req: async (f) => { const o = await f.owner(); return { method: 'PUT', url: `/api/customers/${o.c.id}`, body: { version: o.c.version } }; } },
   'GET /api/lookup': { req: async (_f, pid) => get(`/api/lookup?q=13&projectId=${pid}`) },
-  'GET /api/history/:entity/:id': { req: async (f) => get(`/api/history/unit/${(await f.unit()).id}`) },
+  // a unit's history is read by whoever reads the units (not the gate guard, who holds project.read only)
+  'GET /api/history/:entity/:id': { req: async (f) => get(`/api/history/unit/${(await f.unit()).id}`), rule: (role, scope) => ROLE_ACTIONS[role].includes('space.read') && (scope === 'own' || COMPANY_WIDE_ROLES.includes(role)) },
   'GET /api/cases': { req: async (_f, pid) => get(`/api/cases?projectId=${pid}`) },
   'GET /api/cases/export': { req: async (_f, pid) => get(`/api/cases/export?projectId=${pid}`) },
   'GET /api/cases/:id': { req: async (f) => get(`/api/cases/${(await f.repair()).id}`) },

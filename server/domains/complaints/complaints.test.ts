@@ -187,10 +187,10 @@ test('RV-02 the supervisor re-checks 30% and the manager 10% of return visits; o
   const month = toLocal(new Date(), 'Asia/Shanghai').date.slice(0, 7);
   const s = (await sup.get(`/api/supervision?projectId=${chy}&month=${month}`)).body;
   for (const r of s.ratios) assert.equal(r.selected, Math.ceil(r.visits * r.target - 1e-9), `${r.level}: ceil(visits × rate) drawn`);
-  assert.deepEqual(s.ratios.map((r: { target: number }) => r.target), [0.3, 0.1]);
+  assert.deepEqual(s.ratios.map((r: { source: string; target: number }) => `${r.source} ${r.target}`), ['followup 0.3', 'followup 0.1', 'visit 0.3', 'visit 0.1'], 'return visits and home visits (CR-02), each at both levels');
 
-  const mine = s.items.find((i: { level: string; mayCheck: boolean }) => i.level === 'supervisor' && i.mayCheck);
-  const managers = s.items.find((i: { level: string }) => i.level === 'manager');
+  const mine = s.items.find((i: { source: string; level: string; mayCheck: boolean }) => i.source === 'followup' && i.level === 'supervisor' && i.mayCheck);
+  const managers = s.items.find((i: { source: string; level: string }) => i.source === 'followup' && i.level === 'manager');
   assert.equal((await sup.post(`/api/supervision/${managers.id}`, { version: managers.version, outcome: 'genuine' })).status, 403, 'the manager’s sample is the manager’s');
   assert.equal((await clerk.get(`/api/supervision?projectId=${chy}&month=${month}`)).status, 404, 'the desk does not see who is checked');
   const checked = await sup.post(`/api/supervision/${mine.id}`, { version: mine.version, outcome: 'not_genuine', note: '客户称未接到回访电话' });

@@ -27,7 +27,7 @@ export async function sweepOverdue(db: Db, now = new Date(), batch = 500): Promi
     claimed as (
       update deadlines d set notified_level = d.notified_level + 1
       from due where d.id = due.id
-      returning d.id, d.company_id, d.project_id, d.entity, d.entity_id, d.kind, d.responsible_id, d.department, d.notified_level,
+      returning d.id, d.company_id, d.project_id, d.entity, d.entity_id, d.kind, d.due_at, d.responsible_id, d.department, d.notified_level,
                 d.kind = any(${deskKinds}) as desk
     ),
     -- X-01: first the responsible person (or, with nobody assigned, the supervisors: the CS supervisor
@@ -63,13 +63,26 @@ export async function sweepOverdue(db: Db, now = new Date(), batch = 500): Promi
       select t.company_id, t.project_id, t.user_id,
              case when t.notified_level = 1 then 'overdue_' else 'escalated_' end || t.kind, t.entity, t.entity_id,
              jsonb_build_object('number', coalesce(
-               (select number from work_orders w where w.id = t.entity_id),
-               (select number from cases k where k.id = t.entity_id),
-               (select k.number from complaints q join cases k on k.id = q.case_id where q.id = t.entity_id),
-               (select u.path from archives a join units u on u.id = a.unit_id where a.id = t.entity_id),
-               (select b.month from slip_bundles b where b.id = t.entity_id),
-               (select x.number from rectifications x where x.id = t.entity_id), '')),
-             'deadline:' || t.id || ':' || t.notified_level
+               -- X-01: each deadline names its record by its number, place or name (one lookup, by its entity)
+               case t.entity
+                 when 'notice' then (select x.number from notices x where x.id = t.entity_id)
+                 when 'key_list' then (select x.name from projects x where x.id = t.entity_id)
+                 when 'key_customer' then (select x.name from key_customers x where x.id = t.entity_id)
+                 when 'patrol_finding' then (select x.location from patrol_findings x where x.id = t.entity_id)
+                 when 'vacant_unit' then (select x.path from units x where x.id = t.entity_id)
+                 when 'maintenance_plan' then (select e.name || ' ' || x.title from maintenance_plans x join equipment e on e.id = x.equipment_id where x.id = t.entity_id)
+                 when 'shift_log' then (select x.shift_date::text from shift_logs x where x.id = t.entity_id)
+                 when 'lost_item' then (select x.number from lost_items x where x.id = t.entity_id)
+                 when 'express_mail' then (select u.path from express_mail x join units u on u.id = x.unit_id where x.id = t.entity_id)
+                 when 'work_order' then (select number from work_orders w where w.id = t.entity_id)
+                 when 'case' then (select number from cases k where k.id = t.entity_id)
+                 when 'complaint' then (select k.number from complaints q join cases k on k.id = q.case_id where q.id = t.entity_id)
+                 when 'archive' then (select u.path from archives a join units u on u.id = a.unit_id where a.id = t.entity_id)
+                 when 'slip_bundle' then (select b.month from slip_bundles b where b.id = t.entity_id)
+                 when 'rectification' then (select x.number from rectifications x where x.id = t.entity_id)
+               end, '')),
+             -- a moved due time (a rolling deadline: the next patrol, visit, check) is a new cause to tell
+             'deadline:' || t.id || ':' || t.notified_level || ':' || floor(extract(epoch from t.due_at))::bigint
       from told t
       on conflict do nothing
       returning 1

@@ -5,6 +5,7 @@ import type { TRole } from '../../../common/roles';
 import type { DbOrTx } from '../../platform/db';
 import { departments } from '../org/tables';
 import { ARCHIVE_DEADLINE_KINDS } from '../../../common/archives';
+import { REGISTER_DESK_KINDS } from '../../../common/desk';
 import { userRoles, users } from '../people/tables';
 
 export async function holdersOf(db: DbOrTx, projectId: string, roles: TRole[], department?: string | null): Promise<string[]> {
@@ -18,4 +19,4 @@ export async function holdersOf(db: DbOrTx, projectId: string, roles: TRole[], d
 }
 
 /** Desk deadlines (reply, follow-up) escalate to the CS supervisor; order deadlines to the department's (the sweep, jobs.ts). */
-export const DESK_KINDS = new Set(['reply', 'followup', 'appointment', 'cp_followup', 'cp_contact', 'cp_progress', ...ARCHIVE_DEADLINE_KINDS]);
+export const DESK_KINDS = new Set(['reply', 'followup', 'appointment', 'cp_followup', 'cp_contact', 'cp_progress', ...ARCHIVE_DEADLINE_KINDS, ...REGISTER_DESK_KINDS]);

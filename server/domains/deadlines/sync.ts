@@ -1,5 +1,6 @@
 // writes a record's computed deadlines. A changed due time restarts the overdue notices.
 import { and, eq, isNull, notInArray, sql } from 'drizzle-orm';
+import { addDays, fromLocal } from '../../platform/clock';
 import type { Tx } from '../../platform/db';
 import { deadlines } from './tables';
 
@@ -57,3 +58,6 @@ export async function syncDeadlines(
       },
     });
 }
+
+/** a due date (a local day) as the instant it is missed: the start of the next local day. */
+export const endOfLocalDay = (date: string, tz: string): Date => fromLocal(addDays(date, 1), 0, tz);

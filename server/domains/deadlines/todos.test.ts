@@ -70,7 +70,7 @@ test('QI-05 X-01 a technician sees only the orders assigned to them', async () =
   assert.ok(list.items.some((i) => i.entityId === a.id && i.kind === 'completion' && i.mine));
   assert.ok(!list.items.some((i) => i.entityId === b.id), 'not a colleague\'s order');
   // PT-03: besides their orders, a technician keeps the equipment's maintenance checks; no cases, complaints or archives.
-  assert.ok(list.items.length > 0 && list.items.every((i) => i.entity === 'work_order' || i.kind === 'maintenance'), 'a technician has orders (and checks) only');
+  assert.ok(list.items.length > 0 && list.items.every((i) => i.entity === 'work_order' || i.kind === 'pt_maintenance'), 'a technician has orders (and checks) only');
   const own = list.items.filter((i) => i.entity === 'work_order');
   const orders = await db.select({ id: workOrders.id, assigneeId: workOrders.assigneeId }).from(workOrders).where(inArray(workOrders.id, own.map((i) => i.entityId)));
   assert.equal(orders.length, new Set(own.map((i) => i.entityId)).size);

@@ -1,9 +1,9 @@
 // X-01, QI-05: the signed-in user's to-dos for the role home page (工作台) — every open deadline due within
 // the next days in the projects their roles cover, nearest first: the ones they answer for (a case's reply,
-// an order's completion, a follow-up, an archive…), the unassigned ones their role acts on (orders to
-// dispatch, the month's slip bundle), and the domains' own due times stored on their records (notices to
-// take down, patrol rechecks, handover logs to sign, cash hand-overs to confirm, maintenance checks). ONE statement: the deadlines
-// part walks deadlines_project_open (project, kind, due_at where met_at is null).
+// an order's completion, a follow-up, an archive, a notice to take down, a patrol recheck, a rectification…),
+// the unassigned ones their role acts on (orders to dispatch, the slip bundle, handover logs to sign,
+// maintenance checks, vacant-unit patrols, key-customer visits), and cash hand-overs to confirm. ONE
+// statement: the deadlines part walks deadlines_project_open (project, kind, due_at where met_at is null).
 import { sql } from 'drizzle-orm';
 import type { TAction } from '../../../common/roles';
 import type { TTodos } from '../../../common/desk';
@@ -26,6 +26,13 @@ const LINKS: Record<string, (id: string) => string> = {
   shift_log: () => '/frontdesk/shift-logs',
   cash_handover: () => '/cash',
   maintenance_plan: () => '/equipment',
+  vacant_unit: () => '/vacant-units',
+  key_list: () => '/key-customers',
+  key_customer: () => '/key-customers',
+  lost_item: () => '/frontdesk/lost-found',
+  express_mail: () => '/express',
+  rectification: (id) => `/rectifications/${id}`,
+  survey_measure: () => '/surveys',
 };
 export const todoLink = (entity: string, id: string) => (LINKS[entity] ?? (() => '/'))(id);
 
@@ -36,45 +43,30 @@ export async function myTodos(db: DbOrTx, p: Principal, now = new Date()): Promi
   const rows = rowsOf<{ kind: string; entity: string; entity_id: string; project_id: string; project_name: string; title: string | null; due_at: string | Date; mine: boolean }>(
     await db.execute(sql`
     with t as (
-      -- the deadlines table: the user's own, and the unassigned ones their role acts on
+      -- the deadlines table (the registers' due times are mirrored there too): the user's own, and the
+      -- unassigned ones their role acts on
       select d.kind, d.entity, d.entity_id, d.project_id, d.due_at, d.responsible_id = ${p.userId}::uuid as mine
         from deadlines d
        where d.project_id = any(${ids(p, 'project.read')}::uuid[]) and d.met_at is null and d.paused_at is null
          and d.due_at < ${horizon}::timestamptz
          and (d.responsible_id = ${p.userId}::uuid
-           or (d.responsible_id is null and (
-                (d.kind = 'dispatch' and d.project_id = any(${ids(p, 'wo.dispatch')}::uuid[]))
-             or (d.kind = 'slip_bundle' and d.project_id = any(${ids(p, 'case.manage')}::uuid[]))
-             or (d.kind like 'archive\\_%' and d.project_id = any(${ids(p, 'archive.manage')}::uuid[]))
-             or (d.kind not in ('dispatch', 'slip_bundle', 'completion', 'progress') and d.kind not like 'archive\\_%' and d.project_id = any(${ids(p, 'case.manage')}::uuid[])))))
-      union all
-      -- NT-02: published or expired notices due down within 24 h of expiry
-      select 'notice_take_down', 'notice', n.id, n.project_id, n.take_down_due_at, n.created_by = ${p.userId}::uuid
-        from notices n
-       where n.project_id = any(${ids(p, 'notice.draft')}::uuid[]) and n.status in ('published', 'expired') and n.taken_down_at is null
-         and n.take_down_due_at < ${horizon}::timestamptz
-      union all
-      -- PT-01: open patrol findings to recheck
-      select 'patrol_recheck', 'patrol_finding', f.id, f.project_id, f.recheck_due_at, f.created_by = ${p.userId}::uuid
-        from patrol_findings f
-       where f.project_id = any(${ids(p, 'patrol.record')}::uuid[]) and f.status = 'open' and f.recheck_due_at < ${horizon}::timestamptz
-      union all
-      -- FD-02: handover logs to read and sign (by the next shift, not their writer)
-      select 'handover_sign', 'shift_log', s.id, s.project_id, s.due_at, false
-        from shift_logs s
-       where s.project_id = any(${ids(p, 'frontdesk.desk')}::uuid[]) and s.signed_at is null and s.writer_id <> ${p.userId}::uuid
-         and s.due_at < ${horizon}::timestamptz
+           or (d.responsible_id is null and case
+                when d.kind = 'dispatch' then d.project_id = any(${ids(p, 'wo.dispatch')}::uuid[])
+                when d.kind like 'archive\\_%' then d.project_id = any(${ids(p, 'archive.manage')}::uuid[])
+                -- FD-02: the next shift signs the log, never its writer
+                when d.kind = 'fd_sign' then d.project_id = any(${ids(p, 'frontdesk.desk')}::uuid[])
+                  and not exists (select 1 from shift_logs s where s.id = d.entity_id and s.writer_id = ${p.userId}::uuid)
+                when d.kind = 'pt_maintenance' then d.project_id = any(${ids(p, 'facility.check')}::uuid[])
+                when d.kind = 'pt_vacant' then d.project_id = any(${ids(p, 'patrol.record')}::uuid[])
+                when d.kind in ('cr_review', 'cr_key_visit') then d.project_id = any(${ids(p, 'relations.manage')}::uuid[])
+                when d.kind in ('completion', 'progress') then false
+                else d.project_id = any(${ids(p, 'case.manage')}::uuid[])
+              end))
       union all
       -- PS-07: the day's cash handed over, for finance to count and confirm by the end of that day
       select 'cash_confirm', 'cash_handover', h.id, h.project_id, ((h.business_date + 1)::timestamp at time zone pr.timezone), false
         from cash_handovers h join projects pr on pr.id = h.project_id
        where h.project_id = any(${ids(p, 'cash.confirm')}::uuid[]) and h.status = 'submitted'
-      union all
-      -- PT-03: maintenance checks due (the plan's next day, the project's midnight)
-      select 'maintenance', 'maintenance_plan', m.id, m.project_id, (m.next_due_on::timestamp at time zone pr.timezone), false
-        from maintenance_plans m join projects pr on pr.id = m.project_id join equipment e on e.id = m.equipment_id
-       where m.project_id = any(${ids(p, 'facility.check')}::uuid[]) and e.retired_at is null
-         and (m.next_due_on::timestamp at time zone pr.timezone) < ${horizon}::timestamptz
     )
     select t.kind, t.entity, t.entity_id, t.project_id, pr.name as project_name, t.due_at, coalesce(t.mine, false) as mine,
            case t.entity
@@ -88,6 +80,10 @@ export async function myTodos(db: DbOrTx, p: Principal, now = new Date()): Promi
              when 'cash_handover' then (select h.business_date::text || ' ' || u.display_name from cash_handovers h join users u on u.id = h.clerk_id where h.id = t.entity_id)
              when 'shift_log' then (select s.shift_date::text from shift_logs s where s.id = t.entity_id)
              when 'maintenance_plan' then (select e.name from maintenance_plans m join equipment e on e.id = m.equipment_id where m.id = t.entity_id)
+             when 'vacant_unit' then (select u.path from units u where u.id = t.entity_id)
+             when 'key_customer' then (select k.name from key_customers k where k.id = t.entity_id)
+             when 'lost_item' then (select l.number from lost_items l where l.id = t.entity_id)
+             when 'rectification' then (select x.number from rectifications x where x.id = t.entity_id)
            end as title
       from t join projects pr on pr.id = t.project_id
      order by t.due_at, t.entity_id

@@ -10,7 +10,7 @@ import { can, type Principal } from '../../platform/policy';
 import { formatNumber } from '../../platform/sequence';
 import { projects, units } from '../org/tables';
 import { customers, users } from '../people/tables';
-import { authorizeFrontdesk, type FrontdeskAction } from './policy';
+import { authorizeFrontdesk, mayShowPass, type FrontdeskAction } from './policy';
 import { releasePasses } from './tables';
 import { projectToday } from './time';
 
@@ -76,8 +76,7 @@ export async function loadPass(db: DbOrTx, p: Principal, id: string, action: Fro
 
 export async function passDetail(db: DbOrTx, p: Principal, id: string, now = new Date()): Promise<TPass> {
   const [x] = await base(db).where(and(eq(releasePasses.id, id), eq(releasePasses.companyId, p.companyId)));
-  if (!x) throw notFound();
-  authorizeFrontdesk(p, 'frontdesk.read', x.r.projectId);
+  if (!x || !mayShowPass(p, x.r.projectId)) throw notFound();
   return present(x, (await projectToday(db, x.r.projectId, now)).today, !can(p, 'personal.read', x.r.projectId));
 }
 
@@ -97,7 +96,7 @@ export async function listPasses(db: DbOrTx, p: Principal, projectId: string, mo
 
 /** FD-01: the gate types the pass number (whole, or only its running number this year) or the check code. */
 export async function lookupPasses(db: DbOrTx, p: Principal, projectId: string, q: string, now = new Date()) {
-  if (!can(p, 'frontdesk.read', projectId)) throw notFound();
+  if (!can(p, 'frontdesk.gate', projectId)) throw notFound(); // FD-01: the gate's lookup (the guard reads nothing else)
   const { today } = await projectToday(db, projectId, now);
   const text = q.trim().toUpperCase();
   const byNumber = /^\d{1,6}$/.test(text) ? formatNumber('FX', Number(today.slice(0, 4)), Number(text)) : text;

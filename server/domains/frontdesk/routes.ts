@@ -50,14 +50,14 @@ export function frontdeskRoutes(app: App, { db, storage }: Deps) {
   app.get('/api/release-passes', { schema: { querystring: ZProjectMonthQuery, response: { 200: ZPassList } }, config: { access: 'frontdesk.read' } }, (req) =>
     listPasses(db, principal(req), req.query.projectId, req.query.month),
   );
-  app.get('/api/release-passes/check', { schema: { querystring: ZPassLookupQuery, response: { 200: ZPassList } }, config: { access: 'frontdesk.read' } }, (req) =>
+  app.get('/api/release-passes/check', { schema: { querystring: ZPassLookupQuery, response: { 200: ZPassList } }, config: { access: 'frontdesk.gate' } }, (req) =>
     lookupPasses(db, principal(req), req.query.projectId, req.query.q),
   );
   app.get('/api/release-passes/:id', { schema: { params: ZIdParams, response: { 200: ZPass } }, config: { access: 'frontdesk.read' } }, (req) => passDetail(db, principal(req), req.params.id));
   app.post('/api/release-passes', { schema: { body: ZPassIssue, response: { 201: ZPass } }, config: { access: 'frontdesk.desk' } }, async (req, reply) =>
     reply.status(201).send(await issuePass(db, principal(req), req.body)),
   );
-  app.post('/api/release-passes/:id/use', { schema: { params: ZIdParams, body: ZPassUse, response: { 200: ZPass } }, config: { access: 'frontdesk.desk' } }, (req) =>
+  app.post('/api/release-passes/:id/use', { schema: { params: ZIdParams, body: ZPassUse, response: { 200: ZPass } }, config: { access: 'frontdesk.gate' } }, (req) =>
     usePass(db, principal(req), req.params.id, req.body.gate),
   );
   app.post('/api/release-passes/:id/void', { schema: { params: ZIdParams, body: ZPassVoid, response: { 200: ZPass } }, config: { access: 'frontdesk.desk' } }, (req) =>

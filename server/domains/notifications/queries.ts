@@ -11,6 +11,17 @@ const LINKS: Record<string, (id: string) => string> = {
   cash_handover: () => '/cash',
   inspection_bulletin: (id) => `/inspection-bulletins/${id}`,
   rectification: (id) => `/rectifications/${id}`,
+  // X-01: the registers' deadlines open their page (NT-02, CR-01, PT-01..PT-03, FD-02, FD-04, FD-05)
+  notice: (id) => `/notices/${id}`,
+  key_list: () => '/key-customers',
+  key_customer: () => '/key-customers',
+  patrol_finding: () => '/patrols',
+  vacant_unit: () => '/vacant-units',
+  maintenance_plan: () => '/equipment',
+  shift_log: () => '/frontdesk/shift-logs',
+  lost_item: () => '/frontdesk/lost-found',
+  express_mail: () => '/express',
+  visit: () => '/supervision', // RV-02: a home visit found not genuine
 };
 const linkOf = (entity: string, id: string) => (LINKS[entity] ?? ((x: string) => `/orders/${x}`))(id);
 

@@ -6,7 +6,8 @@ import type * as z from 'zod';
 import type { TVacantUnit, ZVacantPatrol, ZVacantPatrolCreate, ZVacantRegister } from '../../../common/patrols';
 import { runCommand } from '../../platform/audit';
 import { toLocal } from '../../platform/clock';
-import type { Db, DbOrTx } from '../../platform/db';
+import type { Db, DbOrTx, Tx } from '../../platform/db';
+import { endOfLocalDay, syncDeadlines } from '../deadlines/sync';
 import { AppError, notFound } from '../../platform/errors';
 import { can, type Principal } from '../../platform/policy';
 import type { Storage } from '../../platform/storage';
@@ -75,7 +76,8 @@ export function recordVacantPatrol(db: Db, storage: Storage, p: Principal, input
       if (!u) throw notFound();
       authorizePatrol(p, 'patrol.record', u.projectId);
       if (u.state !== 'vacant') throw new AppError(409, 'unit_not_vacant');
-      const today = toLocal(ctx.now, await projectTimezone(ctx.tx, u.projectId)).date;
+      const tz = await projectTimezone(ctx.tx, u.projectId);
+      const today = toLocal(ctx.now, tz).date;
       const { settings } = await patrolSettingsOf(ctx.tx, u.projectId);
       const nextDueOn = nextVacantDue(today, settings); // PT-02, X-01: stored on the record
       const order = input.order ? await openPatrolOrder(ctx, p, { projectId: u.projectId, unitId: u.id, location: u.path, ...input.order }) : null;
@@ -83,6 +85,7 @@ export function recordVacantPatrol(db: Db, storage: Storage, p: Principal, input
         .insert(vacantPatrols)
         .values({ companyId: p.companyId, projectId: u.projectId, unitId: u.id, patrolledAt: ctx.now, byId: p.userId, failed: [...new Set(input.failed)], note: input.note, nextDueOn, workOrderId: order?.id ?? null })
         .returning();
+      await syncVacantDue(ctx.tx, u, endOfLocalDay(nextDueOn, tz), ctx.now);
       const photos = await savePhotos(ctx, storage, { companyId: p.companyId, projectId: u.projectId, entity: 'vacant_patrol', entityId: v.id, uploadedBy: p.userId }, input.photos);
       await ctx.audit({ entity: 'vacant_patrol', entityId: v.id, projectId: u.projectId, action: 'create', after: { unitId: u.id, path: u.path, failed: v.failed, nextDueOn, workOrder: order?.number ?? null, photos: photos.length } });
       const [me] = await ctx.tx.select({ name: users.displayName }).from(users).where(eq(users.id, p.userId));
@@ -90,6 +93,14 @@ export function recordVacantPatrol(db: Db, storage: Storage, p: Principal, input
     },
     now,
   );
+}
+
+/**
+ * PT-02, X-01: a vacant unit's next patrol in the shared deadlines (entity: the unit, one row moving on
+ * with each patrol; `due` null closes it when the unit is no longer vacant). The CS supervisor hears first.
+ */
+export function syncVacantDue(tx: Tx, u: { id: string; companyId: string; projectId: string }, due: Date | null, now: Date) {
+  return syncDeadlines(tx, { companyId: u.companyId, projectId: u.projectId, entity: 'vacant_unit', entityId: u.id, ruleVersion: 1 }, due ? [{ kind: 'pt_vacant', dueAt: due, metAt: null, responsibleId: null }] : [], now);
 }
 
 /** PT-02: a unit's patrol history, newest first. */

@@ -14,6 +14,13 @@ export function quarterMonths(quarter: string): [string, string] {
   return [`${y}-${String(first).padStart(2, '0')}`, `${y}-${String(first + 2).padStart(2, '0')}`];
 }
 
+/** The quarter after `quarter` ("2026-Q4" → "2027-Q1"). */
+export function nextQuarter(quarter: string): string {
+  const y = Number(quarter.slice(0, 4));
+  const q = Number(quarter.slice(6));
+  return q === 4 ? `${y + 1}-Q1` : `${y}-Q${q + 1}`;
+}
+
 /** A quarter as instants [from, to) and its first and last local day. */
 export function localQuarter(quarter: string, tz: string) {
   const [a, b] = quarterMonths(quarter);

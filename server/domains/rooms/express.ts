@@ -4,9 +4,10 @@ import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type * as z from 'zod';
 import type { TExpress, ZExpressCreate, ZExpressProgress } from '../../../common/rooms';
 import { runCommand } from '../../platform/audit';
-import type { Db, DbOrTx } from '../../platform/db';
+import type { Db, DbOrTx, Tx } from '../../platform/db';
 import { invalidField, notFound, updatedOrStale } from '../../platform/errors';
 import { authorize, can, type Principal } from '../../platform/policy';
+import { syncDeadlines } from '../deadlines/sync';
 import { units } from '../org/tables';
 import { customers, customerUnits } from '../people/tables';
 import { expressMail } from './tables';
@@ -53,6 +54,11 @@ export async function listExpress(db: DbOrTx, p: Principal, projectId: string, o
   return (await rowsWhere(db, and(eq(expressMail.projectId, projectId), openOnly ? inArray(expressMail.status, OPEN) : undefined))).map((r) => present(r, now));
 }
 
+/** FD-05, X-01: the next follow-up of express mail in the shared deadlines; the clerk who booked it hears, then the CS supervisor. */
+function syncFollowUpDue(tx: Tx, e: typeof expressMail.$inferSelect, due: Date, metAt: Date | null, now: Date) {
+  return syncDeadlines(tx, { companyId: e.companyId, projectId: e.projectId, entity: 'express_mail', entityId: e.id, ruleVersion: 1 }, [{ kind: 'fd_express', dueAt: due, metAt, responsibleId: e.createdBy }], now);
+}
+
 export function sendExpress(db: Db, p: Principal, input: z.infer<typeof ZExpressCreate>): Promise<TExpress> {
   return runCommand(db, p, async (ctx) => {
     const [u] = await ctx.tx.select().from(units).where(and(eq(units.id, input.unitId), eq(units.companyId, p.companyId)));
@@ -68,6 +74,7 @@ export function sendExpress(db: Db, p: Principal, input: z.infer<typeof ZExpress
       .insert(expressMail)
       .values({ companyId: p.companyId, projectId: u.projectId, ...input, nextFollowUpAt: new Date(ctx.now.getTime() + DAY), createdBy: p.userId, createdAt: ctx.now })
       .returning();
+    await syncFollowUpDue(ctx.tx, e, e.nextFollowUpAt!, null, ctx.now);
     await ctx.audit({ entity: 'express_mail', entityId: e.id, projectId: e.projectId, action: 'create', after: input });
     const [r] = await rowsWhere(ctx.tx, eq(expressMail.id, e.id));
     return present(r, ctx.now);
@@ -95,6 +102,8 @@ export function progressExpress(db: Db, p: Principal, id: string, input: z.infer
         .where(and(eq(expressMail.id, id), eq(expressMail.version, input.version), inArray(expressMail.status, OPEN)))
         .returning({ id: expressMail.id }),
     );
+    // A follow-up meets the day's due; unless delivered or returned, the next day's is due.
+    await syncFollowUpDue(ctx.tx, e, done ? (e.nextFollowUpAt ?? ctx.now) : new Date(ctx.now.getTime() + DAY), done ? ctx.now : null, ctx.now);
     await ctx.audit({ entity: 'express_mail', entityId: id, projectId: e.projectId, action: 'progress', after: { status: input.status, note: input.note, trackingNo: input.trackingNo } });
     const [r] = await rowsWhere(ctx.tx, eq(expressMail.id, id));
     return present(r, ctx.now);

@@ -43,6 +43,7 @@ export function RoleHome() {
   const homes: [boolean, string][] = [
     [can('settings.write') || (can('audit.read') && !can('wo.dispatch')), '/workbench'],
     [can('wo.work') && !can('case.read'), '/my'],
+    [can('frontdesk.gate') && !can('frontdesk.read'), '/frontdesk/gate'], // the gate guard (FD-01)
     [can('wo.dispatch'), '/dispatch'],
     [can('case.create'), '/desk'],
     [can('cash.confirm'), '/cash'],

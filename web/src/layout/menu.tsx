@@ -122,7 +122,8 @@ export function useMenuGroups(): MenuGroup[] {
       pages: [
         // FD-01..FD-04: the front desk's registers and the gate's phone page
         page(can('frontdesk.read'), '/frontdesk/passes', <ExportOutlined />, t('frontdesk.navPasses')),
-        page(can('frontdesk.desk'), '/frontdesk/gate', <SafetyCertificateOutlined />, t('frontdesk.navGate')),
+        // FD-01: the gate's check — the gate guard's one page
+        page(can('frontdesk.gate'), '/frontdesk/gate', <SafetyCertificateOutlined />, t('frontdesk.navGate')),
         page(can('frontdesk.read'), '/frontdesk/shift-logs', <SwapOutlined />, t('frontdesk.navLogs')),
         page(can('frontdesk.read'), '/frontdesk/call-reviews', <SoundOutlined />, t('frontdesk.navReviews')),
         page(can('frontdesk.read'), '/frontdesk/lost-found', <InboxOutlined />, t('frontdesk.navLost')),

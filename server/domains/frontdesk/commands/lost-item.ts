@@ -7,12 +7,14 @@ import type { TLostItem, ZLostCreate, ZLostReturn } from '../../../../common/fro
 import { maskIdNumber } from '../../../../common/mask';
 import { runCommand } from '../../../platform/audit';
 import { addDays } from '../../../platform/clock';
-import type { Db } from '../../../platform/db';
+import type { Db, Tx } from '../../../platform/db';
 import { AppError, invalidField, updatedOrStale } from '../../../platform/errors';
 import type { Principal } from '../../../platform/policy';
 import { formatNumber, nextInSequence } from '../../../platform/sequence';
 import type { Storage } from '../../../platform/storage';
 import { saveAttachment } from '../../files/store';
+import { deadlines } from '../../deadlines/tables';
+import { endOfLocalDay, syncDeadlines } from '../../deadlines/sync';
 import { authorizeFrontdesk } from '../policy';
 import { loadLost, lostDetail, unclaimedDaysOf } from '../lost';
 import { frontdeskSettings, lostItems } from '../tables';
@@ -20,6 +22,17 @@ import { projectToday } from '../time';
 
 const OPEN = ['open', 'matched'];
 const bytesOf = (data: string) => Buffer.from(data.replace(/^data:[^,]*,/, ''), 'base64');
+
+/** FD-04, X-01: a found item unclaimed past its disposal date is due to be handed back or disposed of; its registrar hears, then the CS supervisor. */
+function syncDisposeDue(tx: Tx, l: { id: string; companyId: string; projectId: string; createdBy: string }, due: Date, metAt: Date | null, now: Date) {
+  return syncDeadlines(tx, { companyId: l.companyId, projectId: l.projectId, entity: 'lost_item', entityId: l.id, ruleVersion: 1 }, [{ kind: 'fd_lost_dispose', dueAt: due, metAt, responsibleId: l.createdBy }], now);
+}
+
+/** Handed back or disposed of: the item's deadline is met (its due time unchanged, so the on-time record stays true). */
+async function closeDisposeDue(tx: Tx, l: typeof lostItems.$inferSelect, now: Date) {
+  if (!l.disposeDueOn) return;
+  await syncDisposeDue(tx, l, endOfLocalDay(l.disposeDueOn, (await projectToday(tx, l.projectId, now)).tz), now, now);
+}
 
 export function createLost(db: Db, p: Principal, storage: Storage, input: z.infer<typeof ZLostCreate>, now?: Date): Promise<TLostItem> {
   return runCommand(
@@ -54,6 +67,7 @@ export function createLost(db: Db, p: Principal, storage: Storage, input: z.infe
         createdBy: p.userId,
         createdAt: ctx.now,
       });
+      if (disposeDueOn) await syncDisposeDue(tx, { id, companyId: p.companyId, projectId: input.projectId, createdBy: p.userId }, endOfLocalDay(disposeDueOn, (await projectToday(tx, input.projectId, ctx.now)).tz), null, ctx.now);
       await ctx.audit({ entity: 'lost_item', entityId: id, projectId: input.projectId, action: 'register', after: { number, kind: input.kind, category: input.category, description: input.description, photos: input.photos.length } });
       return lostDetail(tx, p, id, ctx.now);
     },
@@ -101,6 +115,7 @@ export function returnLost(db: Db, p: Principal, storage: Storage, id: string, i
     );
     // The owner's lost report closes with the hand-back of its item.
     if (item.matchedId) await tx.update(lostItems).set(done).where(and(eq(lostItems.id, item.matchedId), eq(lostItems.state, 'matched')));
+    await closeDisposeDue(tx, item, ctx.now);
     await ctx.audit({ entity: 'lost_item', entityId: id, projectId: item.projectId, action: 'return', after: { receiverName: input.receiverName, signatureFileId: sig.id } });
     return lostDetail(tx, p, id, ctx.now);
   });
@@ -121,6 +136,7 @@ export function disposeLost(db: Db, p: Principal, id: string, input: { version: 
         .where(and(eq(lostItems.id, id), eq(lostItems.version, input.version), inArray(lostItems.state, OPEN)))
         .returning({ id: lostItems.id }),
     );
+    await closeDisposeDue(tx, item, ctx.now);
     await ctx.audit({ entity: 'lost_item', entityId: id, projectId: item.projectId, action: 'dispose', after: { note: input.note } });
     return lostDetail(tx, p, id, ctx.now);
   });
@@ -144,6 +160,13 @@ export function saveSettings(db: Db, p: Principal, projectId: string, input: { u
       .update(lostItems)
       .set({ disposeDueOn: sql`${lostItems.happenedOn} + ${input.unclaimedDays}::int` })
       .where(and(eq(lostItems.projectId, projectId), eq(lostItems.kind, 'found'), inArray(lostItems.state, OPEN)));
+    // FD-04, X-01: the open items' disposal deadlines move with them (the notices start over).
+    const { tz } = await projectToday(tx, projectId, ctx.now);
+    await tx.execute(sql`
+      update ${deadlines} d set due_at = ((l.happened_on + ${input.unclaimedDays}::int + 1)::timestamp at time zone ${tz}), notified_level = 0
+      from ${lostItems} l
+      where l.project_id = ${projectId} and l.kind = 'found' and l.state in ('open', 'matched')
+        and d.entity_id = l.id and d.kind = 'fd_lost_dispose' and d.met_at is null`);
     await ctx.audit({ entity: 'frontdesk_settings', entityId: projectId, projectId, action: 'update', before: { unclaimedDays: before.unclaimedDays }, after: { unclaimedDays: input.unclaimedDays } });
     return { unclaimedDays: s.unclaimedDays, version: s.version };
   });

@@ -4,13 +4,19 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { SHIFT_HOURS, SIGN_GRACE_MINUTES, type TShiftLog } from '../../../../common/frontdesk';
 import { runCommand } from '../../../platform/audit';
 import { fromLocal } from '../../../platform/clock';
-import type { Db } from '../../../platform/db';
+import type { Db, Tx } from '../../../platform/db';
 import { AppError, forbidden, updatedOrStale } from '../../../platform/errors';
 import type { Principal } from '../../../platform/policy';
+import { syncDeadlines } from '../../deadlines/sync';
 import { authorizeFrontdesk } from '../policy';
 import { latestLog, loadLog, logDetail, openMatters } from '../shift-logs';
 import { shiftLogs } from '../tables';
 import { projectToday } from '../time';
+
+/** FD-02, X-01: the log's signature by the next shift, in the shared deadlines; the CS supervisor hears when it is late. */
+function syncSignDue(tx: Tx, log: { id: string; companyId: string; projectId: string; dueAt: Date }, metAt: Date | null, now: Date) {
+  return syncDeadlines(tx, { companyId: log.companyId, projectId: log.projectId, entity: 'shift_log', entityId: log.id, ruleVersion: 1 }, [{ kind: 'fd_sign', dueAt: log.dueAt, metAt, responsibleId: null }], now);
+}
 
 export function startLog(db: Db, p: Principal, input: { projectId: string; shiftDate: string; shift: 'day' | 'night'; notes: string }, now?: Date): Promise<TShiftLog> {
   return runCommand(
@@ -31,6 +37,7 @@ export function startLog(db: Db, p: Principal, input: { projectId: string; shift
         .onConflictDoNothing()
         .returning({ id: shiftLogs.id });
       if (!row) throw new AppError(409, 'conflict');
+      await syncSignDue(tx, { id: row.id, companyId: p.companyId, projectId: input.projectId, dueAt }, null, ctx.now);
       await ctx.audit({ entity: 'shift_log', entityId: row.id, projectId: input.projectId, action: 'start', after: { shiftDate: input.shiftDate, shift: input.shift, previousId: previous?.id ?? null } });
       return logDetail(tx, p, row.id, ctx.now);
     },
@@ -73,6 +80,7 @@ export function signLog(db: Db, p: Principal, id: string, input: { version: numb
           .where(and(eq(shiftLogs.id, id), eq(shiftLogs.version, input.version), isNull(shiftLogs.signedAt)))
           .returning({ id: shiftLogs.id }),
       );
+      await syncSignDue(tx, log, ctx.now, ctx.now);
       const count = (k: keyof typeof carried) => carried[k].length;
       await ctx.audit({ entity: 'shift_log', entityId: id, projectId: log.projectId, action: 'sign', after: { cases: count('cases'), orders: count('orders'), passes: count('passes'), lostItems: count('lostItems'), late: ctx.now > log.dueAt } });
       return logDetail(tx, p, id, ctx.now);

@@ -16,7 +16,7 @@ export function usePass(db: Db, p: Principal, id: string, gate: string, now?: Da
     p,
     async (ctx) => {
       const { tx } = ctx;
-      const pass = await loadPass(tx, p, id, 'frontdesk.desk');
+      const pass = await loadPass(tx, p, id, 'frontdesk.gate');
       const { today } = await projectToday(tx, pass.projectId, ctx.now);
       const [won] = await tx
         .update(releasePasses)

@@ -9,6 +9,7 @@ import type { Db } from '../../../platform/db';
 import { AppError, forbidden, invalidField, updatedOrStale } from '../../../platform/errors';
 import type { Principal } from '../../../platform/policy';
 import { workCalendar } from '../../calendar/queries';
+import { syncDeadlines } from '../../deadlines/sync';
 import { authorizeNotice, isProjectManager, NOTICE_TRANSITIONS } from '../policy';
 import { loadNotice, noticeDetail } from '../queries';
 import { notices } from '../tables';
@@ -49,6 +50,15 @@ export function transitionNotice(db: Db, p: Principal, id: string, input: TNotic
           .where(and(eq(notices.id, id), eq(notices.version, input.version), eq(notices.status, n.status)))
           .returning({ id: notices.id }),
       );
+      // NT-02, X-01: the take-down due time goes to the shared deadlines (the sweeper tells the notice's
+      // drafter, then the CS supervisor); taking the notice down meets it.
+      if (input.action === 'publish' || input.action === 'take_down')
+        await syncDeadlines(
+          tx,
+          { companyId: n.companyId, projectId: n.projectId, entity: 'notice', entityId: id, ruleVersion: 1 },
+          [{ kind: 'nt_take_down', dueAt: set.takeDownDueAt ?? n.takeDownDueAt ?? n.validUntil, metAt: input.action === 'take_down' ? ctx.now : null, responsibleId: n.createdBy }],
+          ctx.now,
+        );
       await ctx.audit({
         entity: 'notice',
         entityId: id,

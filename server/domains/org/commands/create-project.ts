@@ -9,6 +9,9 @@ import type { Principal } from '../../../platform/policy';
 import { forgetPrincipals } from '../../auth/session';
 import { DEFAULT_CALENDAR, officialDays } from '../../calendar/holidays';
 import { projectCalendars } from '../../calendar/tables';
+import { syncDeadlines } from '../../deadlines/sync';
+import { quarterAt } from '../../relations/commands/key-customers';
+import { localQuarter } from '../../relations/periods';
 import { presentProject } from '../queries';
 import { catalogRows } from '../../paid/catalog';
 import { serviceItems } from '../../paid/tables';
@@ -21,13 +24,15 @@ export async function createProject(db: Db, p: Principal, input: TProjectCreate)
   } catch {
     throw invalidField('timezone', 'unknown_timezone');
   }
-  return runCommand(db, p, async ({ tx, audit, afterCommit }) => {
+  return runCommand(db, p, async ({ tx, audit, afterCommit, now }) => {
     const [clash] = await tx.select({ id: projects.id }).from(projects).where(and(eq(projects.companyId, p.companyId), eq(projects.code, input.code)));
     if (clash) throw invalidField('code', 'code_taken');
     const [row] = await tx.insert(projects).values({ companyId: p.companyId, ...input }).returning();
     // ORG-01: every year of the official schedule the package knows.
     await tx.insert(projectCalendars).values({ projectId: row.id, companyId: p.companyId, ...DEFAULT_CALENDAR, days: officialDays() });
     await tx.insert(serviceItems).values(catalogRows(p.companyId, row.id)); // PS-01: the default catalogue
+    // CR-01, X-01: the key list is reviewed every quarter, from the project's first.
+    await syncDeadlines(tx, { companyId: p.companyId, projectId: row.id, entity: 'key_list', entityId: row.id, ruleVersion: 1 }, [{ kind: 'cr_review', dueAt: localQuarter(quarterAt(now, row.timezone), row.timezone).to, metAt: null, responsibleId: null }], now);
     await audit({ entity: 'project', entityId: row.id, projectId: row.id, action: 'create', after: input });
     afterCommit(() => forgetPrincipals()); // company-wide grants reach the new project at once
     return presentProject(row);

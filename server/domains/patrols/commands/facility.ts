@@ -5,9 +5,11 @@ import type * as z from 'zod';
 import type { TEquipment, ZEquipmentCreate, ZEquipmentUpdate, ZFacilityCheck, ZFacilityCheckCreate, ZPlanCreate } from '../../../../common/patrols';
 import { diff, runCommand } from '../../../platform/audit';
 import { addDays, toLocal } from '../../../platform/clock';
-import type { Db } from '../../../platform/db';
+import type { Db, Tx } from '../../../platform/db';
 import { AppError, invalidField, notFound, updatedOrStale } from '../../../platform/errors';
 import type { Principal } from '../../../platform/policy';
+import { deadlines } from '../../deadlines/tables';
+import { endOfLocalDay, syncDeadlines } from '../../deadlines/sync';
 import { projectTimezone } from '../../org/queries';
 import { oneEquipment } from '../facilities';
 import { openPatrolOrder } from '../orders';
@@ -49,6 +51,16 @@ export function updateEquipment(db: Db, p: Principal, id: string, input: z.infer
         .where(and(eq(equipment.id, id), eq(equipment.version, version)))
         .returning({ id: equipment.id }),
     );
+    // PT-03, X-01: a retired piece of equipment has no checks due; one back in service is due as its plans say.
+    if (retired !== undefined && retired !== !!before.retiredAt)
+      await ctx.tx.execute(
+        retired
+          ? sql`update ${deadlines} set met_at = ${ctx.now.toISOString()}::timestamptz
+                where kind = 'pt_maintenance' and met_at is null and entity_id in (select id from ${maintenancePlans} where equipment_id = ${id})`
+          : sql`update ${deadlines} d set met_at = null, notified_level = 0,
+                  due_at = ((m.next_due_on + 1)::timestamp at time zone ${await projectTimezone(ctx.tx, before.projectId)})
+                from ${maintenancePlans} m where m.equipment_id = ${id} and d.entity_id = m.id and d.kind = 'pt_maintenance'`,
+      );
     await ctx.audit({ entity: 'equipment', entityId: id, projectId: before.projectId, action: 'update', ...diff(before as Record<string, unknown>, set) });
     return oneEquipment(ctx.tx, p, id, ctx.now);
   });
@@ -59,15 +71,22 @@ export function createPlan(db: Db, p: Principal, input: z.infer<typeof ZPlanCrea
     const e = await loadEquipment(ctx.tx, p, input.equipmentId);
     authorizeFacility(p, 'facility.manage', e.projectId);
     if (e.retiredAt) throw new AppError(409, 'equipment_retired');
-    const today = toLocal(ctx.now, await projectTimezone(ctx.tx, e.projectId)).date;
+    const tz = await projectTimezone(ctx.tx, e.projectId);
+    const today = toLocal(ctx.now, tz).date;
     const nextDueOn = input.firstDueOn ?? addDays(today, input.periodDays);
     const [plan] = await ctx.tx
       .insert(maintenancePlans)
       .values({ companyId: p.companyId, projectId: e.projectId, equipmentId: e.id, title: input.title, periodDays: input.periodDays, nextDueOn, createdAt: ctx.now })
       .returning();
+    await syncPlanDue(ctx.tx, plan, endOfLocalDay(nextDueOn, tz), ctx.now);
     await ctx.audit({ entity: 'maintenance_plan', entityId: plan.id, projectId: e.projectId, action: 'create', after: { equipmentId: e.id, title: plan.title, periodDays: plan.periodDays, nextDueOn } });
     return oneEquipment(ctx.tx, p, e.id, ctx.now);
   });
+}
+
+/** PT-03, X-01: a plan's next check in the shared deadlines (one row moving on with each check); the engineering supervisor hears. */
+function syncPlanDue(tx: Tx, plan: { id: string; companyId: string; projectId: string }, due: Date, now: Date) {
+  return syncDeadlines(tx, { companyId: plan.companyId, projectId: plan.projectId, entity: 'maintenance_plan', entityId: plan.id, ruleVersion: 1 }, [{ kind: 'pt_maintenance', dueAt: due, metAt: null, responsibleId: null, department: 'engineering' }], now);
 }
 
 /** PT-03: a check under a plan; the next one is due a period after today; a failure opens its work order. */
@@ -85,7 +104,8 @@ export function recordFacilityCheck(db: Db, p: Principal, input: z.infer<typeof 
       const { plan, e } = row;
       authorizeFacility(p, 'facility.check', plan.projectId);
       if (e.retiredAt) throw new AppError(409, 'equipment_retired');
-      const today = toLocal(ctx.now, await projectTimezone(ctx.tx, plan.projectId)).date;
+      const tz = await projectTimezone(ctx.tx, plan.projectId);
+      const today = toLocal(ctx.now, tz).date;
       // One check moves the plan on; two sent at once for the same due date: the second finds the plan moved.
       updatedOrStale(
         await ctx.tx
@@ -94,6 +114,7 @@ export function recordFacilityCheck(db: Db, p: Principal, input: z.infer<typeof 
           .where(and(eq(maintenancePlans.id, plan.id), eq(maintenancePlans.version, plan.version)))
           .returning({ id: maintenancePlans.id }),
       );
+      await syncPlanDue(ctx.tx, plan, endOfLocalDay(addDays(today, plan.periodDays), tz), ctx.now);
       const order =
         input.result === 'fail'
           ? await openPatrolOrder(ctx, p, {

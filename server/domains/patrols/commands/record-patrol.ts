@@ -12,6 +12,7 @@ import { nextInSequence } from '../../../platform/sequence';
 import type { Storage } from '../../../platform/storage';
 import { workCalendar } from '../../calendar/queries';
 import { rulesOf } from '../../deadlines/rules';
+import { syncDeadlines } from '../../deadlines/sync';
 import { systematicPick } from '../../followups/sampler';
 import { projectTimezone } from '../../org/queries';
 import { openPatrolOrder } from '../orders';
@@ -32,6 +33,16 @@ async function drawPatrol(ctx: CommandContext, pt: { id: string; companyId: stri
     const n = await nextInSequence(ctx.tx, pt.companyId, pt.projectId, `patrol_check_${level}`, month);
     if (systematicPick(n, rate)) await ctx.tx.insert(patrolChecks).values({ companyId: pt.companyId, projectId: pt.projectId, patrolId: pt.id, level, selectedAt: ctx.now });
   }
+}
+
+/** PT-01, X-01: the finding's recheck in the shared deadlines: its finder hears first, then the CS supervisor. */
+function syncRecheck(ctx: CommandContext, f: typeof patrolFindings.$inferSelect, due: Date, metAt: Date | null) {
+  return syncDeadlines(
+    ctx.tx,
+    { companyId: f.companyId, projectId: f.projectId, entity: 'patrol_finding', entityId: f.id, ruleVersion: 1 },
+    [{ kind: 'pt_recheck', dueAt: due, metAt, responsibleId: f.createdBy }],
+    ctx.now,
+  );
 }
 
 export function startPatrol(db: Db, p: Principal, input: z.infer<typeof ZPatrolStart>, now?: Date): Promise<TPatrolDetail> {
@@ -92,6 +103,7 @@ export function addFinding(db: Db, storage: Storage, p: Principal, patrolId: str
           createdAt: ctx.now,
         })
         .returning();
+      await syncRecheck(ctx, f, due, null);
       const photos = await savePhotos(ctx, storage, { companyId: p.companyId, projectId: pt.projectId, entity: 'patrol_finding', entityId: f.id, uploadedBy: p.userId }, input.photos);
       await ctx.audit({
         entity: 'patrol_finding',
@@ -137,6 +149,7 @@ export function recheckFinding(db: Db, p: Principal, id: string, input: z.infer<
           .where(and(eq(patrolFindings.id, id), eq(patrolFindings.version, input.version), eq(patrolFindings.status, 'open')))
           .returning({ id: patrolFindings.id }),
       );
+      await syncRecheck(ctx, f, next, resolved ? ctx.now : null);
       await ctx.audit({ entity: 'patrol_finding', entityId: id, projectId: f.projectId, action: 'recheck', after: { result: input.result, note: input.note, nextRecheckDueAt: resolved ? null : next.toISOString() } });
       return patrolDetail(ctx.tx, p, f.patrolId, ctx.now);
     },

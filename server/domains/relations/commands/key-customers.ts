@@ -7,11 +7,12 @@ import { toLocal } from '../../../platform/clock';
 import type { Db, Tx } from '../../../platform/db';
 import { AppError, invalidField, notFound, updatedOrStale } from '../../../platform/errors';
 import type { Principal } from '../../../platform/policy';
+import { syncDeadlines } from '../../deadlines/sync';
 import { projectTimezone } from '../../org/queries';
 import { units } from '../../org/tables';
 import { customers, customerUnits } from '../../people/tables';
 import { ownedAreas } from '../area';
-import { localQuarter, quarterOfMonth } from '../periods';
+import { localQuarter, nextQuarter, quarterOfMonth } from '../periods';
 import { authorizeRelations } from '../policy';
 import { keyCustomerReviews, keyCustomers } from '../tables';
 
@@ -58,6 +59,9 @@ export function createKeyCustomer(db: Db, p: Principal, projectId: string, input
       .onConflictDoNothing()
       .returning();
     if (!k) throw new AppError(409, 'key_customer_listed');
+    // CR-01, X-01: every key customer is visited every quarter, the one listed in included.
+    const tz = await projectTimezone(tx, projectId);
+    await syncKeyVisitDue(tx, k, localQuarter(quarterAt(ctx.now, tz), tz).to, ctx.now);
     await ctx.audit({ entity: 'key_customer', entityId: k.id, projectId, action: 'create', after: { name: k.name, reasons: k.reasons, areaShare } });
     return k.id;
   });
@@ -94,6 +98,7 @@ export function retireKeyCustomer(db: Db, p: Principal, id: string, input: { ver
         .where(and(eq(keyCustomers.id, id), eq(keyCustomers.version, input.version), isNull(keyCustomers.retiredAt)))
         .returning({ id: keyCustomers.id }),
     );
+    await syncDeadlines(tx, { companyId: before.companyId, projectId: before.projectId, entity: 'key_customer', entityId: id, ruleVersion: 1 }, [], ctx.now); // off the list: no more visits due
     await ctx.audit({ entity: 'key_customer', entityId: id, projectId: before.projectId, action: 'retire', after: { reason: input.reason } });
     return id;
   });
@@ -110,8 +115,12 @@ export function reviewKeyList(db: Db, p: Principal, projectId: string, input: { 
     const tz = await projectTimezone(tx, projectId);
     const q = localQuarter(input.quarter, tz);
     if (q.from > ctx.now) throw new AppError(409, 'review_not_open');
-    const [{ n }] = await tx
-      .select({ n: sql<number>`count(*)::int` })
+    const current = quarterAt(ctx.now, tz);
+    const [{ n, currentDone }] = await tx
+      .select({
+        n: sql<number>`count(*)::int`,
+        currentDone: sql<boolean>`exists (select 1 from ${keyCustomerReviews} where ${keyCustomerReviews.projectId} = ${projectId} and ${keyCustomerReviews.quarter} = ${current})`,
+      })
       .from(keyCustomers)
       .where(and(eq(keyCustomers.projectId, projectId), isNull(keyCustomers.retiredAt)));
     const [r] = await tx
@@ -120,9 +129,23 @@ export function reviewKeyList(db: Db, p: Principal, projectId: string, input: { 
       .onConflictDoNothing()
       .returning();
     if (!r) throw new AppError(409, 'review_exists');
+    // CR-01, X-01: the list's review deadline (one per project, moving on a quarter at a time) is met for
+    // the current quarter once it is reviewed; a late review of the last quarter leaves this one due.
+    const next = currentDone || r.quarter === current ? nextQuarter(current) : current;
+    await syncDeadlines(
+      tx,
+      { companyId: p.companyId, projectId, entity: 'key_list', entityId: projectId, ruleVersion: 1 },
+      [{ kind: 'cr_review', dueAt: localQuarter(next, tz).to, metAt: null, responsibleId: null }],
+      ctx.now,
+    );
     await ctx.audit({ entity: 'key_customer_review', entityId: r.id, projectId, action: 'create', after: { quarter: r.quarter, listed: n, late: ctx.now > q.to } });
     return r;
   });
+}
+
+/** CR-01, X-01: a key customer's visit is due by the end of a quarter; the CS supervisor hears when it is missed. */
+export function syncKeyVisitDue(tx: Tx, k: { id: string; companyId: string; projectId: string }, due: Date, now: Date) {
+  return syncDeadlines(tx, { companyId: k.companyId, projectId: k.projectId, entity: 'key_customer', entityId: k.id, ruleVersion: 1 }, [{ kind: 'cr_key_visit', dueAt: due, metAt: null, responsibleId: null }], now);
 }
 
 /** The quarter of a moment in the project's time zone. */

@@ -2,7 +2,7 @@
 // customer raised opens a case with the visitor as its first-inquiry owner (IN-01), through the cases
 // domain's own command, in the same transaction. The visitor's role is stored for coverage by role (CR-03).
 import { randomUUID } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { TVisitCreate } from '../../../../common/relations';
 import { runCommand } from '../../../platform/audit';
 import { toLocal } from '../../../platform/clock';
@@ -10,10 +10,13 @@ import type { Db } from '../../../platform/db';
 import { invalidField } from '../../../platform/errors';
 import type { Principal } from '../../../platform/policy';
 import { openCase } from '../../cases/commands/create-case';
+import { drawVisitForSupervision } from '../../followups/supervision';
 import { projectTimezone } from '../../org/queries';
 import { units } from '../../org/tables';
 import { customers } from '../../people/tables';
+import { localQuarter, nextQuarter } from '../periods';
 import { authorizeRelations, visitorRole } from '../policy';
+import { quarterAt, syncKeyVisitDue } from './key-customers';
 import { keyCustomers, visits } from '../tables';
 
 const DAY = 24 * 3600 * 1000;
@@ -38,17 +41,20 @@ export function recordVisit(db: Db, p: Principal, input: TVisitCreate, now?: Dat
       }
       // CR-01: a visit to a key customer counts for the quarter; named, or found from the customer visited.
       let keyCustomerId: string | null = null;
+      let visitedThisQuarter = false;
+      const tz = await projectTimezone(tx, input.projectId);
+      const current = localQuarter(quarterAt(ctx.now, tz), tz);
       if (input.keyCustomerId || input.customerId) {
         const [k] = await tx
-          .select({ id: keyCustomers.id })
+          .select({ id: keyCustomers.id, done: sql<boolean>`exists (select 1 from ${visits} where ${visits.keyCustomerId} = ${keyCustomers.id} and ${visits.visitedOn} >= ${current.firstDay})` })
           .from(keyCustomers)
           .where(and(input.keyCustomerId ? eq(keyCustomers.id, input.keyCustomerId) : eq(keyCustomers.customerId, input.customerId!), eq(keyCustomers.projectId, input.projectId), isNull(keyCustomers.retiredAt)))
           .limit(1);
         if (!k && input.keyCustomerId) throw invalidField('keyCustomerId', 'not_key_customer');
         keyCustomerId = k?.id ?? null;
+        visitedThisQuarter = !!k?.done;
       }
       const id = randomUUID();
-      const tz = await projectTimezone(tx, input.projectId);
       const [v] = await tx
         .insert(visits)
         .values({
@@ -68,6 +74,15 @@ export function recordVisit(db: Db, p: Principal, input: TVisitCreate, now?: Dat
           createdAt: ctx.now,
         })
         .returning();
+      if (keyCustomerId) {
+        // CR-01, X-01: the quarter's visit is done; the next one is due by the end of next quarter (a late
+        // entry of last quarter's visit leaves this quarter's due, unless this quarter's visit is in).
+        const inQuarter = visitedAt >= current.from || visitedThisQuarter;
+        const due = inQuarter ? localQuarter(nextQuarter(quarterAt(current.from, tz)), tz).to : current.to;
+        await syncKeyVisitDue(tx, { id: keyCustomerId, companyId: p.companyId, projectId: input.projectId }, due, ctx.now);
+      }
+      // RV-02: home visits enter the CS supervisor's (30 %) and the manager's (10 %) samples like return visits
+      await drawVisitForSupervision(ctx, v);
       await ctx.audit({ entity: 'visit', entityId: id, projectId: input.projectId, action: 'create', after: { unitId: v.unitId, mode: v.mode, role: v.visitorRole, visitedOn: v.visitedOn, keyCustomerId } });
       if (input.raised) {
         // IN-01: the visitor received the matter, so the visitor owns the case. The case takes its number

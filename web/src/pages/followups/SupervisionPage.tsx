@@ -1,5 +1,5 @@
-// RV-02: the supervisor's 30% and the manager's 10% of return visits, drawn by the system; each call-back's
-// outcome and the achieved ratio of the month.
+// RV-02: the supervisor's 30% and the manager's 10% of return visits and of home visits (CR-02), drawn by
+// the system; each call-back's outcome and the achieved ratio of the month, per kind of visit.
 import { useState } from 'react';
 import { App, Card, Col, DatePicker, Form, Input, Modal, Progress, Radio, Row, Space, Statistic, Table, Tag } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -24,8 +24,8 @@ export function SupervisionPage() {
     <Space direction="vertical" style={{ width: '100%' }} size={12}>
       <Row gutter={12}>
         {q.data?.ratios.map((r) => (
-          <Col xs={24} md={12} key={r.level}>
-            <Card size="small" title={t(`ui.supervision.${r.level}`)}>
+          <Col xs={24} md={12} key={`${r.source}-${r.level}`}>
+            <Card size="small" title={`${t(`ui.supervision.source.${r.source}`)} · ${t(`ui.supervision.${r.level}`)}`}>
               <Space size={32}>
                 <Statistic title={t('ui.supervision.achieved')} value={Math.round(r.achieved * 1000) / 10} suffix={`%（${r.checked}/${r.visits}）`} />
                 <Statistic title={t('ui.supervision.selected')} value={r.selected} />
@@ -50,7 +50,19 @@ export function SupervisionPage() {
           onRow={(c) => ({ onClick: () => c.mayCheck && setChecking(c), style: { cursor: c.mayCheck ? 'pointer' : undefined } })}
           columns={[
             { title: t('ui.supervision.level'), dataIndex: 'level', width: 140, render: (v) => t(`ui.supervision.${v}`) },
-            { title: t('ui.supervision.order'), dataIndex: 'orderNumber', width: 150, render: (v, c) => <Link to={`/orders/${c.orderId}`} onClick={(e) => e.stopPropagation()}>{v}</Link> },
+            {
+              title: t('ui.supervision.order'),
+              dataIndex: 'orderNumber',
+              width: 150,
+              render: (v, c) =>
+                c.orderId ? (
+                  <Link to={`/orders/${c.orderId}`} onClick={(e) => e.stopPropagation()}>
+                    {v}
+                  </Link>
+                ) : (
+                  <Tag color="blue">{t('ui.supervision.homeVisit')}</Tag>
+                ),
+            },
             { title: t('ui.order.location'), dataIndex: 'path', width: 170 },
             { title: t('ui.supervision.customer'), width: 150, render: (_, c) => `${c.customerName} ${c.customerPhone}` },
             { title: t('ui.supervision.visitedBy'), dataIndex: 'visitedBy', width: 90 },
@@ -93,7 +105,7 @@ function CheckModal({ check, onClose }: { check: TSupervisionCheck; onClose(): v
     onError: (e) => e instanceof ApiError && message.error(e.message),
   });
   return (
-    <Modal open title={`${t('ui.supervision.check')} · ${check.orderNumber} ${check.customerName} ${check.customerPhone}`} onCancel={onClose} onOk={() => form.submit()} confirmLoading={run.isPending}>
+    <Modal open title={`${t('ui.supervision.check')} · ${check.orderNumber ?? `${t('ui.supervision.homeVisit')} ${check.path}`} ${check.customerName} ${check.customerPhone}`} onCancel={onClose} onOk={() => form.submit()} confirmLoading={run.isPending}>
       <p>
         {t('ui.supervision.visitNote')}：{check.visitNote || '—'}（{check.verdict ? t(`ui.verdict.${check.verdict}`) : ''}）
       </p>

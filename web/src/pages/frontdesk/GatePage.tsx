@@ -76,7 +76,7 @@ export function GatePage() {
               </Descriptions.Item>
             )}
           </Descriptions>
-          {p.state === 'valid' && can('frontdesk.desk') && (
+          {p.state === 'valid' && can('frontdesk.gate') && (
             <Button type="primary" data-testid="gate-let-through" size="large" block loading={use.isPending} onClick={() => use.mutate(p)}>
               {t('frontdesk.gate.letThrough')}
             </Button>
