@@ -274,6 +274,15 @@ export async function seedFrontdesk(tx: Tx, input: Input, now = new Date()): Pro
         });
       }
       await tx.insert(expressMail).values(mail);
+      // the next follow-up in the shared deadlines, met once delivered or returned (as the commands leave it)
+      await insertDeadlines(
+        tx,
+        mail.map((m) => {
+          const last = m.followUps?.at(-1);
+          const done = last ? new Date(last.at) : now;
+          return deadlineRow(now, { companyId, projectId, entity: 'express_mail', entityId: m.id!, kind: 'fd_express', dueAt: m.nextFollowUpAt ?? done, metAt: m.nextFollowUpAt ? null : done, responsibleId: m.createdBy });
+        }),
+      );
       for (const m of mail) events.push({ entity: 'express_mail', entityId: m.id!, projectId, action: 'create', after: { courier: m.courier, status: m.status } });
     }
   }

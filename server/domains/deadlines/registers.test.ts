@@ -91,6 +91,8 @@ async function assertConsistent() {
     fd_sign: `select count(*)::int as n from shift_logs x left join deadlines d on d.entity_id = x.id and d.kind = 'fd_sign' where d.id is null or (d.met_at is null) <> (x.signed_at is null)`,
     fd_lost_dispose: `select count(*)::int as n from lost_items x left join deadlines d on d.entity_id = x.id and d.kind = 'fd_lost_dispose'
                       where x.dispose_due_on is not null and (d.id is null or (d.met_at is null) <> (x.state in ('open', 'matched')))`,
+    fd_express: `select count(*)::int as n from express_mail x left join deadlines d on d.entity_id = x.id and d.kind = 'fd_express'
+                 where d.id is null or (d.met_at is null) <> (x.next_follow_up_at is not null)`,
   };
   for (const [kind, q] of Object.entries(checks)) assert.equal(await count(q), 0, kind);
   const n = await count(`select count(*)::int as n from deadlines where kind in ${KINDS}`);
