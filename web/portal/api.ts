@@ -1,4 +1,5 @@
 // the portal's door to /api/resident; a 401 sends the resident to the sign-in page.
+import { sendJson } from '../shared/http';
 import type { TErrorBody } from '../../common/shared';
 
 export class PortalError extends Error {
@@ -11,13 +12,8 @@ export class PortalError extends Error {
 }
 
 async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
-  const res = await fetch(url, {
-    method,
-    credentials: 'same-origin',
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const data = await res.json().catch(() => ({ error: 'internal', message: res.statusText }));
+  const res = await sendJson(method, url, body);
+  const data = res.data;
   if (!res.ok) {
     if (res.status === 401 && !url.startsWith('/api/resident/code') && !url.startsWith('/api/resident/sign-in') && location.pathname !== '/m/login') location.assign('/m/login');
     throw new PortalError(res.status, data as TErrorBody);

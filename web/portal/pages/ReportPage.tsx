@@ -6,7 +6,7 @@ import { Button, Form, Input, Selector, TextArea, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { TRADES } from '../../../common/desk';
 import { api, errorText } from '../api';
-import { resizePhoto } from '../photo';
+import { shrinkToJpeg } from '../../shared/photo';
 import { useMe } from '../session';
 
 export default function ReportPage() {
@@ -33,7 +33,7 @@ export default function ReportPage() {
 
   const addPhotos = async (files: FileList | null) => {
     for (const f of Array.from(files ?? []).slice(0, 3 - photos.length)) {
-      const data = await resizePhoto(f);
+      const data = await shrinkToJpeg(f);
       setPhotos((p) => [...p, { name: f.name.replace(/\.[^.]*$/, '') + '.jpg', data }].slice(0, 3));
     }
   };

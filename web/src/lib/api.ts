@@ -1,4 +1,5 @@
 // The web client's one door to the server; errors carry the server's localized field messages.
+import { sendJson } from '../../shared/http';
 import type { TErrorBody } from '../../../common/shared';
 
 export class ApiError extends Error {
@@ -15,13 +16,8 @@ export class ApiError extends Error {
 }
 
 async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
-  const res = await fetch(url, {
-    method,
-    credentials: 'same-origin',
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const data = await res.json().catch(() => ({ error: 'internal', message: res.statusText }));
+  const res = await sendJson(method, url, body);
+  const data = res.data;
   if (!res.ok) {
     if (res.status === 401 && !url.startsWith('/api/auth/') && location.pathname !== '/login') location.assign('/login');
     throw new ApiError(res.status, data as TErrorBody);

@@ -1,9 +1,9 @@
-// PT-01, PT-02: a photo from the phone's camera, shrunk to 1280 px JPEG before it is sent (a 12 MP shot
-// would be 5 MB of base64 over a weak signal).
+// PT-01, PT-02: photos from the phone's camera, shrunk before they are sent (web/shared/photo.ts).
 import { useRef } from 'react';
 import { Button, Space, Tag } from 'antd';
 import { CameraOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { shrinkToJpeg } from '../../../shared/photo';
 
 export interface PhotoData {
   name: string;
@@ -11,23 +11,7 @@ export interface PhotoData {
 }
 
 export async function shrink(file: File, max = 1280): Promise<PhotoData> {
-  const url = URL.createObjectURL(file);
-  try {
-    const img = await new Promise<HTMLImageElement>((resolve, reject) => {
-      const i = new Image();
-      i.onload = () => resolve(i);
-      i.onerror = reject;
-      i.src = url;
-    });
-    const scale = Math.min(1, max / Math.max(img.width, img.height));
-    const canvas = document.createElement('canvas');
-    canvas.width = Math.round(img.width * scale);
-    canvas.height = Math.round(img.height * scale);
-    canvas.getContext('2d')!.drawImage(img, 0, 0, canvas.width, canvas.height);
-    return { name: file.name.replace(/\.\w+$/, '') + '.jpg', data: canvas.toDataURL('image/jpeg', 0.8) };
-  } finally {
-    URL.revokeObjectURL(url);
-  }
+  return { name: file.name.replace(/\.\w+$/, '') + '.jpg', data: await shrinkToJpeg(file, max) };
 }
 
 /** One big button that opens the back camera; the photos taken show as removable tags. */
