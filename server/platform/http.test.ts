@@ -8,13 +8,24 @@ let t: TestApp;
 before(async () => (t = await testApp()));
 after(() => t.close());
 
-test('every /api route declares its access, and only sign-in, sign-out, health and the price list (PS-01) are public', () => {
+test('every /api route declares its access, and only sign-in, sign-out, health, the price list (PS-01), the resident's code (X-03) and the survey link (SV-04) are public', () => {
   assert.ok(t.routes.length >= 12);
-  const allowed = new Set(['public', 'signed_in', ...ACTIONS]);
+  const allowed = new Set(['public', 'signed_in', 'resident', ...ACTIONS]); // X-03: resident routes have their own session
   for (const r of t.routes) assert.ok(allowed.has(r.access), `${r.method} ${r.url}`);
   assert.deepEqual(
     t.routes.filter((r) => r.access === 'public').map((r) => r.url).sort(),
-    ['/api/auth/login', '/api/auth/logout', '/api/health', '/api/projects/:id/price-list'],
+    [
+      '/api/auth/login',
+      '/api/auth/logout',
+      '/api/health',
+      '/api/projects/:id/price-list',
+      // X-03: a resident asks for a code, signs in and out; SV-04: the one-time survey link is its own key
+      '/api/resident/code',
+      '/api/resident/sign-in',
+      '/api/resident/sign-out',
+      '/api/survey-links/:token',
+      '/api/survey-links/:token',
+    ],
   );
 });
 
