@@ -22,6 +22,7 @@ const LINKS: Record<string, (id: string) => string> = {
   lost_item: () => '/frontdesk/lost-found',
   express_mail: () => '/express',
   visit: () => '/supervision', // RV-02: a home visit found not genuine
+  survey: (id) => `/surveys/${id}`, // SV-04: a forged answer
 };
 const linkOf = (entity: string, id: string) => (LINKS[entity] ?? ((x: string) => `/orders/${x}`))(id);
 
