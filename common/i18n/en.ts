@@ -311,7 +311,7 @@ export const en: Catalog = {
     no: 'No',
     login: { title: 'Staff sign-in', username: 'User name', password: 'Password', submit: 'Sign in', logout: 'Sign out', language: 'Language' },
     navGroup: { home: 'Workbench', desk: 'Service desk', orders: 'Work orders', paid: 'Paid services', relations: 'Customer relations', frontdesk: 'Front desk', patrols: 'Patrols', quality: 'Quality', basics: 'Basic data' },
-    nav: { workbench: 'Workbench', dashboard: 'Quality dashboard', paid: 'Paid services', cash: 'Cash hand-over', summary: 'Paid summary', complaints: 'Complaints', flags: 'Flags', supervision: 'Supervision', home: 'Projects', space: 'Property register', units: 'Units', customers: 'Customers', calendar: 'Working calendar', staff: 'Staff', desk: 'Front desk', cases: 'Cases', orders: 'Work orders', dispatch: 'Dispatch', my: 'My orders', followups: 'Follow-ups', faq: 'FAQ', priceList: 'Price list' },
+    nav: { deskRules: 'KPI targets & rectification', workbench: 'Workbench', dashboard: 'Quality dashboard', paid: 'Paid services', cash: 'Cash hand-over', summary: 'Paid summary', complaints: 'Complaints', flags: 'Flags', supervision: 'Supervision', home: 'Projects', space: 'Property register', units: 'Units', customers: 'Customers', calendar: 'Working calendar', staff: 'Staff', desk: 'Front desk', cases: 'Cases', orders: 'Work orders', dispatch: 'Dispatch', my: 'My orders', followups: 'Follow-ups', faq: 'FAQ', priceList: 'Price list' },
     project: { switcher: 'Project', level: 'Service level', type: 'Type', address: 'Address', areas: 'Areas', buildings: 'Buildings', units: 'Units', vacant: 'Vacant', timezone: 'Timezone' },
     projectType: { residential: 'Residential', apartment: 'Apartment', office: 'Office', mall: 'Mall/shops', villa: 'Villa' },
     unitUse: { residence: 'Residence', office: 'Office', shop: 'Shop' },
@@ -389,7 +389,7 @@ export const en: Catalog = {
     holdReason: { waiting_customer: 'Waiting for customer', waiting_parts: 'Waiting for parts', waiting_access: 'Waiting for access' },
     trade: { water: 'Water', electric: 'Electric', door_window: 'Door/window', public_facility: 'Public facility', elevator: 'Elevator', cleaning: 'Cleaning', greening: 'Greening', other: 'Other' },
     priority: { normal: 'Normal', emergency: 'Emergency' },
-    deadline: { nt_take_down: 'Take-down', cr_review: 'List review', cr_key_visit: 'Quarterly visit', pt_recheck: 'Recheck', pt_vacant: 'Vacant-unit patrol', pt_maintenance: 'Maintenance check', fd_sign: 'Handover signature', fd_lost_dispose: 'Disposal', fd_express: 'Express follow-up', rectification: 'Rectification', cash_confirm: 'Cash to confirm', archive_owner: 'Owner archive', archive_tenant: 'Tenant archive', slip_bundle: 'Slip bundle', notice_take_down: 'Notice take-down', patrol_recheck: 'Patrol recheck', handover_sign: 'Handover to sign', maintenance: 'Maintenance check', appointment: 'Appointment', cp_followup: 'Complaint follow-up', cp_contact: 'Owner contact', cp_progress: 'Progress report', reply: 'Reply', dispatch: 'Dispatch', completion: 'Completion', progress: 'Progress', followup: 'Follow-up', overdue: 'Overdue {{t}}', left: '{{t}} left', met: 'On time', metLate: 'Done (late)', paused: 'Paused' },
+    deadline: { survey_measure: 'Survey measure', nt_briefing: 'Monthly briefing', nt_take_down: 'Take-down', cr_review: 'List review', cr_key_visit: 'Quarterly visit', pt_recheck: 'Recheck', pt_vacant: 'Vacant-unit patrol', pt_maintenance: 'Maintenance check', fd_sign: 'Handover signature', fd_lost_dispose: 'Disposal', fd_express: 'Express follow-up', rectification: 'Rectification', cash_confirm: 'Cash to confirm', archive_owner: 'Owner archive', archive_tenant: 'Tenant archive', slip_bundle: 'Slip bundle', notice_take_down: 'Notice take-down', patrol_recheck: 'Patrol recheck', handover_sign: 'Handover to sign', maintenance: 'Maintenance check', appointment: 'Appointment', cp_followup: 'Complaint follow-up', cp_contact: 'Owner contact', cp_progress: 'Progress report', reply: 'Reply', dispatch: 'Dispatch', completion: 'Completion', progress: 'Progress', followup: 'Follow-up', overdue: 'Overdue {{t}}', left: '{{t}} left', met: 'On time', metLate: 'Done (late)', paused: 'Paused' },
     verdict: { satisfied: 'Satisfied', fairly_satisfied: 'Fairly satisfied', unsatisfied: 'Unsatisfied' },
     outcome: { reached: 'Reached', not_reached: 'Not reached', retry_later: 'Retry later' },
     order: {
@@ -490,6 +490,30 @@ export const en: Catalog = {
       slip: { staffSign: 'Technician', deskSign: 'Desk clerk', customerSign: 'Customer', date: 'Date', followup: 'Follow-up result', notVisited: 'Not yet visited' },
       notice: { amountInWords: 'Amount in words', financeSign: 'Finance', departmentSign: 'Department head', date: 'Date' },
       unitHistory: { title: 'History of this unit', orders: 'Repairs', complaints: 'Complaints', paid: 'Paid services', empty: 'Nothing recorded', at: 'Time', number: 'Number', content: 'Content', status: 'Status' },
+    },
+    // QI-05, QI-04: the project's KPI targets and rectification period (desk rules)
+    rules: {
+      title: 'KPI targets and rectification period',
+      intro: 'These settings apply to the current project only; once saved they apply to the figures and to rectifications created from now on — existing records keep their deadlines.',
+      readOnly: 'The project manager or the company admin maintains these settings; you can read them.',
+      kpiTargets: 'KPI targets',
+      kpiHelp: 'The quality dashboard marks each project and month against these targets; where the specification gives a number it is the default.',
+      atLeast: 'at least',
+      atMost: 'at most',
+      targetHelp: {
+        complaintTimeliness: 'Complaint replies within 24 h and follow-ups within a week of the resolution made on time; the specification asks 100 %.',
+        sameDayDispatch: 'Repairs dispatched on the day (after 20:00, by 10:00 next morning); the specification asks 100 %.',
+        paidFollowup: 'Paid services followed up within 3 days of completion; the specification asks 100 %.',
+        feeCollection: 'Fee collection, at least 98 % by the specification; from the paid-service receipts until a fee module exists.',
+        ownerSatisfaction: 'Owner satisfaction, at least 90 % by the specification; the survey index in months a survey reports one.',
+        facilityFailure: 'Facility failure rate, lower is better; at most 2 % by the specification.',
+      },
+      rectification: 'Rectification period',
+      rectificationPeriod: 'Rectify within',
+      rectificationHelp: 'After an inspection is submitted (or a rectification is returned) the project rectifies the finding with evidence within this period; when it is overdue the project manager is told, then the quality department.',
+      clockLabel: 'Counted in',
+      clock: { calendar_days: 'calendar days', working_days: 'working days' },
+      otherClock: 'The current period is not set in days; saving sets it in days.',
     },
     // QI-04, QI-05: the KPI page; each hint is the figure's definition (also in the README).
     kpi: {
@@ -1268,6 +1292,8 @@ export const en: Catalog = {
     printIssuer: 'Quality Management Department',
     noBulletins: 'No bulletins yet',
     rect: {
+      ofInspection: 'Rectifications of this inspection',
+      noneOfInspection: 'No finding of this inspection needs rectifying',
       title: 'Rectifications',
       number: 'Number',
       item: 'Item',

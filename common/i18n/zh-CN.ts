@@ -309,7 +309,7 @@ export const zhCN = {
     no: '否',
     login: { title: '员工登录', username: '用户名', password: '密码', submit: '登录', logout: '退出登录', language: '语言' },
     navGroup: { home: '工作台', desk: '客服中心', orders: '工单', paid: '有偿服务', relations: '客户关系', frontdesk: '前台登记', patrols: '巡视', quality: '品质管理', basics: '基础资料' },
-    nav: { workbench: '工作台', dashboard: '品质看板', paid: '有偿服务', cash: '收款交接', summary: '有偿月报', complaints: '投诉', flags: '违规标记', supervision: '回访督导', home: '项目概况', space: '房产资料', units: '房号查询', customers: '客户资料', calendar: '工作日历', staff: '人员岗位', desk: '来电登记', cases: '案件', orders: '工单', dispatch: '派单看板', my: '我的工单', followups: '回访', faq: '答客问', priceList: '有偿服务价目' },
+    nav: { deskRules: '指标与期限设置', workbench: '工作台', dashboard: '品质看板', paid: '有偿服务', cash: '收款交接', summary: '有偿月报', complaints: '投诉', flags: '违规标记', supervision: '回访督导', home: '项目概况', space: '房产资料', units: '房号查询', customers: '客户资料', calendar: '工作日历', staff: '人员岗位', desk: '来电登记', cases: '案件', orders: '工单', dispatch: '派单看板', my: '我的工单', followups: '回访', faq: '答客问', priceList: '有偿服务价目' },
     project: { switcher: '当前项目', level: '服务等级', type: '项目类型', address: '地址', areas: '区域', buildings: '楼栋', units: '房号', vacant: '空置', timezone: '时区' },
     projectType: { residential: '住宅', apartment: '公寓', office: '写字楼', mall: '商场/商铺', villa: '别墅' },
     unitUse: { residence: '住宅', office: '办公', shop: '商铺' },
@@ -387,7 +387,7 @@ export const zhCN = {
     holdReason: { waiting_customer: '等客户', waiting_parts: '等配件', waiting_access: '等入户' },
     trade: { water: '水', electric: '电', door_window: '门窗', public_facility: '公共设施', elevator: '电梯', cleaning: '保洁', greening: '绿化', other: '其他' },
     priority: { normal: '普通', emergency: '紧急' },
-    deadline: { nt_take_down: '撤下通知', cr_review: '名单复核', cr_key_visit: '季度走访', pt_recheck: '复查', pt_vacant: '空置房巡查', pt_maintenance: '设施检查', fd_sign: '交接签收', fd_lost_dispose: '拾遗处置', fd_express: '快递跟进', rectification: '整改', cash_confirm: '收款确认', archive_owner: '业主建档', archive_tenant: '租户建档', slip_bundle: '维修单归档', notice_take_down: '公告撤下', patrol_recheck: '巡视复查', handover_sign: '交接班签收', maintenance: '设备保养', appointment: '预约答复', cp_followup: '投诉回访', cp_contact: '联系业主', cp_progress: '进度报告', reply: '答复', dispatch: '派单', completion: '完成', progress: '进度', followup: '回访', overdue: '已超时{{t}}', left: '剩{{t}}', met: '已按时', metLate: '已完成（超时）', paused: '暂停计时' },
+    deadline: { survey_measure: '满意度改进措施', nt_briefing: '工作简报公示', nt_take_down: '撤下通知', cr_review: '名单复核', cr_key_visit: '季度走访', pt_recheck: '复查', pt_vacant: '空置房巡查', pt_maintenance: '设施检查', fd_sign: '交接签收', fd_lost_dispose: '拾遗处置', fd_express: '快递跟进', rectification: '整改', cash_confirm: '收款确认', archive_owner: '业主建档', archive_tenant: '租户建档', slip_bundle: '维修单归档', notice_take_down: '公告撤下', patrol_recheck: '巡视复查', handover_sign: '交接班签收', maintenance: '设备保养', appointment: '预约答复', cp_followup: '投诉回访', cp_contact: '联系业主', cp_progress: '进度报告', reply: '答复', dispatch: '派单', completion: '完成', progress: '进度', followup: '回访', overdue: '已超时{{t}}', left: '剩{{t}}', met: '已按时', metLate: '已完成（超时）', paused: '暂停计时' },
     verdict: { satisfied: '满意', fairly_satisfied: '较满意', unsatisfied: '不满意' },
     outcome: { reached: '已联系上', not_reached: '未接通', retry_later: '稍后再联系' },
     order: {
@@ -488,6 +488,30 @@ export const zhCN = {
       slip: { staffSign: '维修人员签字', deskSign: '客服经办人签字', customerSign: '客户签字', date: '日期', followup: '回访结果', notVisited: '尚未回访' },
       notice: { amountInWords: '金额（大写）', financeSign: '财务签字', departmentSign: '部门负责人签字', date: '日期' },
       unitHistory: { title: '本户记录', orders: '报修', complaints: '投诉', paid: '有偿服务', empty: '暂无记录', at: '时间', number: '单号', content: '内容', status: '状态' },
+    },
+    // QI-05, QI-04: the project's KPI targets and rectification period (desk rules)
+    rules: {
+      title: '指标目标与整改期限',
+      intro: '本页设置只对当前项目生效，保存后用于此后的统计与新产生的整改项，已有记录保持原期限。',
+      readOnly: '本页设置由项目经理或公司管理员维护，您可查看。',
+      kpiTargets: '品质指标目标',
+      kpiHelp: '品质看板按这些目标标记各项目每月是否达标；规范已给出数值的指标默认取规范值。',
+      atLeast: '不低于',
+      atMost: '不高于',
+      targetHelp: {
+        complaintTimeliness: '投诉24小时内答复、处理完毕后7天内回访的按时比例，规范要求100%。',
+        sameDayDispatch: '报修当日派单（20:00后报修的次日10:00前）的比例，规范要求100%。',
+        paidFollowup: '有偿服务完工后3天内回访的比例，规范要求100%。',
+        feeCollection: '收费率，规范要求不低于98%；收费模块上线前按有偿服务收据统计。',
+        ownerSatisfaction: '业主满意度，规范要求不低于90%；有满意度调查的月份取调查指数。',
+        facilityFailure: '设施设备故障率，越低越好，规范要求不高于2%。',
+      },
+      rectification: '整改期限',
+      rectificationPeriod: '整改完成期限',
+      rectificationHelp: '品质检查提交（或整改被退回）后，项目须在此期限内完成整改并上传证据；逾期先提醒项目经理，再报品质部。',
+      clockLabel: '计算方式',
+      clock: { calendar_days: '自然日', working_days: '工作日' },
+      otherClock: '当前整改期限不是按天设置的，保存后将改为按天计算。',
     },
     // QI-04, QI-05: the KPI page; each hint is the figure's definition (also in the README).
     kpi: {
@@ -1266,6 +1290,8 @@ export const zhCN = {
     printIssuer: '品质管理部',
     noBulletins: '暂无通报',
     rect: {
+      ofInspection: '本次检查的整改项',
+      noneOfInspection: '本次检查没有需要整改的问题',
       title: '整改跟踪',
       number: '整改编号',
       item: '检查条目',
