@@ -165,6 +165,8 @@ export const en: Catalog = {
     escalated_cp_followup: '[Escalated] Complaint {{number}}: follow-up overdue',
     fake_visit: 'Supervision found a home visit record not genuine: {{number}}',
     fake_followup: 'Supervision found a return-visit record not genuine: {{number}}',
+    overdue_nt_briefing: 'The {{number}} briefing was not published before the 10th; publish it now',
+    escalated_nt_briefing: '[Escalated] The {{number}} briefing is still not published',
     forged_answer_never_asked: '[Forged questionnaire] {{title}}: the resident of {{unit}} says they were never asked; the answer is void',
     forged_answer_different: '[Forged questionnaire] {{title}}: the resident of {{unit}} answered differently on the call; the answer is void',
     assigned: 'New order {{number}}: {{location}}',

@@ -163,6 +163,8 @@ export const zhCN = {
     escalated_cp_followup: '【督办】投诉 {{number}} 超时未回访',
     fake_visit: '督导发现走访记录不实：{{number}}',
     fake_followup: '督导发现回访记录不实：{{number}}',
+    overdue_nt_briefing: '{{number}} 月工作简报未在10日前公示，请尽快公示',
+    escalated_nt_briefing: '【督办】{{number}} 月工作简报超时未公示',
     forged_answer_never_asked: '【问卷造假】{{title}}：回访核实 {{unit}} 业户称未接受过调查，该问卷已作废',
     forged_answer_different: '【问卷造假】{{title}}：回访核实 {{unit}} 业户的回答与问卷不符，该问卷已作废',
     assigned: '新派工单 {{number}}：{{location}}',
