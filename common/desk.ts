@@ -126,10 +126,11 @@ export const ZDeadline = z.object({
  * X-01: the due times the registers keep on their own rows, mirrored into the shared deadlines so the
  * sweeper tells someone: a notice's take-down (NT-02), the key list's quarterly review and each key
  * customer's quarterly visit (CR-01), a patrol finding's recheck (PT-01), a vacant unit's patrol (PT-02),
- * the handover log's signature (FD-02), an unclaimed found item (FD-04), express mail's follow-up (FD-05).
+ * the handover log's signature (FD-02), an unclaimed found item (FD-04), express mail's follow-up (FD-05),
+ * the monthly briefing published by the 10th (NT-05).
  * These escalate to the CS supervisor; the maintenance check (PT-03) to the engineering supervisor.
  */
-export const REGISTER_DESK_KINDS = ['nt_take_down', 'cr_review', 'cr_key_visit', 'pt_recheck', 'pt_vacant', 'fd_sign', 'fd_lost_dispose', 'fd_express'] as const;
+export const REGISTER_DESK_KINDS = ['nt_take_down', 'cr_review', 'cr_key_visit', 'pt_recheck', 'pt_vacant', 'fd_sign', 'fd_lost_dispose', 'fd_express', 'nt_briefing'] as const;
 export const REGISTER_DEADLINE_KINDS = [...REGISTER_DESK_KINDS, 'pt_maintenance'] as const;
 export type TDeadline = z.infer<typeof ZDeadline>;
 

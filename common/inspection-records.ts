@@ -26,6 +26,11 @@ export const RECORD_KINDS = [
   'review_week', // FD-03: a week short of call reviews (id: its Monday)
   'cash_handover', // PS-07: a hand-over late or with a difference
   'cash_day', // PS-07: a clerk's day of takings never handed over (id: the date)
+  'survey_missing', // SV-01: no satisfaction survey in the 12 months up to the month (id: the month)
+  'survey', // SV-02: a survey (its results not published)
+  'survey_item', // SV-02: a weak item of a survey without a measure (id: survey id/item code)
+  'survey_measure', // SV-02: an improvement measure past its deadline (id: survey id/measure id)
+  'survey_answer', // SV-04: an answer forged or not verified by phone (id: survey id/answer id)
 ] as const;
 export type TRecordKind = (typeof RECORD_KINDS)[number];
 

@@ -239,6 +239,8 @@ export type TRectification = z.infer<typeof ZRectification>;
 export const ZRectificationList = z.object({ items: z.array(ZRectification) });
 export const ZRectificationQuery = z.object({
   projectId: ZId.optional(),
+  /** the rectifications of one inspection (its page lists them) */
+  inspectionId: ZId.optional(),
   state: ZRectificationState.optional(),
   overdue: z.enum(['true', 'false']).optional(),
   month: ZMonth.optional(),

@@ -13,6 +13,7 @@ import { noticeDeliveries, notices } from '../domains/notices/tables';
 import type { projects, units } from '../domains/org/tables';
 import type { userRoles, users } from '../domains/people/tables';
 import { deadlineRow, insertDeadlines } from './deadlines';
+import { BRIEFING_ENTITY, BRIEFING_KIND, briefingDeadlineId, briefingDueAt } from '../domains/notices/briefing-deadline';
 import { Rng } from './random';
 
 const TZ = 'Asia/Shanghai';
@@ -125,6 +126,12 @@ export async function seedNotices(tx: Tx, input: Input, now = new Date()): Promi
     const list = plans(p.type, today)
       .filter((x) => !x.publishDay || at(x.publishDay, '09:30') < now)
       .sort((a, b) => (a.publishDay ?? a.from).localeCompare(b.publishDay ?? b.from));
+    // NT-05, X-01: each month's briefing deadline (before the 10th), met by its publication — the villas' gap stays open
+    for (let back = 4; back >= 0; back--) {
+      const m = monthOf(today, back);
+      const b = list.find((x) => x.kind === 'briefing' && x.period === m && x.publishDay);
+      dueRows.push(deadlineRow(now, { companyId: input.companyId, projectId: p.id, entity: BRIEFING_ENTITY, entityId: briefingDeadlineId(p.id, m), kind: BRIEFING_KIND, dueAt: briefingDueAt(m, TZ), metAt: b ? at(b.publishDay!, '09:30') : null }));
+    }
     for (const x of list) {
       const id = randomUUID();
       // not yet published: drafted two days ago, so submission and approval (+17 h, +19 h) lie in the past

@@ -20,6 +20,7 @@ import { PortalInvitationPage } from './pages/org/PortalInvitationPage';
 import { CustomersPage } from './pages/people/CustomersPage';
 import { CalendarPage } from './pages/calendar/CalendarPage';
 import { KpiPage } from './pages/kpi/KpiPage';
+import DeskRulesPage from './pages/kpi/DeskRulesPage';
 import { WorkbenchPage } from './pages/home/WorkbenchPage';
 // QI-05: the dashboard carries ECharts; loaded only when opened.
 const DashboardPage = lazy(() => import('./pages/kpi/DashboardPage'));
@@ -185,6 +186,7 @@ function Root() {
                 <Route path="flags" element={<FlagsPage />} />
                 <Route path="supervision" element={<SupervisionPage />} />
                 <Route path="kpis" element={<KpiPage />} />
+                <Route path="desk-rules" element={<DeskRulesPage />} />
                 <Route path="workbench" element={<WorkbenchPage />} />
                 <Route
                   path="kpi-dashboard"

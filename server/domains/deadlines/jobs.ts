@@ -6,6 +6,7 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../platform/db';
 import { DESK_KINDS } from './recipients';
+import { ensureBriefingDeadlines } from '../notices/briefing-deadline';
 
 const deskKinds = sql.raw(`array[${[...DESK_KINDS].map((k) => `'${k}'`).join(',')}]::text[]`);
 
@@ -80,6 +81,7 @@ export async function sweepOverdue(db: Db, now = new Date(), batch = 500): Promi
                  when 'archive' then (select u.path from archives a join units u on u.id = a.unit_id where a.id = t.entity_id)
                  when 'slip_bundle' then (select b.month from slip_bundles b where b.id = t.entity_id)
                  when 'rectification' then (select x.number from rectifications x where x.id = t.entity_id)
+                 when 'briefing' then (select to_char(t.due_at at time zone x.timezone, 'YYYY-MM') from projects x where x.id = t.project_id)
                end, '')),
              -- a moved due time (a rolling deadline: the next patrol, visit, check) is a new cause to tell
              'deadline:' || t.id || ':' || t.notified_level || ':' || floor(extract(epoch from t.due_at))::bigint
@@ -112,6 +114,8 @@ export function startSweeper(db: Db, log: { error(o: object, m: string): void },
     if (running) return;
     running = true;
     try {
+      // NT-05: each project's briefing deadline of the month exists before it can be missed
+      await ensureBriefingDeadlines(db);
       await sweepOverdue(db);
     } catch (err) {
       log.error({ err }, 'overdue sweep failed');

@@ -83,3 +83,22 @@ test('QI-05 the to-dos need a session', async () => {
   const r = await t.anonymous.get('/api/me/todos');
   assert.equal(r.status, 401);
 });
+
+test('QI-04, SV-02 the workbench lists a survey measure to its owner, titled by its item and action and opening its survey', async () => {
+  const db = t.database.db;
+  const { surveys, surveyMeasures } = await import('../surveys/tables');
+  const { syncDeadlines } = await import('./sync');
+  const sup = await principalOf(db, 'ch-super');
+  const [s] = await db.select().from(surveys).where(eq(surveys.projectId, chy)).limit(1);
+  assert.ok(s, 'the demo has a survey per project');
+  const due = new Date(Date.now() + 2 * 86_400_000);
+  const [m] = await db.insert(surveyMeasures).values({ companyId: sup.companyId, projectId: chy, surveyId: s.id, itemCode: 'Q05', action: '维修回访增加满意度确认', ownerId: sup.userId, dueOn: due.toISOString().slice(0, 10), dueAt: due, createdBy: sup.userId, createdAt: new Date() }).returning();
+  await db.transaction((tx) => syncDeadlines(tx, { companyId: sup.companyId, projectId: chy, entity: 'survey_measure', entityId: m.id, ruleVersion: 1 }, [{ kind: 'survey_measure', dueAt: due, metAt: null, responsibleId: sup.userId }]));
+  const item = (await todos('ch-super')).items.find((i) => i.entityId === m.id);
+  assert.ok(item, 'the owner sees the measure');
+  assert.equal(item.kind, 'survey_measure');
+  assert.equal(item.title, 'Q05 维修回访增加满意度确认');
+  assert.equal(item.link, `/surveys/${s.id}`);
+  assert.ok(item.mine);
+  assert.ok(!(await todos('gm-super')).items.some((i) => i.entityId === m.id), 'nothing of another project');
+});

@@ -32,7 +32,8 @@ const LINKS: Record<string, (id: string) => string> = {
   lost_item: () => '/frontdesk/lost-found',
   express_mail: () => '/express',
   rectification: (id) => `/rectifications/${id}`,
-  survey_measure: () => '/surveys',
+  briefing: () => '/notices', // NT-05: the month's briefing to publish
+  survey_measure: (surveyId) => `/surveys/${surveyId}`, // SV-02: linked by its survey (link_id)
 };
 export const todoLink = (entity: string, id: string) => (LINKS[entity] ?? (() => '/'))(id);
 
@@ -40,7 +41,7 @@ const ids = (p: Principal, action: TAction) => `{${projectsWhere(p, action).join
 
 export async function myTodos(db: DbOrTx, p: Principal, now = new Date()): Promise<TTodos> {
   const horizon = new Date(now.getTime() + TODO_HORIZON_MS).toISOString();
-  const rows = rowsOf<{ kind: string; entity: string; entity_id: string; project_id: string; project_name: string; title: string | null; due_at: string | Date; mine: boolean }>(
+  const rows = rowsOf<{ kind: string; entity: string; entity_id: string; project_id: string; project_name: string; title: string | null; due_at: string | Date; mine: boolean; link_id: string | null }>(
     await db.execute(sql`
     with t as (
       -- the deadlines table (the registers' due times are mirrored there too): the user's own, and the
@@ -83,8 +84,11 @@ export async function myTodos(db: DbOrTx, p: Principal, now = new Date()): Promi
              when 'vacant_unit' then (select u.path from units u where u.id = t.entity_id)
              when 'key_customer' then (select k.name from key_customers k where k.id = t.entity_id)
              when 'lost_item' then (select l.number from lost_items l where l.id = t.entity_id)
-             when 'rectification' then (select x.number from rectifications x where x.id = t.entity_id)
-           end as title
+             when 'rectification' then (select x.number || ' ' || f.item_code from rectifications x join inspection_findings f on f.id = x.finding_id where x.id = t.entity_id)
+             when 'briefing' then (select to_char(t.due_at at time zone x.timezone, 'YYYY-MM') from projects x where x.id = t.project_id)
+             when 'survey_measure' then (select m.item_code || ' ' || left(m.action, 40) from survey_measures m where m.id = t.entity_id)
+           end as title,
+           case t.entity when 'survey_measure' then (select m.survey_id from survey_measures m where m.id = t.entity_id) else t.entity_id end as link_id
       from t join projects pr on pr.id = t.project_id
      order by t.due_at, t.entity_id
      limit ${LIMIT}`),
@@ -101,7 +105,7 @@ export async function myTodos(db: DbOrTx, p: Principal, now = new Date()): Promi
       dueAt: dueAt.toISOString(),
       overdue: dueAt < now,
       mine: !!r.mine,
-      link: todoLink(r.entity, r.entity_id),
+      link: todoLink(r.entity, r.link_id ?? r.entity_id),
     };
   });
   const counts: Record<string, number> = {};

@@ -37,6 +37,7 @@ import { callReviews, shiftLogs } from '../frontdesk/tables';
 import { patrolChecks, patrolFindings, publicPatrols, vacantPatrols } from '../patrols/tables';
 import { patrolFigures } from '../patrols/figures';
 import { units } from '../org/tables';
+import { surveyAnswers, surveyMeasures, surveyQuestionnaires, surveys } from '../surveys/tables';
 
 let t: TestApp;
 let db: Db;
@@ -60,7 +61,8 @@ const sorted = (a: string[]) => [...a].sort();
 test('QI-03 at least 20 items of the default standard are computed, each read under a grant the quality inspector holds', async () => {
   const codes = Object.keys(AUTO_ITEMS);
   assert.ok(codes.length >= 20, `${codes.length} items`);
-  for (const c of codes) assert.ok(DEFAULT_STANDARD_ITEMS.some((i) => i.code === c && i.methods.includes('record_check')), `${c} is a record check of the standard`);
+  // CS-55 is a phone verification whose calls the surveys record (SV-04)
+  for (const c of codes) assert.ok(DEFAULT_STANDARD_ITEMS.some((i) => i.code === c && (i.methods.includes('record_check') || i.methods.includes('phone_verification'))), `${c} is a record check of the standard`);
   const applicable = (await applicableItems(db, chy, DEFAULT_STANDARD_ITEMS)).map((i) => i.code);
   const started = Date.now();
   const found = await computeFindings(db, quality, chy, new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7), applicable);
@@ -340,7 +342,9 @@ test('QI-03 an inspection started over HTTP stores the computed findings with th
   assert.equal(by('CS-59').status, 'proposed');
   assert.ok(by('CS-61').records[0].startsWith('shift_log:'));
   assert.ok(res.body.autoItems.some((a: { itemCode: string; automatic: boolean }) => a.itemCode === 'CS-61' && a.automatic));
-  assert.ok(res.body.autoItems.some((a: { itemCode: string; automatic: boolean }) => a.itemCode === 'CS-52' && !a.automatic));
+  assert.ok(res.body.autoItems.some((a: { itemCode: string; automatic: boolean }) => a.itemCode === 'CS-20' && !a.automatic));
+  assert.ok(res.body.autoItems.some((a: { itemCode: string; automatic: boolean }) => a.itemCode === 'CS-55' && a.automatic), 'the phone verification of SV-04 is computed');
+  assert.equal(by('CS-52').records[0], 'survey_missing:2025-09', 'no survey in the 12 months up to 2025-09');
 });
 
 test('QI-01, QI-03 the product\'s new items reach a company as the next version of its default standard, never over a version the company made', async () => {
@@ -361,4 +365,59 @@ test('QI-01, QI-03 the product\'s new items reach a company as the next version 
   // A version the company made is theirs: the product's items do not replace it.
   await db.update(inspectionStandards).set({ createdBy: quality.userId, items: up.items.slice(0, 10) }).where(eq(inspectionStandards.id, up.id));
   assert.equal((await db.transaction((tx) => ensureDefaultStandard(tx, quality.companyId, new Date()))).id, up.id);
+});
+
+test('QI-03 CS-52..CS-55 (SV-01..SV-04): no survey in 12 months, a closed survey\'s weak item without a measure, its results unpublished, a measure overdue, answers forged or never called back — each with its records; a survey still open is judged on forged answers only; a kept survey is clean', async () => {
+  const keeper = await principalOf(db, 'bs-keeper');
+  const clerk = await userId(db, 'bs-clerk');
+  // May 2025: the demo's survey is of 2026 — none in the 12 months up to the month.
+  assert.deepEqual(await run('CS-52', bsy, '2025-05'), { count: 1, records: ['survey_missing:2025-05'] });
+  for (const code of ['CS-53', 'CS-54', 'CS-55']) assert.deepEqual(await run(code, bsy, '2025-05'), { count: 0, records: [] }, code);
+
+  const [q] = await db.select().from(surveyQuestionnaires).where(and(eq(surveyQuestionnaires.companyId, keeper.companyId), sql`superseded_at is null`));
+  const codes = q.items.map((i) => i.code);
+  const [weak, measured] = codes;
+  const us = (await db.select({ id: units.id }).from(units).where(eq(units.projectId, bsy)).limit(4)).map((u) => u.id);
+  const survey = async (opensOn: string, closesOn: string, extra: Partial<typeof surveys.$inferInsert> = {}) =>
+    (
+      await db
+        .insert(surveys)
+        .values({ companyId: keeper.companyId, projectId: bsy, title: `${opensOn} 满意度调查`, year: 2025, questionnaireId: q.id, samplingRatio: 10, verifyRatio: 50, seed: randomUUID(), opensOn, closesOn, closesAt: at(`${closesOn}T23:59`), status: 'closed', closedAt: at(`${closesOn}T23:59`), createdAt: at(`${opensOn}T09:00`), ...extra })
+        .returning()
+    )[0];
+  const answer = (surveyId: string, unitId: string, day: string, rating: (code: string) => 'satisfied' | 'unsatisfied', extra: Partial<typeof surveyAnswers.$inferInsert> = {}) =>
+    db.insert(surveyAnswers).values({ companyId: keeper.companyId, projectId: bsy, surveyId, unitId, channel: 'phone', respondent: '业主', ratings: codes.map((code) => ({ code, rating: rating(code) })), recordedBy: clerk, answeredAt: at(`${day}T10:00`), ...extra }).returning();
+
+  // June: the survey ran 1–20 June; two items rated unsatisfied, a measure for one of them overdue since the 25th;
+  // one answer found forged, one drawn for a call never made, one confirmed; not published.
+  const june = await survey('2025-06-01', '2025-06-20');
+  const low = (c: string) => (c === weak || c === measured ? 'unsatisfied' : 'satisfied');
+  const [forged] = await answer(june.id, us[0], '2025-06-02', () => 'satisfied', { verifySelectedAt: at('2025-06-03T09:00'), verifyOutcome: 'never_asked', verifiedAt: at('2025-06-04T09:00'), forged: true });
+  const [uncalled] = await answer(june.id, us[1], '2025-06-05', low, { verifySelectedAt: at('2025-06-06T09:00') });
+  await answer(june.id, us[2], '2025-06-07', low, { verifySelectedAt: at('2025-06-08T09:00'), verifyOutcome: 'confirmed', verifiedAt: at('2025-06-09T09:00') });
+  await answer(june.id, us[3], '2025-06-08', low);
+  const [late] = await db.insert(surveyMeasures).values({ companyId: keeper.companyId, projectId: bsy, surveyId: june.id, itemCode: measured, action: '增加保洁频次', ownerId: keeper.userId, dueOn: '2025-06-25', dueAt: at('2025-06-25T23:59'), createdBy: keeper.userId, createdAt: at('2025-06-21T10:00') }).returning();
+  assert.deepEqual(await run('CS-52', bsy, '2025-06'), { count: 1, records: [`survey_item:${june.id}/${weak}`] });
+  assert.deepEqual(await run('CS-53', bsy, '2025-06'), { count: 1, records: [`survey:${june.id}`] });
+  assert.deepEqual(await run('CS-54', bsy, '2025-06'), { count: 1, records: [`survey_measure:${june.id}/${late.id}`] });
+  assert.deepEqual(await run('CS-55', bsy, '2025-06'), { count: 2, records: [`survey_answer:${june.id}/${forged.id}`, `survey_answer:${june.id}/${uncalled.id}`] });
+  // Judged on 10 June, the survey still taking answers: only the forged answer counts.
+  const tenth = at('2025-06-10T12:00');
+  for (const code of ['CS-52', 'CS-53', 'CS-54']) assert.deepEqual(await run(code, bsy, '2025-06', tenth), { count: 0, records: [] }, code);
+  assert.deepEqual(await run('CS-55', bsy, '2025-06', tenth), { count: 1, records: [`survey_answer:${june.id}/${forged.id}`] });
+  // A measure closed after its deadline was overdue in June, not once closed: judged in July it is done.
+  await db.update(surveyMeasures).set({ status: 'done', closedAt: at('2025-07-02T10:00') }).where(eq(surveyMeasures.id, late.id));
+  assert.equal((await run('CS-54', bsy, '2025-06')).count, 1);
+  assert.equal((await run('CS-54', bsy, '2025-07')).count, 0);
+
+  // August: a survey kept — every weak item measured and its measure done in time, every drawn answer
+  // called back and confirmed, the results published.
+  const aug = await survey('2025-08-01', '2025-08-10', { status: 'published', publishedAt: at('2025-08-15T10:00') });
+  await answer(aug.id, us[0], '2025-08-02', low, { verifySelectedAt: at('2025-08-03T09:00'), verifyOutcome: 'confirmed', verifiedAt: at('2025-08-04T09:00') });
+  await answer(aug.id, us[1], '2025-08-03', () => 'satisfied');
+  for (const code of [weak, measured])
+    await db.insert(surveyMeasures).values({ companyId: keeper.companyId, projectId: bsy, surveyId: aug.id, itemCode: code, action: '整改', ownerId: keeper.userId, dueOn: '2025-08-20', dueAt: at('2025-08-20T23:59'), status: 'done', closedAt: at('2025-08-18T10:00'), createdBy: keeper.userId, createdAt: at('2025-08-11T10:00') });
+  for (const code of ['CS-52', 'CS-53', 'CS-54', 'CS-55']) assert.deepEqual(await run(code, bsy, '2025-08'), { count: 0, records: [] }, code);
+  // Another project's survey proves nothing here: 翠湖苑 in May 2025 has none of its own.
+  assert.deepEqual(await run('CS-52', chy, '2025-05'), { count: 1, records: ['survey_missing:2025-05'] });
 });

@@ -197,7 +197,7 @@ test('QI-03 starting an inspection computes the archive findings equal to the ar
   assert.equal(d.score, 100, 'proposals take nothing off until confirmed');
   assert.ok(d.autoItems.some((a: { itemCode: string; automatic: boolean }) => a.itemCode === 'CS-05' && a.automatic));
   assert.ok(d.autoItems.some((a: { itemCode: string; automatic: boolean }) => a.itemCode === 'CS-41' && a.automatic), 'key-customer visits are computed (QI-03)');
-  assert.ok(d.autoItems.some((a: { itemCode: string; automatic: boolean }) => a.itemCode === 'CS-52' && !a.automatic), 'satisfaction surveys stay manual until their domain lands');
+  assert.ok(d.autoItems.some((a: { itemCode: string; automatic: boolean }) => a.itemCode === 'CS-20' && !a.automatic), 'the repair slips\' archiving stays manual');
   const early = await quality.post(`/api/inspections/${d.id}/submit`, { version: d.version });
   assert.equal(early.status, 400, 'proposals not yet reviewed');
   const noReason = await quality.post(`/api/inspections/${d.id}/findings/${byItem('CS-05').id}/review`, { version: d.version, decision: 'reject' });

@@ -117,7 +117,7 @@ export async function inspectionDetail(db: DbOrTx, p: Principal, id: string): Pr
       }
       return { id: f.id, itemCode: f.itemCode, source: f.source as 'manual' | 'computed', status: f.status as TInspectionDetail['findings'][number]['status'], count: f.count, note: f.note, evidence: f.evidence, records: f.records, reason: f.reason, points: pts };
     }),
-    autoItems: std.items.filter((x) => x.methods.includes('record_check')).map((x) => ({ itemCode: x.code, automatic: computable(p, r.i.projectId, x.code) })),
+    autoItems: std.items.filter((x) => x.methods.includes('record_check') || computable(p, r.i.projectId, x.code)).map((x) => ({ itemCode: x.code, automatic: computable(p, r.i.projectId, x.code) })),
     corrections: corrections.map((c) => ({ at: c.at.toISOString(), userName: c.userName ?? '', reason: String((c.after as { reason?: string } | null)?.reason ?? '') })),
     actions: inspectionActions(p, r.i),
   };

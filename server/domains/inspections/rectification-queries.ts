@@ -80,7 +80,7 @@ async function present(db: DbOrTx, p: Principal, rows: Row[], now: Date): Promis
   });
 }
 
-export async function listRectifications(db: DbOrTx, p: Principal, q: { projectId?: string; state?: string; overdue?: 'true' | 'false'; month?: string }, now = new Date()) {
+export async function listRectifications(db: DbOrTx, p: Principal, q: { projectId?: string; inspectionId?: string; state?: string; overdue?: 'true' | 'false'; month?: string }, now = new Date()) {
   if (q.projectId && !can(p, 'inspection.read', q.projectId)) throw notFound();
   const ids = q.projectId ? [q.projectId] : projectsWhere(p, 'inspection.read');
   if (!ids.length) return { items: [] };
@@ -91,6 +91,7 @@ export async function listRectifications(db: DbOrTx, p: Principal, q: { projectI
         inArray(rectifications.projectId, ids),
         q.state ? eq(rectifications.state, q.state) : undefined,
         q.month ? eq(inspections.month, q.month) : undefined,
+        q.inspectionId ? eq(rectifications.inspectionId, q.inspectionId) : undefined,
         q.overdue === 'true' ? and(eq(rectifications.state, 'open'), lt(rectifications.dueAt, now)) : undefined,
         q.overdue === 'false' ? sql`not (${rectifications.state} = 'open' and ${rectifications.dueAt} < ${now.toISOString()}::timestamptz)` : undefined,
       ),

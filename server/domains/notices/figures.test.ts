@@ -153,3 +153,49 @@ test('NT-02 an expired notice still up past 24 h is flagged on the list and coun
   const figures = (await clerkClient.get(`/api/projects/${bsy}/notice-figures?month=${month}`)).body;
   assert.ok(figures.overdueTakeDowns >= 1);
 });
+
+test('NT-05, X-01 the briefing\'s publish-by-the-10th due time is a shared deadline per project and month: written at the month\'s start, told to the CS supervisor when missed, on the workbench, met by the publication', async () => {
+  const db = t.database.db;
+  const { deadlines } = await import('../deadlines/tables');
+  const { notifications } = await import('../notifications/tables');
+  const { sweepOverdue } = await import('../deadlines/jobs');
+  const { briefingDeadlineId, ensureBriefingDeadlines } = await import('./briefing-deadline');
+  const row = async (month: string) => (await db.select().from(deadlines).where(eq(deadlines.entityId, briefingDeadlineId(bsy, month))))[0];
+  // June 2025: the sweeper's round on the 1st writes every project's row once.
+  assert.ok((await ensureBriefingDeadlines(db, at('2025-06-01T08:00'))) >= 3);
+  assert.equal(await ensureBriefingDeadlines(db, at('2025-06-02T08:00')), 0, 'written once per month');
+  let june = await row('2025-06');
+  assert.equal(june.kind, 'nt_briefing');
+  assert.equal(june.entity, 'briefing');
+  assert.equal(june.projectId, bsy);
+  assert.equal(june.dueAt.toISOString(), at('2025-06-10T00:00').toISOString());
+  assert.equal(june.metAt, null);
+  assert.equal(june.responsibleId, null, 'the CS supervisor\'s role answers for it');
+  // Missed: the sweeper tells the CS supervisor, naming the month.
+  await sweepOverdue(db, at('2025-06-10T01:00'));
+  const sup = await principalOf(db, 'bs-super');
+  const told = await db.select().from(notifications).where(sql`${notifications.kind} = 'overdue_nt_briefing' and ${notifications.projectId} = ${bsy}`);
+  assert.deepEqual(told.map((n) => n.userId), [sup.userId]);
+  assert.equal((told[0].params as { number: string }).number, '2025-06');
+  // The workbench lists it to the CS supervisor, titled by the month, opening the notices.
+  const res = await (await t.as('bs-super')).get('/api/me/todos');
+  assert.equal(res.status, 200, JSON.stringify(res.body));
+  const todos = res.body.items as { kind: string; entityId: string; title: string; link: string }[];
+  const todo = todos.find((i) => i.entityId === june.entityId);
+  assert.ok(todo, 'on the CS supervisor\'s workbench');
+  assert.deepEqual([todo.kind, todo.title, todo.link], ['nt_briefing', '2025-06', '/notices']);
+  assert.ok(!(await (await t.as('ch-super')).get('/api/me/todos')).body.items.some((i: { entityId: string }) => i.entityId === june.entityId), 'not another project\'s');
+  // Published late on the 12th: met then; a second briefing of the month leaves the time as it was.
+  await through({ kind: 'briefing', subject: '5月工作总结及6月工作计划', template: 'briefing', validFrom: '2025-06-12', validTo: '2025-06-30' }, [...approved('2025-06-12'), ['publish', '2025-06-12T11:00']], '2025-06-11T16:00');
+  june = await row('2025-06');
+  assert.equal(june.metAt?.toISOString(), at('2025-06-12T11:00').toISOString());
+  await through({ kind: 'briefing', subject: '6月工作计划补充', template: 'briefing', validFrom: '2025-06-15', validTo: '2025-06-30' }, [...approved('2025-06-15'), ['publish', '2025-06-15T11:00']], '2025-06-14T16:00');
+  assert.equal((await row('2025-06')).metAt?.toISOString(), at('2025-06-12T11:00').toISOString());
+  assert.ok(!(await (await t.as('bs-super')).get('/api/me/todos')).body.items.some((i: { entityId: string }) => i.entityId === june.entityId), 'met: off the workbench');
+  // July, kept: published on the 5th before the month's row was written — the row comes met, nobody is told.
+  await through({ kind: 'briefing', subject: '6月工作总结及7月工作计划', template: 'briefing', validFrom: '2025-07-05', validTo: '2025-07-25' }, [...approved('2025-07-05'), ['publish', '2025-07-05T10:00']], '2025-07-04T16:00');
+  await ensureBriefingDeadlines(db, at('2025-07-06T08:00'));
+  assert.equal((await row('2025-07')).metAt?.toISOString(), at('2025-07-05T10:00').toISOString());
+  await sweepOverdue(db, at('2025-07-11T01:00'));
+  assert.equal((await db.select().from(notifications).where(sql`${notifications.kind} like '%nt_briefing' and ${notifications.projectId} = ${bsy}`)).length, 1, 'only June\'s miss was told');
+});

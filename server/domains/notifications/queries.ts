@@ -22,6 +22,8 @@ const LINKS: Record<string, (id: string) => string> = {
   lost_item: () => '/frontdesk/lost-found',
   express_mail: () => '/express',
   visit: () => '/supervision', // RV-02: a home visit found not genuine
+  survey: (id) => `/surveys/${id}`, // SV-04: a forged answer
+  briefing: () => '/notices', // NT-05: the month's briefing not published by the 10th
 };
 const linkOf = (entity: string, id: string) => (LINKS[entity] ?? ((x: string) => `/orders/${x}`))(id);
 

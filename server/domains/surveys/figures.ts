@@ -16,6 +16,7 @@ interface Row {
   title: string;
   opens_on: string;
   status: string;
+  closed: boolean;
   items: TQuestionItem[];
   sample_size: number;
   answers: { ratings: { code: string; rating: TRating }[]; forged: boolean; selected: boolean; outcome: string | null }[] | null;
@@ -23,6 +24,15 @@ interface Row {
 }
 
 export async function surveyFigures(db: DbOrTx, p: Principal, projectId: string, month: string, now = new Date()): Promise<TSurveyFigures> {
+  return (await surveyMonth(db, p, projectId, month, now)).figures;
+}
+
+/**
+ * The figures with what the quality inspection needs besides (QI-03, CS-52..55): the codes of the weak items
+ * without a measure, and whether the survey had closed by the month's end (or now, for a running month) —
+ * a survey still taking answers is not yet judged on its measures, calls and publication.
+ */
+export async function surveyMonth(db: DbOrTx, p: Principal, projectId: string, month: string, now = new Date()): Promise<{ figures: TSurveyFigures; weakWithoutMeasure: string[]; closed: boolean }> {
   if (!can(p, 'survey.read', projectId)) throw notFound();
   const tz = await projectTimezone(db, projectId);
   const { to, lastDay } = localMonth(month, tz);
@@ -31,6 +41,7 @@ export async function surveyFigures(db: DbOrTx, p: Principal, projectId: string,
   const [r] = rowsOf<Row>(
     await db.execute(sql`
       select s.id, s.title, s.opens_on::text as opens_on, s.status, q.items,
+             (s.closes_at <= ${cutoff.toISOString()}::timestamptz or s.closed_at <= ${cutoff.toISOString()}::timestamptz) as closed,
              (select count(*)::int from survey_samples x where x.survey_id = s.id) as sample_size,
              (select json_agg(json_build_object('ratings', a.ratings, 'forged', a.forged, 'selected', a.verify_selected_at is not null, 'outcome', a.verify_outcome))
                 from survey_answers a where a.survey_id = s.id and a.answered_at < ${to.toISOString()}::timestamptz) as answers,
@@ -42,7 +53,7 @@ export async function surveyFigures(db: DbOrTx, p: Principal, projectId: string,
        limit 1`),
   );
   const empty = { projectId, month, surveyId: null, title: null, opensOn: null, surveyedWithinYear: false, index: null, sampleSize: 0, answers: 0, verified: 0, verificationSelected: 0, forged: 0, itemsBelowTarget: 0, weakWithoutMeasure: 0, measures: 0, measuresOpen: 0, measuresOverdue: 0, published: false };
-  if (!r) return empty;
+  if (!r) return { figures: empty, weakWithoutMeasure: [], closed: false };
   const answers = r.answers ?? [];
   const measures = r.measures ?? [];
   const report = buildReport(
@@ -51,7 +62,7 @@ export async function surveyFigures(db: DbOrTx, p: Principal, projectId: string,
     measures,
   );
   const open = measures.filter((m) => m.status === 'open');
-  return {
+  const figures: TSurveyFigures = {
     ...empty,
     surveyId: r.id,
     title: r.title,
@@ -70,4 +81,5 @@ export async function surveyFigures(db: DbOrTx, p: Principal, projectId: string,
     measuresOverdue: open.filter((m) => new Date(m.dueAt) < cutoff).length,
     published: r.status === 'published',
   };
+  return { figures, weakWithoutMeasure: report.weakWithoutMeasure, closed: !!r.closed };
 }

@@ -8,6 +8,7 @@ import { and, eq } from 'drizzle-orm';
 import { testApp, type Client, type TestApp } from '../../test/harness';
 import { userId } from '../../test/desk';
 import { deadlines } from '../deadlines/tables';
+import { notifications } from '../notifications/tables';
 import { units } from '../org/tables';
 import { DEFAULT_QUESTIONNAIRE_ITEMS } from './default-questionnaire';
 import { drawSample } from './commands/start-survey';
@@ -165,6 +166,23 @@ test('SV-04 a drawn answer is called back by someone else; "never asked" flags i
   assert.equal(figures.body.answers, 3);
   assert.equal(figures.body.index, forged.body.report.index);
   assert.equal((await (await t.as('gm-manager')).get(`/api/projects/${chy}/survey-figures?month=${day().slice(0, 7)}`)).status, 404);
+  // SV-04: the forged answer is told to the project manager and the quality department, in their language, linking the survey
+  const told = async (answerId: string) =>
+    (await t.database.db.select({ userId: notifications.userId, kind: notifications.kind }).from(notifications).where(eq(notifications.dedupeKey, `forged_answer:${answerId}`))).sort((a, b) => a.userId.localeCompare(b.userId));
+  const who = async (...names: string[]) => (await Promise.all(names.map((n) => userId(t.database.db, n)))).sort();
+  let sent = await told(target.id);
+  assert.deepEqual(sent.map((n) => n.userId), await who('ch-manager', 'quality'));
+  assert.ok(sent.every((n) => n.kind === 'forged_answer_never_asked'));
+  const inbox = (await manager.get('/api/notifications')).body.items.find((n: { kind: string; link: string }) => n.kind === 'forged_answer_never_asked' && n.link === `/surveys/${s.id}`);
+  assert.ok(inbox, 'in the manager\'s notifications, linking the survey');
+  assert.match(inbox.title, /问卷造假/);
+  assert.ok(!(await (await t.as('gm-manager')).get('/api/notifications')).body.items.some((n: { link: string }) => n.link === `/surveys/${s.id}`), 'another project\'s manager hears nothing');
+  // "answered differently" is forged too; a confirmed call tells no one
+  const other = picked[1];
+  assert.equal((await quality.post(`/api/surveys/${s.id}/answers/${other.id}/verify`, { version: other.version, outcome: 'different', note: '业主称对维修服务不满意' })).status, 200);
+  sent = await told(other.id);
+  assert.deepEqual(sent.map((n) => n.userId), await who('ch-manager', 'quality'));
+  assert.ok(sent.every((n) => n.kind === 'forged_answer_different'));
 });
 
 test('SV-02, SV-03 report: items ranked, weak items need a measure with owner and deadline (in the deadlines table), closed with evidence; then publication', async () => {

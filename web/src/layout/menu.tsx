@@ -22,6 +22,7 @@ import {
   CalendarOutlined,
   CrownOutlined,
   CustomerServiceOutlined,
+  ControlOutlined,
   DashboardOutlined,
   DesktopOutlined,
   EyeOutlined,
@@ -148,6 +149,8 @@ export function useMenuGroups(): MenuGroup[] {
         // QI-05: the dashboard (trends, ranking, heat table); QI-04: the month's KPI ranking
         page(can('case.manage') || can('audit.read'), '/kpi-dashboard', <DashboardOutlined />, t('ui.nav.dashboard')),
         page(can('case.manage') || can('audit.read'), '/kpis', <LineChartOutlined />, t('ui.kpi.nav')),
+        // QI-05, QI-04: the project's KPI targets and rectification period
+        page(can('settings.write') || can('case.manage') || can('audit.read'), '/desk-rules', <ControlOutlined />, t('ui.nav.deskRules')),
         // QI-01..QI-04: quality inspections and their standards
         page(can('inspection.read'), '/inspections', <AuditOutlined />, t('inspection.nav')),
         page(can('inspection.read'), '/inspection-results', <TrophyOutlined />, t('inspection.navResults')),

@@ -12,6 +12,7 @@ import { FRONTDESK_ITEMS } from './frontdesk';
 import { NOTICE_ITEMS } from './notices';
 import { PATROL_ITEMS } from './patrols';
 import { RELATION_ITEMS } from './relations';
+import { SURVEY_ITEMS } from './surveys';
 
 export type { AutoFinding, AutoItem } from './context';
 
@@ -22,6 +23,7 @@ export const AUTO_ITEMS: Record<string, AutoItem> = {
   ...RELATION_ITEMS,
   ...FRONTDESK_ITEMS,
   ...PATROL_ITEMS,
+  ...SURVEY_ITEMS,
 };
 
 /** Whether the principal computes the item for the project (the item exists and its figures are readable). */

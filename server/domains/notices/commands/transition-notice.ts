@@ -13,6 +13,8 @@ import { syncDeadlines } from '../../deadlines/sync';
 import { authorizeNotice, isProjectManager, NOTICE_TRANSITIONS } from '../policy';
 import { loadNotice, noticeDetail } from '../queries';
 import { notices } from '../tables';
+import { briefingPublished } from '../briefing-deadline';
+import { projectTimezone } from '../../org/queries';
 
 export function transitionNotice(db: Db, p: Principal, id: string, input: TNoticeTransition, now?: Date): Promise<TNoticeDetail> {
   return runCommand(
@@ -59,6 +61,9 @@ export function transitionNotice(db: Db, p: Principal, id: string, input: TNotic
           [{ kind: 'nt_take_down', dueAt: set.takeDownDueAt ?? n.takeDownDueAt ?? n.validUntil, metAt: input.action === 'take_down' ? ctx.now : null, responsibleId: n.createdBy }],
           ctx.now,
         );
+      // NT-05, X-01: the month's briefing published meets its publish-by-the-10th deadline
+      if (input.action === 'publish' && n.kind === 'briefing' && n.period)
+        await briefingPublished(tx, { companyId: n.companyId, projectId: n.projectId, period: n.period }, await projectTimezone(tx, n.projectId), ctx.now);
       await ctx.audit({
         entity: 'notice',
         entityId: id,

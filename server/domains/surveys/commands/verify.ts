@@ -11,6 +11,9 @@ import { AppError, notFound, staleVersion } from '../../../platform/errors';
 import type { Principal } from '../../../platform/policy';
 import { loadSurvey, surveyDetail, type SurveyRow } from '../queries';
 import { surveyAnswers } from '../tables';
+import { units } from '../../org/tables';
+import { holdersOf } from '../../deadlines/recipients';
+import { notify } from '../../notifications/notify';
 
 /** Draws answers for verification until ⌈answers × verifyRatio⌉ are drawn; answers the newly drawn ids. */
 export async function topUpVerification(tx: Tx, s: SurveyRow, now: Date): Promise<string[]> {
@@ -58,6 +61,21 @@ export function verifyAnswer(db: Db, p: Principal, surveyId: string, answerId: s
         .returning();
       if (!v) throw staleVersion();
       await ctx.audit({ entity: 'survey_answer', entityId: a.id, projectId: s.projectId, action: forged ? 'flag_forged' : 'verify', after: { outcome: input.outcome, note: input.note, recordedBy: a.recordedBy } });
+      if (forged) {
+        // SV-04: a forged questionnaire is told to the project manager and the quality department
+        const [u] = await ctx.tx.select({ path: units.path }).from(units).where(eq(units.id, a.unitId));
+        await notify(ctx.tx, {
+          companyId: s.companyId,
+          projectId: s.projectId,
+          userIds: await holdersOf(ctx.tx, s.projectId, ['project_manager', 'quality_inspector']),
+          kind: input.outcome === 'never_asked' ? 'forged_answer_never_asked' : 'forged_answer_different',
+          entity: 'survey',
+          entityId: s.id,
+          params: { title: s.title, unit: u?.path ?? '' },
+          dedupeKey: `forged_answer:${a.id}`,
+          at: ctx.now,
+        });
+      }
       return surveyDetail(ctx.tx, p, s.id, ctx.now);
     },
     now,

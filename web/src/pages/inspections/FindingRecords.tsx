@@ -33,6 +33,11 @@ const PAGE: Record<TRecordKind, (id: string) => string> = {
   review_week: () => '/frontdesk/call-reviews',
   cash_handover: () => '/cash',
   cash_day: () => '/cash',
+  survey_missing: () => '/surveys',
+  survey: (id) => `/surveys/${id}`,
+  survey_item: (id) => `/surveys/${id.split('/')[0]}`,
+  survey_measure: (id) => `/surveys/${id.split('/')[0]}`,
+  survey_answer: (id) => `/surveys/${id.split('/')[0]}`,
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-/i;
@@ -40,6 +45,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-/i;
 function shown(kind: TRecordKind | null, id: string, t: (k: string) => string): string {
   if (kind === 'coverage_short') return t(`inspection.coverageRole.${id}`);
   if (kind === 'cash_day') return id.split('/')[0];
+  if (kind === 'survey_missing') return '';
+  if (kind === 'survey_item' || kind === 'survey_measure' || kind === 'survey_answer') return shown(null, id.split('/')[1] ?? id, t);
   return UUID.test(id) ? id.slice(0, 8) : id;
 }
 

@@ -4,13 +4,14 @@ import { useState } from 'react';
 import { App, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import dayjs from 'dayjs';
-import type { TFinding, TInspectionDetail, TStandard } from '../../../../common/inspections';
+import type { TFinding, TInspectionDetail, TRectification, TStandard } from '../../../../common/inspections';
 import { api, ApiError } from '../../lib/api';
 import { useFormAction } from '../../lib/form-action';
 import { ScoreTag } from './InspectionsPage';
 import { FindingRecords } from './FindingRecords';
+import { RectDue, RectStateTag } from './RectificationsPage';
 
 type Mode = { kind: 'add' } | { kind: 'reject'; finding: TFinding } | { kind: 'correct'; finding?: TFinding };
 
@@ -126,6 +127,7 @@ export function InspectionPage() {
           ]}
         />
       </Card>
+      {d.status === 'submitted' && <InspectionRectifications inspectionId={d.id} />}
       {d.corrections.length > 0 && (
         <Card size="small" title={t('inspection.corrections')}>
           {d.corrections.map((c, k) => (
@@ -184,5 +186,29 @@ export function InspectionPage() {
         </Form>
       </Modal>
     </Space>
+  );
+}
+
+/** QI-04: the rectifications the submitted inspection's findings became, each linked to its page. */
+function InspectionRectifications({ inspectionId }: { inspectionId: string }) {
+  const { t } = useTranslation();
+  const q = useQuery({ queryKey: ['rectifications', { inspectionId }], queryFn: () => api.get<{ items: TRectification[] }>(`/api/rectifications?inspectionId=${inspectionId}`) });
+  return (
+    <Card size="small" title={t('inspection.rect.ofInspection')} data-testid="inspection-rectifications">
+      <Table<TRectification>
+        rowKey="id"
+        size="small"
+        pagination={false}
+        loading={q.isLoading}
+        dataSource={q.data?.items ?? []}
+        locale={{ emptyText: t('inspection.rect.noneOfInspection') }}
+        columns={[
+          { title: t('inspection.rect.number'), dataIndex: 'number', width: 160, render: (v, r) => <Link to={`/rectifications/${r.id}`}>{v}</Link> },
+          { title: t('inspection.rect.item'), dataIndex: 'itemCode', render: (_v, r) => `${r.itemCode} ${r.topic}` },
+          { title: t('inspection.rect.state'), dataIndex: 'state', width: 200, render: (_v, r) => <RectStateTag r={r} /> },
+          { title: t('inspection.rect.due'), dataIndex: 'dueAt', width: 200, render: (_v, r) => <RectDue r={r} /> },
+        ]}
+      />
+    </Card>
   );
 }
