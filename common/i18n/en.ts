@@ -1474,7 +1474,7 @@ export const en: Catalog = {
       complete: 'Work finished', record_acceptance: 'Accepted', confirm_onsite: 'Confirmed on site', cannot_repair: 'Cannot be repaired', cancel: 'Cancelled',
       followed_up: 'Followed up', rework: 'Reopened for rework', portal_rating: 'Rated', progress_note: 'Progress update', followup_unreachable: 'Follow-up could not reach you',
       return: 'To be dispatched again', attach: 'Photo added',
-      quote: 'The desk sent a quote to agree', resolve: 'Your complaint was handled — please rate it', survey_open: 'A satisfaction survey invites you', register: 'Registered', agree: 'Quote agreed', decline: 'Quote declined', appoint: 'Visit time booked', collect: 'Fee collected', followup: 'Followed up', assign: 'Handler assigned', escalate: 'Escalated', contact: 'We contacted you', progress: 'Progress update', reopen: 'Handled again',
+      quote: 'The desk sent its quote', resolve: 'Complaint handled', survey_open: 'A satisfaction survey invites you', register: 'Registered', agree: 'Quote agreed', decline: 'Quote declined', appoint: 'Visit time booked', collect: 'Fee collected', followup: 'Followed up', assign: 'Handler assigned', escalate: 'Escalated', contact: 'We contacted you', progress: 'Progress update', reopen: 'Handled again',
     },
     complain: {
       title: 'Make a complaint',

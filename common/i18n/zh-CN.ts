@@ -1472,7 +1472,7 @@ export const zhCN = {
       complete: '维修完工', record_acceptance: '已验收', confirm_onsite: '现场已确认', cannot_repair: '无法维修', cancel: '已取消',
       followed_up: '已回访', rework: '返修', portal_rating: '已评价', progress_note: '进度更新', followup_unreachable: '回访未联系上',
       return: '重新派单', attach: '上传照片',
-      quote: '物业已报价，请确认', resolve: '投诉已处理，请评价', survey_open: '满意度调查邀请您参与', register: '已登记', agree: '已同意报价', decline: '已拒绝报价', appoint: '已预约上门时间', collect: '已收费', followup: '已回访', assign: '已指派专人处理', escalate: '已升级处理', contact: '已联系您', progress: '处理进展更新', reopen: '重新处理',
+      quote: '物业已报价', resolve: '投诉已处理', survey_open: '满意度调查邀请您参与', register: '已登记', agree: '已同意报价', decline: '已拒绝报价', appoint: '已预约上门时间', collect: '已收费', followup: '已回访', assign: '已指派专人处理', escalate: '已升级处理', contact: '已联系您', progress: '处理进展更新', reopen: '重新处理',
     },
     complain: {
       title: '我要投诉',

@@ -91,6 +91,7 @@ export async function residentComplaint(db: DbOrTx, r: Resident, caseId: string)
     `select a.entity, a.action, a.at from audit_events a
       where ((a.entity = 'case' and a.entity_id = $1) or (a.entity = 'complaint' and a.entity_id = $2))
         and a.action in ('create', 'reply', 'assign', 'escalate', 'contact', 'progress', 'resolve', 'followup', 'close', 'reopen')
+        and not (a.entity = 'complaint' and a.action = 'create') -- the case's own creation says it once
       order by a.id`,
     [k.caseId, k.id],
   );

@@ -60,7 +60,9 @@ export default function PaidOrderPage() {
             <label htmlFor="paid-note" className="portal-muted" style={{ display: 'block', margin: '8px 0 4px' }}>
               {t('portal.paid.declineNote')}
             </label>
-            <Input id="paid-note" value={note} onChange={setNote} maxLength={200} />
+            <div className="portal-input">
+              <Input id="paid-note" value={note} onChange={setNote} maxLength={200} />
+            </div>
             <div style={{ display: 'flex', gap: 8, marginTop: 10 }}>
               <Button block color="primary" loading={busy} onClick={() => void answer('agree')} data-testid="paid-agree">
                 {t('portal.paid.agree')}
