@@ -91,6 +91,14 @@ export type TPortalCaseDetail = z.infer<typeof ZPortalCaseDetail>;
 export const ZSignAcceptance = z.object({ version: z.number().int(), signature: ZSignature, opinion: z.string().trim().max(200).optional() });
 export const ZRateOrder = z.object({ verdict: z.enum(VERDICTS), solved: z.boolean(), note: z.string().trim().max(500).default('') });
 
-export const ZPortalNotice = ZPortalEvent.extend({ id: z.number(), caseId: ZId, read: z.boolean() });
+/** a notice links to a page of the portal (a case, a paid order, a complaint) or to a survey's one-time link. */
+export const ZPortalNotice = ZPortalEvent.extend({
+  entity: z.enum(['case', 'work_order', 'paid_order', 'complaint', 'survey']),
+  id: z.number(),
+  caseId: ZId.nullable(),
+  link: z.string(),
+  read: z.boolean(),
+});
+export type TPortalNotice = z.infer<typeof ZPortalNotice>;
 export const ZPortalNotices = z.object({ items: z.array(ZPortalNotice), unread: z.number().int() });
 export type TPortalNotices = z.infer<typeof ZPortalNotices>;

@@ -47,6 +47,7 @@ import { roomRoutes } from './domains/rooms/routes';
 import { frontdeskRoutes } from './domains/frontdesk/routes';
 import { inspectionRoutes } from './domains/inspections/routes';
 import { residentRoutes } from './domains/residents/routes';
+import { residentServiceRoutes } from './domains/residents/service-routes';
 import { residentForToken, residentToken } from './domains/residents/session';
 import { surveyRoutes } from './domains/surveys/routes';
 
@@ -141,6 +142,7 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: boolean;
     frontdesk: frontdeskRoutes,
     inspections: inspectionRoutes,
     residents: residentRoutes,
+    residentServices: residentServiceRoutes,
     surveys: surveyRoutes,
   };
   for (const [name, register] of Object.entries(domains)) {

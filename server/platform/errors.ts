@@ -32,6 +32,8 @@ export type ErrorCode =
   | 'payment_missing'
   | 'work_started'
   | 'already_agreed'
+  | 'not_quoted'
+  | 'quote_declined'
   | 'already_paid'
   | 'not_ready_for_payment'
   | 'receipt_voided'

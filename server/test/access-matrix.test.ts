@@ -5,6 +5,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ROLE_ACTIONS, COMPANY_WIDE_ROLES, type TRole } from '../../common/roles';
 import { RESIDENT_LISTINGS, RESIDENT_REQUESTS, routeRequests, USERS, type Req, type ResidentRecords, type ResidentScope, type Scope } from './route-requests';
+import { noticeFixtures } from './notice-fixtures';
 import { OTHER_PROJECT_OWNER_PHONE, OWNER_PHONE, otherUnit, repairBody, residentHome, signInResident } from './resident-fixtures';
 import type { Client } from './harness';
 import { testApp, type TestApp } from './harness';
@@ -85,26 +86,41 @@ for (const role of Object.keys(USERS) as TRole[]) {
   });
 }
 
-// X-03: the resident's records (a repair they reported, with its photo), another unit's (a desk case) and
-// another project's (another demo resident's repair).
+// X-03: the resident's records (a repair they reported, with its photo; a complaint, a paid order, a published
+// notice of their project), another unit's (desk records of a neighbour; a notice not published) and
+// another project's (another demo resident's records and a notice of their project).
 async function residentRecords(): Promise<Record<ResidentScope, ResidentRecords>> {
   const owner = await signInResident(t, OWNER_PHONE);
   const home = await residentHome(t.database.db, OWNER_PHONE);
   const mine = (await owner.get(`/api/resident/cases/${(await owner.post('/api/resident/repairs', repairBody(home.unitId))).body.caseId}`)).body;
   const neighbour = await otherUnit(t.database.db, home);
-  const desk = (
-    await (await t.as('ch-clerk')).post('/api/cases', {
-      projectId: home.projectId, channel: 'phone', category: 'repair', unitId: neighbour, callerName: '李女士', callerPhone: '13800138001',
-      content: '邻居家的报修', confirmedWithCaller: true, order: { trade: 'water', locationKind: 'unit', description: '水管漏水' },
-    })
-  ).body;
+  const clerk = await t.as('ch-clerk');
+  const caller = { projectId: home.projectId, unitId: neighbour, callerName: '李女士', callerPhone: '13800138001', confirmedWithCaller: true };
+  const desk = (await clerk.post('/api/cases', { ...caller, channel: 'phone', category: 'repair', content: '邻居家的报修', order: { trade: 'water', locationKind: 'unit', description: '水管漏水' } })).body;
+  const deskComplaint = (await clerk.post('/api/complaints', { ...caller, channel: 'phone', content: '邻居的投诉', type: 'noise' })).body;
+  const items = (await owner.get(`/api/resident/units/${home.unitId}/price-list`)).body.items;
+  const deskPaid = (await clerk.post('/api/paid-orders', { ...caller, channel: 'phone', itemId: items[0].id, quantity: 1, description: '邻居的有偿服务', preferredTime: '今天', fee: 30, expectedResult: '不漏水', agreed: false })).body;
   const gmHome = await residentHome(t.database.db, OTHER_PROJECT_OWNER_PHONE);
   const gmResident = await signInResident(t, OTHER_PROJECT_OWNER_PHONE);
   const gm = (await gmResident.get(`/api/resident/cases/${(await gmResident.post('/api/resident/repairs', repairBody(gmHome.unitId))).body.caseId}`)).body;
+  const complaint = (body: { unitId: string }) => ({ ...body, type: 'noise', locationKind: 'unit', content: '夜间噪音扰民' });
+  const paid = async (c: typeof owner, unitId: string) => {
+    const list = (await c.get(`/api/resident/units/${unitId}/price-list`)).body;
+    const made = (await c.post('/api/resident/paid-orders', { unitId, itemId: list.items[0].id, description: '水龙头滴水', preferredTime: '周末' })).body;
+    return (await c.get(`/api/resident/paid-orders/${made.orderId}`)).body;
+  };
+  const myComplaint = (await owner.post('/api/resident/complaints', complaint({ unitId: home.unitId }))).body;
+  const gmComplaint = (await gmResident.post('/api/resident/complaints', complaint({ unitId: gmHome.unitId }))).body;
+  const myPaid = await paid(owner, home.unitId);
+  const gmPaid = await paid(gmResident, gmHome.unitId);
+  const chNotice = await noticeFixtures(t.database.db, t.storage, 'ch', home.projectId).publishedNotice();
+  const chDraft = await noticeFixtures(t.database.db, t.storage, 'ch', home.projectId).notice();
+  const gmNotice = await noticeFixtures(t.database.db, t.storage, 'gm', gmHome.projectId).publishedNotice();
+  const itemId = items[0].id;
   return {
-    own: { unitId: home.unitId, caseId: mine.id, orderId: mine.orders[0].id, orderVersion: mine.orders[0].version, photoId: mine.photos[0].id },
-    other_unit: { unitId: neighbour, caseId: desk.id, orderId: desk.orders[0].id, orderVersion: desk.orders[0].version, photoId: gm.photos[0].id },
-    other_project: { unitId: gmHome.unitId, caseId: gm.id, orderId: gm.orders[0].id, orderVersion: gm.orders[0].version, photoId: gm.photos[0].id },
+    own: { unitId: home.unitId, caseId: mine.id, orderId: mine.orders[0].id, orderVersion: mine.orders[0].version, photoId: mine.photos[0].id, complaintCaseId: myComplaint.caseId, paidOrderId: myPaid.orderId, paidVersion: myPaid.version, noticeId: chNotice.id, itemId },
+    other_unit: { unitId: neighbour, caseId: desk.id, orderId: desk.orders[0].id, orderVersion: desk.orders[0].version, photoId: gm.photos[0].id, complaintCaseId: deskComplaint.caseId, paidOrderId: deskPaid.orderId, paidVersion: deskPaid.version ?? 1, noticeId: chDraft.id, itemId },
+    other_project: { unitId: gmHome.unitId, caseId: gm.id, orderId: gm.orders[0].id, orderVersion: gm.orders[0].version, photoId: gm.photos[0].id, complaintCaseId: gmComplaint.caseId, paidOrderId: gmPaid.orderId, paidVersion: gmPaid.version, noticeId: gmNotice.id, itemId },
   };
 }
 
@@ -128,7 +144,7 @@ test('access matrix: a resident on their own unit, another unit and another proj
       if (RESIDENT_LISTINGS.includes(key)) {
         if (res.status >= 300) failures.push(`${key}: ${res.status}`);
         const text = JSON.stringify(res.body);
-        if (scope !== 'own' && (text.includes(records[scope].caseId) || text.includes(records[scope].orderId))) failures.push(`${key}: ${scope} shown`);
+        if (scope !== 'own' && [records[scope].caseId, records[scope].orderId, records[scope].complaintCaseId, records[scope].paidOrderId, records[scope].noticeId].some((id) => text.includes(id))) failures.push(`${key}: ${scope} shown`);
         continue;
       }
       const refused = res.status === 403 || res.status === 404;

@@ -475,10 +475,16 @@ export interface ResidentRecords {
   orderId: string;
   orderVersion: number;
   photoId: string;
+  /** CP-01, PS-03, NT-04: a complaint's case, a paid order and a published notice in that scope. */
+  complaintCaseId: string;
+  paidOrderId: string;
+  paidVersion: number;
+  noticeId: string;
+  itemId: string;
 }
 const NONE = '00000000-0000-4000-8000-000000000000';
 const STAFF_PROBE: Record<ResidentScope, ResidentRecords> = Object.fromEntries(
-  (['own', 'other_unit', 'other_project'] as const).map((k) => [k, { unitId: NONE, caseId: NONE, orderId: NONE, orderVersion: 1, photoId: NONE }]),
+  (['own', 'other_unit', 'other_project'] as const).map((k) => [k, { unitId: NONE, caseId: NONE, orderId: NONE, orderVersion: 1, photoId: NONE, complaintCaseId: NONE, paidOrderId: NONE, paidVersion: 1, noticeId: NONE, itemId: NONE }]),
 ) as Record<ResidentScope, ResidentRecords>;
 
 /**
@@ -500,6 +506,28 @@ export const RESIDENT_REQUESTS: Record<string, (r: Record<ResidentScope, Residen
   }),
   'POST /api/resident/orders/:id/acceptance': (r, s) => ({ method: 'POST', url: `/api/resident/orders/${r[s].orderId}/acceptance`, body: { version: r[s].orderVersion, signature: SIGNATURE } }),
   'POST /api/resident/orders/:id/rating': (r, s) => ({ method: 'POST', url: `/api/resident/orders/${r[s].orderId}/rating`, body: { verdict: 'satisfied', solved: true } }),
+  // CP-01, PS-01..PS-04, NT-04, SV-04 (service-routes.ts)
+  'POST /api/resident/complaints': (r, s) => ({ method: 'POST', url: '/api/resident/complaints', body: { unitId: r[s].unitId, type: 'noise', locationKind: 'unit', content: '楼上夜间装修噪音' } }),
+  'GET /api/resident/complaints/:id': (r, s) => get(`/api/resident/complaints/${r[s].complaintCaseId}`),
+  'POST /api/resident/complaints/:id/verdict': (r, s) => ({ method: 'POST', url: `/api/resident/complaints/${r[s].complaintCaseId}/verdict`, body: { version: 1, verdict: 'satisfied' } }),
+  'GET /api/resident/units/:id/price-list': (r, s) => get(`/api/resident/units/${r[s].unitId}/price-list`),
+  'POST /api/resident/paid-orders': (r, s) => ({ method: 'POST', url: '/api/resident/paid-orders', body: { unitId: r[s].unitId, itemId: r.own.itemId, quantity: 1, description: '厨房水龙头滴水', preferredTime: '周六上午' } }),
+  'GET /api/resident/paid-orders': () => get('/api/resident/paid-orders'),
+  'GET /api/resident/paid-orders/:id': (r, s) => get(`/api/resident/paid-orders/${r[s].paidOrderId}`),
+  'POST /api/resident/paid-orders/:id/agree': (r, s) => ({ method: 'POST', url: `/api/resident/paid-orders/${r[s].paidOrderId}/agree`, body: { version: r[s].paidVersion } }),
+  'POST /api/resident/paid-orders/:id/decline': (r, s) => ({ method: 'POST', url: `/api/resident/paid-orders/${r[s].paidOrderId}/decline`, body: { version: r[s].paidVersion } }),
+  'GET /api/resident/bulletins': () => get('/api/resident/bulletins'),
+  'GET /api/resident/bulletins/:id': (r, s) => get(`/api/resident/bulletins/${r[s].noticeId}`),
+  'GET /api/resident/surveys': () => get('/api/resident/surveys'),
 };
-export const RESIDENT_LISTINGS = ['GET /api/resident/me', 'PUT /api/resident/locale', 'GET /api/resident/cases', 'GET /api/resident/notices', 'POST /api/resident/notices/read'];
+export const RESIDENT_LISTINGS = [
+  'GET /api/resident/me',
+  'PUT /api/resident/locale',
+  'GET /api/resident/cases',
+  'GET /api/resident/notices',
+  'POST /api/resident/notices/read',
+  'GET /api/resident/paid-orders',
+  'GET /api/resident/bulletins',
+  'GET /api/resident/surveys',
+];
 

@@ -30,6 +30,12 @@ const ServicesPage = lazy(() => import('./pages/ServicesPage'));
 const CasePage = lazy(() => import('./pages/CasePage'));
 const MePage = lazy(() => import('./pages/MePage'));
 const NoticesPage = lazy(() => import('./pages/NoticesPage'));
+const ComplainPage = lazy(() => import('./pages/ComplainPage'));
+const ComplaintPage = lazy(() => import('./pages/ComplaintPage'));
+const PaidPage = lazy(() => import('./pages/PaidPage'));
+const PaidOrderPage = lazy(() => import('./pages/PaidOrderPage'));
+const BulletinsPage = lazy(() => import('./pages/BulletinsPage'));
+const BulletinPage = lazy(() => import('./pages/BulletinsPage').then((m) => ({ default: m.BulletinPage })));
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: true } } });
 
@@ -53,7 +59,7 @@ function Shell() {
     { key: '/me', title: t('portal.tabs.me'), icon: <Badge content={me.data.unread ? me.data.unread : null}><UserIcon /></Badge> },
   ];
   // a request's page belongs to 服务, the notices to 我的
-  const path = location.pathname.replace(/^\/cases/, '/services').replace(/^\/notices/, '/me');
+  const path = location.pathname.replace(/^\/(cases|complaints|paid)/, '/services').replace(/^\/notices/, '/me');
   const active = tabs.find((x) => x.key !== '/' && path.startsWith(x.key))?.key ?? '/';
   return (
     <div className="portal-shell">
@@ -87,6 +93,12 @@ function Root() {
             <Route path="cases/:id" element={<CasePage />} />
             <Route path="notices" element={<NoticesPage />} />
             <Route path="me" element={<MePage />} />
+            <Route path="complain" element={<ComplainPage />} />
+            <Route path="complaints/:id" element={<ComplaintPage />} />
+            <Route path="paid" element={<PaidPage />} />
+            <Route path="paid/:id" element={<PaidOrderPage />} />
+            <Route path="bulletins" element={<BulletinsPage />} />
+            <Route path="bulletins/:id" element={<BulletinPage />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Route>
         </Routes>

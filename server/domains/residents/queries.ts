@@ -1,10 +1,11 @@
 // X-03: what the portal shows a resident — always filtered by scope.ts on the server.
-import type { TPortalCase, TPortalCaseDetail, TPortalEvent, TPortalNotices, TPortalOrder } from '../../../common/residents';
+import type { TPortalCase, TPortalCaseDetail, TPortalEvent, TPortalNotice, TPortalNotices, TPortalOrder } from '../../../common/residents';
 import type { Db, DbOrTx } from '../../platform/db';
 import { notFound } from '../../platform/errors';
 import { query } from '../../platform/sql';
 import { residentUnits, unitsParam, visibleCasesWhere } from './scope';
 import type { Resident } from './session';
+import { residentSurveys } from './surveys';
 
 /** The events a resident is told about: the state changes of their cases and orders. */
 export const NOTICE_ACTIONS = ['reply', 'close', 'dispatch', 'reassign', 'start', 'hold', 'resume', 'complete', 'record_acceptance', 'confirm_onsite', 'cannot_repair', 'cancel', 'followed_up', 'rework'] as const;
@@ -151,26 +152,50 @@ export async function visibleCasePhoto(db: DbOrTx, r: Resident, fileId: string) 
   return row.id;
 }
 
-/** X-03: the portal's notices — state changes of the resident's cases and orders, newest first, with the unread count. */
+/**
+ * X-03: the portal's notices — state changes of the resident's cases and orders, the desk's quotes to agree
+ * (PS-03) and the resolution of their complaints (CP-01), and the open surveys their unit is sampled in
+ * (SV-04), newest first, with the unread count.
+ */
 export async function residentNotices(db: Db, r: Resident): Promise<TPortalNotices> {
   const units = await residentUnits(db, r);
-  const rows = await query<{ id: number; entity: 'case' | 'work_order'; action: string; status: string | null; at: Date; number: string; caseId: string; read: boolean }>(
+  const rows = await query<{ id: number; entity: TPortalNotice['entity']; action: string; status: string | null; at: Date; number: string; caseId: string; entityId: string; paid: boolean; read: boolean }>(
     db,
     'resident_notices',
-    `with mine as (select c.id from cases c where c.company_id = $1::uuid and ${visibleCasesWhere('c', '$2')}),
-          ids as (select id::text as id, id as case_id from mine union all select o.id::text, o.case_id from work_orders o where o.case_id in (select id from mine))
-     select a.id::float8 as id, a.entity, a.action, a.after->>'status' as status, a.at,
-            coalesce(c.number, o.number) as number, ids.case_id as "caseId",
+    `with mine as (select c.id, c.number from cases c where c.company_id = $1::uuid and ${visibleCasesWhere('c', '$2')}),
+          ids as (select id::text as id, id as case_id, number from mine
+                  union all select o.id::text, o.case_id, o.number from work_orders o where o.case_id in (select id from mine)
+                  union all select k.id::text, k.case_id, mine.number from complaints k join mine on mine.id = k.case_id)
+     select a.id::float8 as id, a.entity, a.action, a.after->>'status' as status, a.at, ids.number, ids.case_id as "caseId", a.entity_id as "entityId",
+            exists (select 1 from paid_orders p where p.order_id::text = a.entity_id) as paid,
             a.at <= (select notices_read_at from resident_accounts where id = $3::uuid) as read
        from audit_events a
        join ids on ids.id = a.entity_id
-       left join cases c on a.entity = 'case' and c.id::text = a.entity_id
-       left join work_orders o on a.entity = 'work_order' and o.id::text = a.entity_id
-      where a.entity in ('case', 'work_order') and a.action = any($4::text[])
+      where ((a.entity in ('case', 'work_order') and a.action = any($4::text[]))
+             or (a.entity = 'paid_order' and a.action = 'quote')
+             or (a.entity = 'complaint' and a.action = 'resolve'))
         and coalesce(a.after->>'via', '') <> 'portal' -- what the resident did themselves is no news to them
       order by a.id desc
       limit 50`,
     [r.companyId, unitsParam(units), r.residentId, NOTICE_ACTIONS],
   );
-  return { items: rows.map((x) => ({ ...x, at: iso(x.at)! })), unread: rows.filter((x) => !x.read).length };
+  const [account] = await query<{ readAt: Date }>(db, 'resident_notices_read_at', 'select notices_read_at as "readAt" from resident_accounts where id = $1::uuid', [r.residentId]);
+  const surveys = (await residentSurveys(db, r)).map((s, i) => ({
+    id: -1 - i,
+    entity: 'survey' as const,
+    action: 'survey_open',
+    status: null,
+    at: s.openedAt,
+    number: s.title,
+    caseId: null,
+    link: s.link,
+    read: !!account && new Date(s.openedAt) <= account.readAt,
+  }));
+  const items: TPortalNotice[] = rows.map(({ paid, entityId, ...x }) => ({
+    ...x,
+    at: iso(x.at)!,
+    link: x.entity === 'paid_order' || (paid && x.entity === 'work_order') ? `/paid/${entityId}` : x.entity === 'complaint' ? `/complaints/${x.caseId}` : `/cases/${x.caseId}`,
+  }));
+  const all = [...surveys, ...items].sort((a, b) => b.at.localeCompare(a.at));
+  return { items: all, unread: all.filter((x) => !x.read).length };
 }

@@ -4,19 +4,38 @@ import { useQuery } from '@tanstack/react-query';
 import { Badge, List, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import type { TPortalCase } from '../../../common/residents';
+import type { TPortalSurvey } from '../../../common/portal-services';
+import { BulletinList } from './BulletinsPage';
 import { api } from '../api';
 import { fmt } from '../i18n';
-import { BellIcon, ListIcon, ReportIcon } from '../icons';
+import { BellIcon, BulletinIcon, ComplainIcon, ListIcon, PaidIcon, ReportIcon } from '../icons';
 import { useMe } from '../session';
+
+/** Complaints and paid services have pages of their own; other requests open the case page. */
+export const caseLink = (c: TPortalCase) => (c.category === 'complaint' ? `/complaints/${c.id}` : c.category === 'paid_service' && c.orders[0] ? `/paid/${c.orders[0].id}` : `/cases/${c.id}`);
 
 export function HomePage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const me = useMe().data!;
   const cases = useQuery({ queryKey: ['resident-cases'], queryFn: () => api.get<TPortalCase[]>('/api/resident/cases') });
+  // SV-04: the one-time link of a sampled unit, shown only to its own residents (the server decides).
+  const surveys = useQuery({ queryKey: ['resident-surveys'], queryFn: () => api.get<TPortalSurvey[]>('/api/resident/surveys') });
   return (
     <div className="portal-page">
       <h1 className="portal-title">{t('portal.home.hello', { name: me.name })}</h1>
+      {surveys.data?.map((s) => (
+        <div className="portal-survey" key={s.surveyId} data-testid="survey-card">
+          <p>
+            <strong>{t('portal.surveys.title')}</strong>
+            <br />
+            {t('portal.surveys.invite', { path: s.path, title: s.title, closesOn: s.closesOn })}
+          </p>
+          <a className="adm-button adm-button-primary adm-button-shape-default adm-button-small" href={s.link} style={{ flex: 'none', textDecoration: 'none' }}>
+            {t('portal.surveys.answer')}
+          </a>
+        </div>
+      ))}
       <div className="portal-quick">
         <Link to="/report" data-testid="quick-repair">
           <ReportIcon />
@@ -32,7 +51,22 @@ export function HomePage() {
           </Badge>
           {t('portal.home.quick.notices')}
         </Link>
+        <Link to="/complain" data-testid="quick-complain">
+          <ComplainIcon />
+          {t('portal.moreQuick.complain')}
+        </Link>
+        <Link to="/paid" data-testid="quick-paid">
+          <PaidIcon />
+          {t('portal.moreQuick.paid')}
+        </Link>
+        <Link to="/bulletins" data-testid="quick-bulletins">
+          <BulletinIcon />
+          {t('portal.bulletins.title')}
+        </Link>
       </div>
+      <List header={t('portal.bulletins.title')} className="portal-card-list" style={{ marginBottom: 12 }}>
+        <BulletinList limit={3} />
+      </List>
       <List header={t('portal.home.myUnits')} className="portal-card-list">
         {me.units.length === 0 && <List.Item>{t('portal.home.noUnits')}</List.Item>}
         {me.units.map((u) => (
@@ -49,7 +83,7 @@ export function HomePage() {
       <List header={t('portal.home.recent')} style={{ marginTop: 12 }}>
         {cases.data?.length === 0 && <List.Item>{t('portal.home.none')}</List.Item>}
         {cases.data?.slice(0, 3).map((c) => (
-          <List.Item key={c.id} arrowIcon description={`${c.number} · ${fmt(c.createdAt)}`} onClick={() => navigate(`/cases/${c.id}`)}>
+          <List.Item key={c.id} arrowIcon description={`${c.number} · ${fmt(c.createdAt)}`} onClick={() => navigate(caseLink(c))}>
             {c.content}
           </List.Item>
         ))}

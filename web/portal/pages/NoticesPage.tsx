@@ -26,7 +26,7 @@ export default function NoticesPage() {
           <List.Item
             key={n.id}
             arrowIcon
-            onClick={() => navigate(`/cases/${n.caseId}`)}
+            onClick={() => (n.entity === 'survey' ? location.assign(n.link) : navigate(n.link))}
             description={fmt(n.at)}
             prefix={
               n.read ? undefined : (
@@ -37,7 +37,7 @@ export default function NoticesPage() {
             }
             data-testid="portal-notice"
           >
-            {n.number} {t(`portal.event.${n.action}`, { defaultValue: n.action })}
+            {n.entity === 'survey' ? `${t(`portal.event.${n.action}`)}：${n.number}` : `${n.number} ${t(`portal.event.${n.action}`, { defaultValue: n.action })}`}
           </List.Item>
         ))}
       </List>

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { TPortalCase } from '../../../common/residents';
 import { api } from '../api';
 import { fmt } from '../i18n';
+import { caseLink } from './HomePage';
 
 export default function ServicesPage() {
   const { t } = useTranslation();
@@ -22,10 +23,12 @@ export default function ServicesPage() {
             <List.Item
               key={c.id}
               arrowIcon
-              onClick={() => navigate(`/cases/${c.id}`)}
+              onClick={() => navigate(caseLink(c))}
               description={`${c.number} · ${fmt(c.createdAt)}${c.path ? ` · ${c.path}` : ''}`}
               extra={<Tag color={o ? (['closed', 'followed_up', 'completed'].includes(o.status) ? 'success' : 'primary') : 'default'}>{o ? t(`ui.woStatus.${o.status}`) : t(`ui.caseStatus.${c.status}`)}</Tag>}
             >
+              {c.category === 'complaint' && <Tag color="warning" style={{ marginRight: 6 }}>{t('ui.category.complaint')}</Tag>}
+              {c.category === 'paid_service' && <Tag color="primary" fill="outline" style={{ marginRight: 6 }}>{t('portal.paid.title')}</Tag>}
               {c.content}
             </List.Item>
           );

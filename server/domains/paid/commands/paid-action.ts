@@ -21,7 +21,10 @@ import { paidOrders } from '../tables';
 const BEFORE_WORK = ['reported', 'dispatched', 'accepted'];
 const OPEN = [...BEFORE_WORK, 'in_progress', 'on_hold'];
 
-export async function paidAction(db: Db, p: Principal, orderId: string, a: TPaidAction, now?: Date): Promise<TPaidOrder> {
+/** the resident's agreement from the portal is the same step, given "portal" (the desk's form cannot claim it). */
+export type PortalAgree = { action: 'agree'; version: number; how: 'portal' };
+
+export async function paidAction(db: Db, p: Principal, orderId: string, a: TPaidAction | PortalAgree, now?: Date): Promise<TPaidOrder> {
   const id = await runCommand(
     db,
     p,
