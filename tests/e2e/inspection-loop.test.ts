@@ -25,8 +25,9 @@ async function client(username: string) {
 }
 
 const okModal = async (page: Page) => {
-  await page.getByTestId('rect-ok').click();
-  await page.waitForFunction(() => !document.querySelector('.ant-modal'));
+  // pressed once the modal has finished zooming in (a press during the animation can be lost under load)
+  await page.locator('.ant-modal:visible:not([class*="ant-zoom-"]) [data-testid="rect-ok"]').click();
+  await page.waitForFunction(() => !document.querySelector('.ant-modal'), undefined, { timeout: 60_000 });
 };
 
 test('QI-02, QI-03, QI-04 an inspection with its computed findings confirmed, the month bulletin published, a rectification closed by the manager and accepted', async () => {
