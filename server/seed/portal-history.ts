@@ -32,10 +32,14 @@ export async function seedPortalHistory(db: Db, companyId: string, staffOf: (pro
     let at = new Date(inDeskHours(now.getTime() - 6 * 24 * H));
     const filed = await fileComplaint(db, r, { unitId: home.unitId, type: 'noise', locationKind: 'public', publicLocation: '小区中心花园', content: '晚上十点后花园里还有人跳广场舞，音响声音很大，影响休息' }, at);
     const [made] = await db.select({ id: complaints.id, version: complaints.version }).from(complaints).where(eq(complaints.caseId, filed.caseId));
-    let k = await complaintAction(db, supervisor, made.id, { action: 'assign', version: made.version, handlerId: supervisor.userId }, (at = new Date(at.getTime() + 2 * H)));
-    k = await complaintAction(db, supervisor, k.id, { action: 'resolve', version: k.version, resolution: '已与广场舞队伍协商，活动结束时间提前到晚上九点，并调低音量；秩序维护员每晚巡查', valid: true }, (at = new Date(inDeskHours(at.getTime() + 20 * H))));
+    const filedAt = at;
+    const k = await complaintAction(db, supervisor, made.id, { action: 'assign', version: made.version, handlerId: supervisor.userId }, (at = new Date(inDeskHours(at.getTime() + H))));
+    // The desk answers within the day that it is being handled (IN-05), the supervisor resolves it the next day.
     const [c] = await db.select({ version: cases.version }).from(cases).where(eq(cases.id, filed.caseId));
-    await replyCase(db, clerk, filed.caseId, { version: c.version, reply: '您好，已协调广场舞活动于晚上九点前结束并调低音量，秩序维护员每晚巡查，感谢您的反馈' }, new Date(at.getTime() + H));
+    at = new Date(inDeskHours(at.getTime() + H));
+    const late = at.getTime() - filedAt.getTime() > 24 * H ? { lateReason: '夜间来件，次日上班即联系业主说明' } : {};
+    await replyCase(db, clerk, filed.caseId, { version: c.version, reply: '您好，已收到您的投诉，正在与广场舞队伍协调，今晚起安排秩序维护员巡查', ...late }, at);
+    await complaintAction(db, supervisor, k.id, { action: 'resolve', version: k.version, resolution: '已与广场舞队伍协商，活动于晚上九点前结束并调低音量；秩序维护员每晚巡查', valid: true }, new Date(inDeskHours(at.getTime() + 20 * H)));
 
     // PS-01..PS-03: ordered yesterday at the listed price; the desk quoted after confirming the job.
     const list = await residentPriceList(db, r, home.unitId);
@@ -44,6 +48,6 @@ export async function seedPortalHistory(db: Db, companyId: string, staffOf: (pro
     at = new Date(inDeskHours(now.getTime() - 24 * H));
     const o = await orderPaidService(db, r, { unitId: home.unitId, itemId: item.id, quantity: 1, description: '厨房下水很慢，疑似堵塞', preferredTime: '周末上午' }, at);
     const [po] = await db.select({ version: paidOrders.version }).from(paidOrders).where(eq(paidOrders.orderId, o.orderId));
-    await paidAction(db, clerk, o.orderId, { action: 'quote', version: po.version, fee: item.price, expectedResult: '疏通后排水顺畅，现场试水确认' }, new Date(at.getTime() + H));
+    await paidAction(db, clerk, o.orderId, { action: 'quote', version: po.version, fee: item.price, expectedResult: '疏通后排水顺畅，现场试水确认' }, new Date(inDeskHours(at.getTime() + H)));
   }
 }
