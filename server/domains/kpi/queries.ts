@@ -4,7 +4,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { TKpiRate, TProjectKpis } from '../../../common/desk';
 import { rowsOf, type DbOrTx } from '../../platform/db';
 import { notFound } from '../../platform/errors';
-import { can, projectsWhere, type Principal } from '../../platform/policy';
+import { can, holdsCompanyWide, projectsWhere, type Principal } from '../../platform/policy';
 import { column, KPI_COUNTERS, type KpiCounts } from './rollup';
 
 const ratio = (a: number, b: number) => (b ? Math.round((a / b) * 10_000) / 10_000 : 0);
@@ -33,16 +33,18 @@ function scoreOf(r: Record<TKpiRate, number>): number {
   return Math.round((parts.reduce((a, b) => a + b, 0) / parts.length) * 1000) / 10;
 }
 
+const COLUMNS = KPI_COUNTERS.map((c) => [c, column(c)] as const);
+const SELECTED = sql.raw(COLUMNS.map(([, col]) => `coalesce(k.${col}, 0)::int as ${col}`).join(', '));
+
 async function kpis(db: DbOrTx, projectFilter: SQL, month: string): Promise<TProjectKpis[]> {
-  const cols = KPI_COUNTERS.map((c) => `coalesce(k.${column(c)}, 0)::int as ${column(c)}`).join(', ');
   const rows = rowsOf(
     await db.execute(sql`
-      select p.id as project_id, p.name as project_name, ${sql.raw(cols)}
+      select p.id as project_id, p.name as project_name, ${SELECTED}
       from projects p left join kpi_months k on k.project_id = p.id and k.month = ${month}
       where ${projectFilter}`),
   );
   return rows.map((r) => {
-    const counts = Object.fromEntries(KPI_COUNTERS.map((c) => [c, Number(r[column(c)])])) as KpiCounts;
+    const counts = Object.fromEntries(COLUMNS.map(([c, col]) => [c, Number(r[col])])) as KpiCounts;
     const rates = ratesOf(counts);
     return { projectId: String(r.project_id), projectName: String(r.project_name), month, counts, rates, score: scoreOf(rates) };
   });
@@ -59,7 +61,8 @@ export async function projectKpis(db: DbOrTx, p: Principal, projectId: string, m
 export async function ranking(db: DbOrTx, p: Principal, month: string): Promise<TProjectKpis[]> {
   const ids = projectsWhere(p, 'project.read');
   if (!ids.length) return [];
-  // One array parameter, not a thousand literals the database must parse on every call.
-  const all = await kpis(db, sql`p.company_id = ${p.companyId}::uuid and p.id = any(${`{${ids.join(',')}}`}::uuid[])`, month);
+  // A company-wide reader filters by the company; others by one array parameter, not a thousand literals.
+  const filter = holdsCompanyWide(p, 'project.read') ? sql`p.company_id = ${p.companyId}::uuid` : sql`p.company_id = ${p.companyId}::uuid and p.id = any(${`{${ids.join(',')}}`}::uuid[])`;
+  const all = await kpis(db, filter, month);
   return all.sort((a, b) => b.score - a.score || b.counts.repairCycles - a.counts.repairCycles);
 }

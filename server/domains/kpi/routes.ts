@@ -8,7 +8,9 @@ export function kpiRoutes(app: App, { db }: Deps) {
   app.get('/api/projects/:id/kpis', { schema: { params: ZIdParams, querystring: ZKpiQuery, response: { 200: ZProjectKpis } }, config: { access: 'project.read' } }, (req) =>
     projectKpis(db, principal(req), req.params.id, req.query.month),
   );
-  app.get('/api/kpis/ranking', { schema: { querystring: ZKpiQuery, response: { 200: ZKpiRanking } }, config: { access: 'project.read' } }, async (req) => ({
+  // QI-04: a thousand projects' KPIs, built by typed code from the rollup; re-validating ~700 KB of output
+  // against the contract cost more than the query (18 ms of ~45 at 1,000 projects), so it is only stringified.
+  app.get('/api/kpis/ranking', { schema: { querystring: ZKpiQuery, response: { 200: ZKpiRanking } }, config: { access: 'project.read' }, serializerCompiler: () => (data) => JSON.stringify(data) }, async (req) => ({
     month: req.query.month,
     items: await ranking(db, principal(req), req.query.month),
   }));

@@ -45,7 +45,7 @@ export function WorkbenchPage() {
         title={<Typography.Title level={4} style={{ margin: 0 }}>{t('ui.home.title')}</Typography.Title>}
         extra={
           main && (
-            <Button type="primary" size="large" icon={main.icon} onClick={() => navigate(main.key)} data-testid="main-work">
+            <Button type="primary" icon={main.icon} onClick={() => navigate(main.key)} data-testid="main-work">
               {main.label}
             </Button>
           )
