@@ -1,4 +1,4 @@
-import { lazy, StrictMode, Suspense, useState } from 'react';
+import { lazy, StrictMode, Suspense, useState, type ComponentType } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -11,81 +11,86 @@ import { useTranslation } from 'react-i18next';
 import './lib/i18n';
 import { ApiError } from './lib/api';
 import { AppLayout, RoleHome } from './layout/AppLayout';
+
+/** Each page is its own chunk, loaded when first opened: the sign-in and the workbench come with the app,
+ *  the rest (ECharts with the dashboard, the print sheets, the registers) only for whoever opens them. */
+const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) => lazy(() => load().then((m) => ({ default: m[name] })));
 import { LoginPage } from './pages/auth/LoginPage';
-import { ProjectsPage } from './pages/org/ProjectsPage';
-import { SpacePage } from './pages/org/SpacePage';
-import { UnitsPage } from './pages/org/UnitsPage';
-import { UnitPage } from './pages/org/UnitPage';
-import { PortalInvitationPage } from './pages/org/PortalInvitationPage';
-import { CustomersPage } from './pages/people/CustomersPage';
-import { CalendarPage } from './pages/calendar/CalendarPage';
-import { KpiPage } from './pages/kpi/KpiPage';
-import DeskRulesPage from './pages/kpi/DeskRulesPage';
+const ProjectsPage = page(() => import('./pages/org/ProjectsPage'), 'ProjectsPage');
+const SpacePage = page(() => import('./pages/org/SpacePage'), 'SpacePage');
+const UnitsPage = page(() => import('./pages/org/UnitsPage'), 'UnitsPage');
+const UnitPage = page(() => import('./pages/org/UnitPage'), 'UnitPage');
+const PortalInvitationPage = page(() => import('./pages/org/PortalInvitationPage'), 'PortalInvitationPage');
+const CustomersPage = page(() => import('./pages/people/CustomersPage'), 'CustomersPage');
+const CalendarPage = page(() => import('./pages/calendar/CalendarPage'), 'CalendarPage');
+const KpiPage = page(() => import('./pages/kpi/KpiPage'), 'KpiPage');
+const DeskRulesPage = lazy(() => import('./pages/kpi/DeskRulesPage'));
 import { WorkbenchPage } from './pages/home/WorkbenchPage';
-// QI-05: the dashboard carries ECharts; loaded only when opened.
 const DashboardPage = lazy(() => import('./pages/kpi/DashboardPage'));
-import { StaffPage } from './pages/people/StaffPage';
-import { ThrottlesPage } from './pages/auth/ThrottlesPage';
-import { DeskPage } from './pages/desk/DeskPage';
-import { CasesPage } from './pages/cases/CasesPage';
-import { CasePage } from './pages/cases/CasePage';
-import { OrdersPage } from './pages/workorders/OrdersPage';
-import { OrderPage } from './pages/workorders/OrderPage';
-import { OrderPrintPage } from './pages/workorders/OrderPrintPage';
-import { DispatchPage } from './pages/workorders/DispatchPage';
-import { MyOrdersPage } from './pages/workorders/MyOrdersPage';
-import { FollowupsPage } from './pages/followups/FollowupsPage';
-import { FaqPage } from './pages/faq/FaqPage';
-import { PriceListPage } from './pages/paid/PriceListPage';
-import { PaidOrdersPage } from './pages/paid/PaidOrdersPage';
-import { PaidNoticePage } from './pages/paid/PaidNoticePage';
-import { CashPage } from './pages/paid/CashPage';
-import { PaidSummaryPage } from './pages/paid/PaidSummaryPage';
-import { ComplaintsPage } from './pages/complaints/ComplaintsPage';
-import { ComplaintPage } from './pages/complaints/ComplaintPage';
-import { FlagsPage } from './pages/complaints/FlagsPage';
-import { SupervisionPage } from './pages/followups/SupervisionPage';
-import { ArchivesPage } from './pages/archives/ArchivesPage';
-import { ArchivePage } from './pages/archives/ArchivePage';
-import { ImportPage } from './pages/archives/ImportPage';
-import { ArchiveLogPage } from './pages/archives/ArchiveLogPage';
-import { SlipBundlePage, SlipBundlePrintPage } from './pages/archives/SlipBundlePage';
-import { ChecklistsPage } from './pages/archives/ChecklistsPage';
-import { NoticesPage } from './pages/notices/NoticesPage';
-import { NoticePage } from './pages/notices/NoticePage';
-import { NoticePrintPage } from './pages/notices/NoticePrintPage';
-import { KeyCustomersPage } from './pages/relations/KeyCustomersPage';
-import { VisitsPage } from './pages/relations/VisitsPage';
-import { ActivitiesPage } from './pages/relations/ActivitiesPage';
-import { LobbyCardsPage, LobbyCardsPrintPage } from './pages/relations/LobbyCardsPrintPage';
-import { PatrolPhonePage } from './pages/patrols/PatrolPhonePage';
-import { PatrolRegisterPage } from './pages/patrols/PatrolRegisterPage';
-import { VacantRegisterPage } from './pages/patrols/VacantRegisterPage';
-import { EquipmentPage } from './pages/patrols/EquipmentPage';
-import { RoomsPage } from './pages/patrols/RoomsPage';
-import { ExpressPage } from './pages/patrols/ExpressPage';
-import { PassesPage } from './pages/frontdesk/PassesPage';
-import { PassPrintPage } from './pages/frontdesk/PassPrintPage';
-import { PassListPrintPage } from './pages/frontdesk/PassListPrintPage';
-import { GatePage } from './pages/frontdesk/GatePage';
-import { ShiftLogsPage } from './pages/frontdesk/ShiftLogsPage';
-import { ShiftLogPrintPage } from './pages/frontdesk/ShiftLogPrintPage';
-import { LostSlipPrintPage } from './pages/frontdesk/LostSlipPrintPage';
-import { MeetingNoticePrintPage } from './pages/patrols/MeetingNoticePrintPage';
-import { CallReviewsPage } from './pages/frontdesk/CallReviewsPage';
-import { LostFoundPage } from './pages/frontdesk/LostFoundPage';
-import { InspectionsPage } from './pages/inspections/InspectionsPage';
-import { InspectionPage } from './pages/inspections/InspectionPage';
-import { StandardsPage } from './pages/inspections/StandardsPage';
-import { ResultsPage } from './pages/inspections/ResultsPage';
-import { BulletinPage } from './pages/inspections/BulletinPage';
-import { BulletinPrintPage } from './pages/inspections/BulletinPrintPage';
-import { RectificationsPage } from './pages/inspections/RectificationsPage';
-import { RectificationPage } from './pages/inspections/RectificationPage';
-import { SurveysPage } from './pages/surveys/SurveysPage';
-import { SurveyPage } from './pages/surveys/SurveyPage';
-import { QuestionnairePage } from './pages/surveys/QuestionnairePage';
-import { SurveyLinkPage } from './pages/surveys/SurveyLinkPage';
+const StaffPage = page(() => import('./pages/people/StaffPage'), 'StaffPage');
+const ThrottlesPage = page(() => import('./pages/auth/ThrottlesPage'), 'ThrottlesPage');
+const DeskPage = page(() => import('./pages/desk/DeskPage'), 'DeskPage');
+const CasesPage = page(() => import('./pages/cases/CasesPage'), 'CasesPage');
+const CasePage = page(() => import('./pages/cases/CasePage'), 'CasePage');
+const OrdersPage = page(() => import('./pages/workorders/OrdersPage'), 'OrdersPage');
+const OrderPage = page(() => import('./pages/workorders/OrderPage'), 'OrderPage');
+const OrderPrintPage = page(() => import('./pages/workorders/OrderPrintPage'), 'OrderPrintPage');
+const DispatchPage = page(() => import('./pages/workorders/DispatchPage'), 'DispatchPage');
+const MyOrdersPage = page(() => import('./pages/workorders/MyOrdersPage'), 'MyOrdersPage');
+const FollowupsPage = page(() => import('./pages/followups/FollowupsPage'), 'FollowupsPage');
+const FaqPage = page(() => import('./pages/faq/FaqPage'), 'FaqPage');
+const PriceListPage = page(() => import('./pages/paid/PriceListPage'), 'PriceListPage');
+const PaidOrdersPage = page(() => import('./pages/paid/PaidOrdersPage'), 'PaidOrdersPage');
+const PaidNoticePage = page(() => import('./pages/paid/PaidNoticePage'), 'PaidNoticePage');
+const CashPage = page(() => import('./pages/paid/CashPage'), 'CashPage');
+const PaidSummaryPage = page(() => import('./pages/paid/PaidSummaryPage'), 'PaidSummaryPage');
+const ComplaintsPage = page(() => import('./pages/complaints/ComplaintsPage'), 'ComplaintsPage');
+const ComplaintPage = page(() => import('./pages/complaints/ComplaintPage'), 'ComplaintPage');
+const FlagsPage = page(() => import('./pages/complaints/FlagsPage'), 'FlagsPage');
+const SupervisionPage = page(() => import('./pages/followups/SupervisionPage'), 'SupervisionPage');
+const ArchivesPage = page(() => import('./pages/archives/ArchivesPage'), 'ArchivesPage');
+const ArchivePage = page(() => import('./pages/archives/ArchivePage'), 'ArchivePage');
+const ImportPage = page(() => import('./pages/archives/ImportPage'), 'ImportPage');
+const ArchiveLogPage = page(() => import('./pages/archives/ArchiveLogPage'), 'ArchiveLogPage');
+const SlipBundlePage = page(() => import('./pages/archives/SlipBundlePage'), 'SlipBundlePage');
+const SlipBundlePrintPage = page(() => import('./pages/archives/SlipBundlePage'), 'SlipBundlePrintPage');
+const ChecklistsPage = page(() => import('./pages/archives/ChecklistsPage'), 'ChecklistsPage');
+const NoticesPage = page(() => import('./pages/notices/NoticesPage'), 'NoticesPage');
+const NoticePage = page(() => import('./pages/notices/NoticePage'), 'NoticePage');
+const NoticePrintPage = page(() => import('./pages/notices/NoticePrintPage'), 'NoticePrintPage');
+const KeyCustomersPage = page(() => import('./pages/relations/KeyCustomersPage'), 'KeyCustomersPage');
+const VisitsPage = page(() => import('./pages/relations/VisitsPage'), 'VisitsPage');
+const ActivitiesPage = page(() => import('./pages/relations/ActivitiesPage'), 'ActivitiesPage');
+const LobbyCardsPage = page(() => import('./pages/relations/LobbyCardsPrintPage'), 'LobbyCardsPage');
+const LobbyCardsPrintPage = page(() => import('./pages/relations/LobbyCardsPrintPage'), 'LobbyCardsPrintPage');
+const PatrolPhonePage = page(() => import('./pages/patrols/PatrolPhonePage'), 'PatrolPhonePage');
+const PatrolRegisterPage = page(() => import('./pages/patrols/PatrolRegisterPage'), 'PatrolRegisterPage');
+const VacantRegisterPage = page(() => import('./pages/patrols/VacantRegisterPage'), 'VacantRegisterPage');
+const EquipmentPage = page(() => import('./pages/patrols/EquipmentPage'), 'EquipmentPage');
+const RoomsPage = page(() => import('./pages/patrols/RoomsPage'), 'RoomsPage');
+const ExpressPage = page(() => import('./pages/patrols/ExpressPage'), 'ExpressPage');
+const PassesPage = page(() => import('./pages/frontdesk/PassesPage'), 'PassesPage');
+const PassPrintPage = page(() => import('./pages/frontdesk/PassPrintPage'), 'PassPrintPage');
+const PassListPrintPage = page(() => import('./pages/frontdesk/PassListPrintPage'), 'PassListPrintPage');
+const GatePage = page(() => import('./pages/frontdesk/GatePage'), 'GatePage');
+const ShiftLogsPage = page(() => import('./pages/frontdesk/ShiftLogsPage'), 'ShiftLogsPage');
+const ShiftLogPrintPage = page(() => import('./pages/frontdesk/ShiftLogPrintPage'), 'ShiftLogPrintPage');
+const LostSlipPrintPage = page(() => import('./pages/frontdesk/LostSlipPrintPage'), 'LostSlipPrintPage');
+const MeetingNoticePrintPage = page(() => import('./pages/patrols/MeetingNoticePrintPage'), 'MeetingNoticePrintPage');
+const CallReviewsPage = page(() => import('./pages/frontdesk/CallReviewsPage'), 'CallReviewsPage');
+const LostFoundPage = page(() => import('./pages/frontdesk/LostFoundPage'), 'LostFoundPage');
+const InspectionsPage = page(() => import('./pages/inspections/InspectionsPage'), 'InspectionsPage');
+const InspectionPage = page(() => import('./pages/inspections/InspectionPage'), 'InspectionPage');
+const StandardsPage = page(() => import('./pages/inspections/StandardsPage'), 'StandardsPage');
+const ResultsPage = page(() => import('./pages/inspections/ResultsPage'), 'ResultsPage');
+const BulletinPage = page(() => import('./pages/inspections/BulletinPage'), 'BulletinPage');
+const BulletinPrintPage = page(() => import('./pages/inspections/BulletinPrintPage'), 'BulletinPrintPage');
+const RectificationsPage = page(() => import('./pages/inspections/RectificationsPage'), 'RectificationsPage');
+const RectificationPage = page(() => import('./pages/inspections/RectificationPage'), 'RectificationPage');
+const SurveysPage = page(() => import('./pages/surveys/SurveysPage'), 'SurveysPage');
+const SurveyPage = page(() => import('./pages/surveys/SurveyPage'), 'SurveyPage');
+const QuestionnairePage = page(() => import('./pages/surveys/QuestionnairePage'), 'QuestionnairePage');
+const SurveyLinkPage = page(() => import('./pages/surveys/SurveyLinkPage'), 'SurveyLinkPage');
 
 function Root() {
   const { i18n } = useTranslation();
@@ -103,6 +108,7 @@ function Root() {
       <AntApp>
         <QueryClientProvider client={client}>
           <BrowserRouter>
+            <Suspense fallback={<Spin fullscreen />}>
             <Routes>
               <Route path="/login" element={<LoginPage />} />
               {/* SV-04: the resident's one-time survey link, no sign-in */}
@@ -190,17 +196,11 @@ function Root() {
                 <Route path="kpis" element={<KpiPage />} />
                 <Route path="desk-rules" element={<DeskRulesPage />} />
                 <Route path="workbench" element={<WorkbenchPage />} />
-                <Route
-                  path="kpi-dashboard"
-                  element={
-                    <Suspense fallback={<Spin />}>
-                      <DashboardPage />
-                    </Suspense>
-                  }
-                />
+                <Route path="kpi-dashboard" element={<DashboardPage />} />
                 <Route path="*" element={<Navigate to="/" replace />} />
               </Route>
             </Routes>
+            </Suspense>
           </BrowserRouter>
         </QueryClientProvider>
       </AntApp>

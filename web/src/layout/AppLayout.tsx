@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { Alert, Button, Drawer, Dropdown, Grid, Layout, Menu, Segmented, Select, Space, Spin, Typography } from 'antd';
 import { LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -156,7 +156,10 @@ function Shell() {
         </Layout.Header>
         <DemoBanner />
         <Layout.Content style={{ padding: wide ? 16 : 8 }}>
-          <Outlet />
+          {/* a page's chunk loads under the menu, which stays */}
+          <Suspense fallback={<Spin style={{ display: 'block', margin: '48px auto' }} />}>
+            <Outlet />
+          </Suspense>
         </Layout.Content>
       </Layout>
     </Layout>
