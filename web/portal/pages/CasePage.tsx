@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { VERDICTS } from '../../../common/desk';
 import type { TPortalCaseDetail, TPortalOrder } from '../../../common/residents';
 import { api, errorText } from '../api';
+import { useSending } from '../sending';
 import { fmt } from '../i18n';
 import { SignaturePad } from '../SignaturePad';
 
@@ -114,21 +115,16 @@ function SignPopup({ order, onClose, onDone }: { order: TPortalOrder | null; onC
   const { t } = useTranslation();
   const [signature, setSignature] = useState<string>();
   const [opinion, setOpinion] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, send } = useSending();
   const submit = async () => {
     if (!order) return;
     if (!signature) return void Toast.show({ content: t('portal.detail.signFirst') });
-    setBusy(true);
-    try {
+    await send(async () => {
       await api.post(`/api/resident/orders/${order.id}/acceptance`, { version: order.version, signature, opinion: opinion || undefined });
       Toast.show({ icon: 'success', content: t('portal.detail.signed') });
       await onDone();
       onClose();
-    } catch (e) {
-      Toast.show({ content: errorText(e, t('portal.error')) });
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Popup visible={!!order} onMaskClick={onClose} destroyOnClose bodyStyle={{ borderTopLeftRadius: 12, borderTopRightRadius: 12, padding: 16 }}>
@@ -150,20 +146,15 @@ function RatePopup({ order, onClose, onDone }: { order: TPortalOrder | null; onC
   const [verdict, setVerdict] = useState<(typeof VERDICTS)[number]>();
   const [solved, setSolved] = useState<'yes' | 'no'>();
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, send } = useSending();
   const submit = async () => {
     if (!order || !verdict || !solved) return;
-    setBusy(true);
-    try {
+    await send(async () => {
       await api.post(`/api/resident/orders/${order.id}/rating`, { verdict, solved: solved === 'yes', note });
       Toast.show({ icon: 'success', content: t('portal.detail.thanks') });
       await onDone();
       onClose();
-    } catch (e) {
-      Toast.show({ content: errorText(e, t('portal.error')) });
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Popup visible={!!order} onMaskClick={onClose} destroyOnClose bodyStyle={{ borderTopLeftRadius: 12, borderTopRightRadius: 12, padding: 16 }}>

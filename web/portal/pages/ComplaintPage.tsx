@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { VERDICTS } from '../../../common/desk';
 import type { TPortalComplaint } from '../../../common/portal-services';
 import { api, errorText } from '../api';
+import { useSending } from '../sending';
 import { fmt } from '../i18n';
 
 export default function ComplaintPage() {
@@ -18,22 +19,17 @@ export default function ComplaintPage() {
   const [rating, setRating] = useState(false);
   const [verdict, setVerdict] = useState<(typeof VERDICTS)[number]>();
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, send } = useSending();
   if (!q.data) return <div className="portal-page">{q.isError ? errorText(q.error, t('portal.error')) : t('portal.loading')}</div>;
   const k = q.data;
   const submit = async () => {
     if (!verdict) return;
-    setBusy(true);
-    try {
+    await send(async () => {
       await api.post(`/api/resident/complaints/${k.caseId}/verdict`, { version: k.version, verdict, note });
       Toast.show({ icon: 'success', content: t('portal.detail.thanks') });
       setRating(false);
       await Promise.all([qc.invalidateQueries({ queryKey: key }), qc.invalidateQueries({ queryKey: ['resident-cases'] })]);
-    } catch (e) {
-      Toast.show({ content: errorText(e, t('portal.error')) });
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <div className="portal-page">

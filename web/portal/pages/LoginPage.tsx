@@ -5,6 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Button, Form, Input, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { api, errorText } from '../api';
+import { useSending } from '../sending';
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -14,7 +15,7 @@ export function LoginPage() {
   const [code, setCode] = useState('');
   const [wait, setWait] = useState(0);
   const [demoCode, setDemoCode] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, send } = useSending();
 
   useEffect(() => {
     if (!wait) return;
@@ -35,16 +36,11 @@ export function LoginPage() {
   };
 
   const submit = async () => {
-    setBusy(true);
-    try {
+    await send(async () => {
       await api.post('/api/resident/sign-in', { phone, code });
       await qc.invalidateQueries();
       navigate('/', { replace: true });
-    } catch (e) {
-      Toast.show({ content: errorText(e, t('portal.error')) });
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -2,10 +2,11 @@
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Dialog, Input, List, Steps, Tag, Toast } from 'antd-mobile';
+import { Button, Dialog, Input, List, Steps, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import type { TPortalPaidOrder } from '../../../common/portal-services';
 import { api, errorText } from '../api';
+import { useSending } from '../sending';
 import { fmt } from '../i18n';
 import { paidState } from './PaidPage';
 
@@ -16,21 +17,17 @@ export default function PaidOrderPage() {
   const key = ['resident-paid-order', id];
   const q = useQuery({ queryKey: key, queryFn: () => api.get<TPortalPaidOrder>(`/api/resident/paid-orders/${id}`), refetchInterval: 20_000 });
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, send } = useSending();
   if (!q.data) return <div className="portal-page">{q.isError ? errorText(q.error, t('portal.error')) : t('portal.loading')}</div>;
   const o = q.data;
   const answer = async (how: 'agree' | 'decline') => {
     if (how === 'agree' && !(await Dialog.confirm({ content: t('portal.paid.agreeConfirm', { fee: o.fee.toFixed(2) }), confirmText: t('portal.paid.agree'), cancelText: t('ui.cancel') }))) return;
-    setBusy(true);
-    try {
+    await send(async () => {
       await api.post(`/api/resident/paid-orders/${o.orderId}/${how}`, { version: o.version, note });
       await Promise.all([qc.invalidateQueries({ queryKey: key }), qc.invalidateQueries({ queryKey: ['resident-paid'] }), qc.invalidateQueries({ queryKey: ['resident-me'] })]);
-    } catch (e) {
-      Toast.show({ content: errorText(e, t('portal.error')) });
+    }, async () => {
       await qc.invalidateQueries({ queryKey: key }); // a changed quote is shown afresh
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const s = paidState(o);
   return (

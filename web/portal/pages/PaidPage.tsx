@@ -7,7 +7,8 @@ import { Button, Form, Input, List, Popup, Stepper, Tag, TextArea, Toast } from 
 import { useTranslation } from 'react-i18next';
 import type { TPriceList, TServiceItem } from '../../../common/paid';
 import type { TPortalPaidOrder } from '../../../common/portal-services';
-import { api, errorText } from '../api';
+import { api } from '../api';
+import { useSending } from '../sending';
 import { fmt } from '../i18n';
 import { useMe } from '../session';
 
@@ -30,7 +31,7 @@ export default function PaidPage() {
   const [quantity, setQuantity] = useState(1);
   const [description, setDescription] = useState('');
   const [preferredTime, setPreferredTime] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, send } = useSending();
   if (!unitId)
     return (
       <div className="portal-page">
@@ -41,18 +42,13 @@ export default function PaidPage() {
   const submit = async () => {
     if (!item) return;
     if (!description.trim() || !preferredTime.trim()) return void Toast.show({ content: t('portal.paid.required') });
-    setBusy(true);
-    try {
+    await send(async () => {
       const r = await api.post<{ orderId: string; number: string }>('/api/resident/paid-orders', { unitId, itemId: item.id, quantity, description, preferredTime });
       Toast.show({ icon: 'success', content: t('portal.paid.submitted', { number: r.number }) });
       setItem(null);
       await qc.invalidateQueries({ queryKey: ['resident-paid'] });
       navigate(`/paid/${r.orderId}`);
-    } catch (e) {
-      Toast.show({ content: errorText(e, t('portal.error')) });
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const byCategory = (list.data?.items ?? []).reduce<Record<string, TServiceItem[]>>((m, i) => ({ ...m, [i.category]: [...(m[i.category] ?? []), i] }), {});
   return (

@@ -2,10 +2,12 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Form, Input, Selector, TextArea, Toast } from 'antd-mobile';
+import { Button, Form, Selector, TextArea, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { TRADES } from '../../../common/desk';
-import { api, errorText } from '../api';
+import { api } from '../api';
+import { PlaceFields, type Where } from '../PlaceFields';
+import { useSending } from '../sending';
 import { shrinkToJpeg } from '../../shared/photo';
 import { useMe } from '../session';
 
@@ -16,12 +18,12 @@ export default function ReportPage() {
   const me = useMe().data!;
   const units = me.units.filter((u) => u.allowed);
   const [unitId, setUnitId] = useState(units[0]?.unitId);
-  const [where, setWhere] = useState<'unit' | 'public'>('unit');
+  const [where, setWhere] = useState<Where>('unit');
   const [publicLocation, setPublicLocation] = useState('');
   const [trade, setTrade] = useState<(typeof TRADES)[number]>('water');
   const [description, setDescription] = useState('');
   const [photos, setPhotos] = useState<{ name: string; data: string }[]>([]);
-  const [busy, setBusy] = useState(false);
+  const { busy, send } = useSending();
 
   if (!units.length)
     return (
@@ -40,8 +42,7 @@ export default function ReportPage() {
 
   const submit = async () => {
     if (!description.trim()) return void Toast.show({ content: t('portal.report.required') });
-    setBusy(true);
-    try {
+    await send(async () => {
       const r = await api.post<{ caseId: string; number: string }>('/api/resident/repairs', {
         unitId,
         locationKind: where,
@@ -53,38 +54,25 @@ export default function ReportPage() {
       Toast.show({ icon: 'success', content: t('portal.report.submitted', { number: r.number }) });
       await qc.invalidateQueries({ queryKey: ['resident-cases'] });
       navigate(`/cases/${r.caseId}`, { replace: true });
-    } catch (e) {
-      Toast.show({ content: errorText(e, t('portal.error')) });
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
     <div className="portal-page">
       <h1 className="portal-title">{t('portal.report.title')}</h1>
       <Form layout="vertical" footer={<Button block color="primary" size="large" loading={busy} onClick={submit} data-testid="report-submit">{t('portal.report.submit')}</Button>}>
-        {units.length > 1 && (
-          <Form.Item label={t('portal.report.unit')}>
-            <Selector columns={1} options={units.map((u) => ({ label: `${u.projectName} ${u.path}`, value: u.unitId }))} value={unitId ? [unitId] : []} onChange={(v) => v[0] && setUnitId(v[0])} />
-          </Form.Item>
-        )}
-        <Form.Item label={t('portal.report.where')}>
-          <Selector
-            columns={2}
-            options={[
-              { label: t('portal.report.inUnit'), value: 'unit' },
-              { label: t('portal.report.publicArea'), value: 'public' },
-            ]}
-            value={[where]}
-            onChange={(v) => v[0] && setWhere(v[0] as 'unit' | 'public')}
-          />
-        </Form.Item>
-        {where === 'public' && (
-          <Form.Item label={<label htmlFor="report-public">{t('portal.report.publicLocation')}</label>}>
-            <Input id="report-public" placeholder={t('portal.report.publicPlaceholder')} value={publicLocation} onChange={setPublicLocation} maxLength={100} />
-          </Form.Item>
-        )}
+        <PlaceFields
+          id="report"
+          unitLabel={t('portal.report.unit')}
+          whereLabel={t('portal.report.where')}
+          units={units}
+          unitId={unitId}
+          onUnit={setUnitId}
+          where={where}
+          onWhere={setWhere}
+          publicLocation={publicLocation}
+          onPublicLocation={setPublicLocation}
+        />
         <Form.Item label={t('portal.report.trade')}>
           <Selector columns={4} options={TRADES.map((x) => ({ label: t(`ui.trade.${x}`), value: x }))} value={[trade]} onChange={(v) => v[0] && setTrade(v[0])} />
         </Form.Item>

@@ -1,7 +1,11 @@
 // What every printed A4 sheet shares (报修受理单, 有偿服务通知单, 放行条, 会议通知…): the print dialog opened
 // once the data is there, the bordered cell, the heading and the signature lines.
 import { useEffect } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useParams } from 'react-router-dom';
 import type { TMe } from '../../../common/auth';
+import { api } from '../lib/api';
+import { useMe } from '../lib/session';
 
 /** Opens the print dialog once the sheet has what it prints; a browser under automation (the tests) is left alone. */
 export function useAutoPrint(ready: unknown, ...deps: unknown[]) {
@@ -12,8 +16,28 @@ export function useAutoPrint(ready: unknown, ...deps: unknown[]) {
   }, [ready, ...deps]);
 }
 
+/** The record a sheet prints, by the id in its address (cached under `key` like the record's own page), and
+ *  the signed-in user for the heading; the print dialog opens once the record is there. */
+export function usePrinted<T>(key: string, path: (id: string) => string) {
+  const { id = '' } = useParams();
+  const q = useQuery({ queryKey: [key, id], queryFn: () => api.get<T>(path(id)) });
+  const me = useMe();
+  useAutoPrint(q.data);
+  return { data: q.data, me: me.data };
+}
+
 /** The cell of the paper forms' bordered tables. */
 export const printCell: React.CSSProperties = { border: '1px solid #000', padding: '6px 8px', verticalAlign: 'top' };
+
+/** A bordered label → value row of a paper form, the label column `width` px wide. */
+export const labelRow =
+  (width: number, preWrap = true) =>
+  (label: string, value: React.ReactNode) => (
+    <tr>
+      <th style={{ ...printCell, width, textAlign: 'left', background: '#f5f5f5' }}>{label}</th>
+      <td style={preWrap ? { ...printCell, whiteSpace: 'pre-wrap' } : printCell}>{value}</td>
+    </tr>
+  );
 
 /** The company and the project above the title, as on the company's own paper forms. */
 export function PrintHeading({ me, projectId, title, compact = false }: { me: TMe | undefined; projectId: string; title: string; compact?: boolean }) {

@@ -10,7 +10,7 @@ import dayjs from 'dayjs';
 import type { TSlipBundle } from '../../../../common/archives';
 import { api, ApiError, qs } from '../../lib/api';
 import { useMe, useSession } from '../../lib/session';
-import { PrintHeading, SignatureLines, useAutoPrint } from '../print-parts';
+import { PrintHeading, SignatureLines, useAutoPrint, labelRow } from '../print-parts';
 import '../print.css';
 
 type Slip = TSlipBundle['paid'][number];
@@ -186,12 +186,7 @@ export function SlipBundlePrintPage() {
 
 function SlipSheet({ slip: s }: { slip: Slip }) {
   const { t } = useTranslation();
-  const row = (label: string, value: React.ReactNode) => (
-    <tr>
-      <th style={{ ...cell, width: 90, textAlign: 'left', background: '#f5f5f5' }}>{label}</th>
-      <td style={cell}>{value}</td>
-    </tr>
-  );
+  const row = labelRow(90, false);
   return (
     <div style={{ breakInside: 'avoid', marginTop: 14 }} data-testid="bundle-slip">
       <b>

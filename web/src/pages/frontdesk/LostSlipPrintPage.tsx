@@ -1,37 +1,23 @@
 // FD-04: the printed hand-back slip (失物领取交接单) of a found item — the item, where and when it was
 // found and kept, the receiver's name, phone and (masked) ID number, the drawn signature, the clerk who
 // handed it back; the lost report it was matched with. A4, with lines for the paper copy's signatures.
-import { useQuery } from '@tanstack/react-query';
-import { useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import type { TLostItem } from '../../../../common/frontdesk';
 import { api } from '../../lib/api';
-import { useMe } from '../../lib/session';
-import { PrintHeading, SignatureLines, useAutoPrint, printCell } from '../print-parts';
+import { PrintHeading, SignatureLines, labelRow, usePrinted } from '../print-parts';
 import '../print.css';
-
-const cell = printCell;
 
 export function LostSlipPrintPage() {
   const { t } = useTranslation();
-  const { id } = useParams();
-  const q = useQuery({ queryKey: ['lost-item', id], queryFn: () => api.get<TLostItem>(`/api/lost-items/${id}`) });
-  const me = useMe();
-  useAutoPrint(q.data);
-  const l = q.data;
+  const { data: l, me } = usePrinted<TLostItem>('lost-item', (id) => `/api/lost-items/${id}`);
   if (!l) return null;
-  const row = (label: string, value: React.ReactNode) => (
-    <tr>
-      <th style={{ ...cell, width: 120, textAlign: 'left', background: '#f5f5f5' }}>{label}</th>
-      <td style={{ ...cell, whiteSpace: 'pre-wrap' }}>{value}</td>
-    </tr>
-  );
+  const row = labelRow(120);
   const r = l.returned;
   return (
     <div style={{ width: '190mm', margin: '0 auto', padding: '10mm 0', fontSize: 14, color: '#000', background: '#fff' }} data-testid="lost-slip">
       <style>{'@page { size: A4; margin: 10mm; }'}</style>
-      <PrintHeading me={me.data} projectId={l.projectId} title={t('frontdesk.lost.slipTitle')} />
+      <PrintHeading me={me} projectId={l.projectId} title={t('frontdesk.lost.slipTitle')} />
       <p style={{ display: 'flex', justifyContent: 'space-between', margin: '4px 0' }}>
         <span>
           {t('frontdesk.lost.number')}：<b>{l.number}</b>

@@ -7,10 +7,8 @@ import dayjs from 'dayjs';
 import type { TPass } from '../../../../common/frontdesk';
 import { api } from '../../lib/api';
 import { useMe } from '../../lib/session';
-import { PrintHeading, SignatureLines, useAutoPrint, printCell } from '../print-parts';
+import { PrintHeading, SignatureLines, useAutoPrint, labelRow } from '../print-parts';
 import '../print.css';
-
-const cell = printCell;
 
 export function PassPrintPage() {
   const { t } = useTranslation();
@@ -22,12 +20,7 @@ export function PassPrintPage() {
   useAutoPrint(q.data, size);
   const p = q.data;
   if (!p) return null;
-  const row = (label: string, value: React.ReactNode) => (
-    <tr>
-      <th style={{ ...cell, width: 100, textAlign: 'left', background: '#f5f5f5' }}>{label}</th>
-      <td style={cell}>{value}</td>
-    </tr>
-  );
+  const row = labelRow(100, false);
   const a5 = size === 'a5';
   return (
     <div style={{ width: a5 ? '130mm' : '190mm', margin: '0 auto', padding: a5 ? '6mm 0' : '10mm 0', fontSize: a5 ? 12 : 14, color: '#000', background: '#fff' }}>

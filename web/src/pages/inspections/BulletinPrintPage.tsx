@@ -1,31 +1,24 @@
 // QI-04: the month's bulletin on one A4 sheet: number, ranking with pass/fail and change, the pass rate,
 // the remarks, issued by the quality department.
-import { useQuery } from '@tanstack/react-query';
-import { useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import type { TBulletin } from '../../../../common/inspections';
 import { api } from '../../lib/api';
-import { useMe } from '../../lib/session';
 import { pct } from './ResultsPage';
-import { useAutoPrint } from '../print-parts';
+import { useAutoPrint, usePrinted } from '../print-parts';
 import '../print.css';
 
 const cell: React.CSSProperties = { border: '1px solid #000', padding: '4px 6px', textAlign: 'center' };
 
 export function BulletinPrintPage() {
   const { t } = useTranslation();
-  const { id } = useParams();
-  const q = useQuery({ queryKey: ['inspection-bulletin', id], queryFn: () => api.get<TBulletin>(`/api/inspection-bulletins/${id}`) });
-  const me = useMe();
-  useAutoPrint(q.data);
-  const b = q.data;
+  const { data: b, me } = usePrinted<TBulletin>('inspection-bulletin', (id) => `/api/inspection-bulletins/${id}`);
   if (!b) return null;
   const done = b.items.filter((i) => i.score != null);
   return (
     <div style={{ width: '190mm', margin: '0 auto', padding: '10mm 0', fontSize: 13, color: '#000', background: '#fff' }} data-testid="bulletin-print-sheet">
       <div style={{ textAlign: 'center', marginBottom: 8 }}>
-        <div style={{ fontSize: 14 }}>{me.data?.companyName}</div>
+        <div style={{ fontSize: 14 }}>{me?.companyName}</div>
         <b style={{ fontSize: 20 }}>{t('inspection.bulletinOf', { month: b.month })}</b>
         <div style={{ marginTop: 4 }}>{b.number ?? t('inspection.bulletinStatus.draft')}</div>
       </div>

@@ -1,14 +1,11 @@
 // PS-05: the service notice (有偿服务通知单) on one A4 sheet — three copies cut apart along the dashed
 // lines (finance, the doing department, the archive), each printed with its own current state.
 import { formatYuan, yuanInWords } from '../../../../common/money';
-import { useQuery } from '@tanstack/react-query';
-import { useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import type { TPaidOrder } from '../../../../common/paid';
 import { api } from '../../lib/api';
-import { useMe } from '../../lib/session';
-import { PrintHeading, SignatureLines, useAutoPrint } from '../print-parts';
+import { PrintHeading, SignatureLines, usePrinted } from '../print-parts';
 import '../print.css';
 
 const cell: React.CSSProperties = { border: '1px solid #000', padding: '3px 6px', verticalAlign: 'top' };
@@ -16,11 +13,7 @@ const fmt = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm')
 
 export function PaidNoticePage() {
   const { t } = useTranslation();
-  const { id } = useParams();
-  const q = useQuery({ queryKey: ['paid', id], queryFn: () => api.get<TPaidOrder>(`/api/paid-orders/${id}`) });
-  const me = useMe();
-  useAutoPrint(q.data);
-  const p = q.data;
+  const { data: p, me } = usePrinted<TPaidOrder>('paid', (id) => `/api/paid-orders/${id}`);
   if (!p) return null;
   const receipt = p.receipts.find((r) => !r.voidedAt);
   const th = (label: string) => <th style={{ ...cell, width: 90, textAlign: 'left', background: '#f5f5f5', fontWeight: 'normal' }}>{label}</th>;
@@ -28,7 +21,7 @@ export function PaidNoticePage() {
     <div style={{ width: '190mm', margin: '0 auto', fontSize: 12, color: '#000', background: '#fff' }}>
       {(['finance', 'department', 'archive'] as const).map((copy, i) => (
         <section key={copy} data-testid={`notice-${copy}`} style={{ height: '90mm', padding: '3mm 0', borderBottom: i < 2 ? '1px dashed #000' : undefined, boxSizing: 'border-box' }}>
-          <PrintHeading me={me.data} projectId={p.projectId} title={t('ui.paid.noticeTitle')} compact />
+          <PrintHeading me={me} projectId={p.projectId} title={t('ui.paid.noticeTitle')} compact />
           <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'baseline' }}>
             <span>{t(`ui.paid.${copy}Copy`)}</span>
             <span>

@@ -1,12 +1,9 @@
 // WO-10, X-05: the A4 service slip (报修受理单) printed from the same order record.
-import { useQuery } from '@tanstack/react-query';
-import { useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import type { TWorkOrderDetail } from '../../../../common/desk';
 import { api } from '../../lib/api';
-import { useMe } from '../../lib/session';
-import { PrintHeading, SignatureLines, useAutoPrint, printCell } from '../print-parts';
+import { PrintHeading, SignatureLines, printCell, usePrinted } from '../print-parts';
 import '../print.css';
 
 const cell = printCell;
@@ -14,11 +11,7 @@ const fmt = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm')
 
 export function OrderPrintPage() {
   const { t } = useTranslation();
-  const { id } = useParams();
-  const q = useQuery({ queryKey: ['order', id], queryFn: () => api.get<TWorkOrderDetail>(`/api/work-orders/${id}`) });
-  const me = useMe();
-  useAutoPrint(q.data);
-  const o = q.data;
+  const { data: o, me } = usePrinted<TWorkOrderDetail>('order', (id) => `/api/work-orders/${id}`);
   if (!o) return null;
   const visit = [...o.events].reverse().find((e) => e.action === 'followed_up' || e.action === 'rework');
   const verdict = (visit?.after ?? {}) as { verdict?: string; solved?: boolean };
@@ -32,7 +25,7 @@ export function OrderPrintPage() {
   );
   return (
     <div style={{ width: '190mm', margin: '0 auto', padding: '10mm 0', fontSize: 13, color: '#000', background: '#fff' }}>
-      <PrintHeading me={me.data} projectId={o.projectId} title={t('ui.order.slipTitle')} />
+      <PrintHeading me={me} projectId={o.projectId} title={t('ui.order.slipTitle')} />
       <p style={{ display: 'flex', justifyContent: 'space-between' }}>
         <span>
           {t('ui.order.number')}：{o.number}
