@@ -61,7 +61,10 @@ test('QI-02, QI-03, QI-04 an inspection with its computed findings confirmed, th
   await quality.waitForURL(/\/inspection-bulletins\/[0-9a-f-]{36}$/);
   await quality.getByTestId('bulletin-status').filter({ hasText: '草稿' }).waitFor();
   await quality.getByTestId('bulletin-publish').click();
-  await quality.getByTestId('bulletin-publish-ok').click();
+  // pressed once the confirmation has finished zooming in (a press during the animation can be lost under load)
+  const published = quality.waitForResponse((r) => r.request().method() === 'POST' && /\/publish$/.test(new URL(r.url()).pathname));
+  await quality.locator('.ant-popover:not([class*="ant-zoom-"]) [data-testid="bulletin-publish-ok"]').click();
+  assert.equal((await published).status(), 200);
   await quality.getByTestId('bulletin-status').filter({ hasText: '已发布' }).waitFor();
   const number = await quality.getByTestId('bulletin-number').innerText();
   assert.match(number, /^品质通报-\d{4}-\d{3}$/);
