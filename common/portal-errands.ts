@@ -19,7 +19,7 @@ export const ZPortalPassRequestCreate = z.object({
   validOn: z.iso.date(), // the day the items go out
   timeOut: z
     .string()
-    .regex(/^([01]\d|2[0-3]):[0-5]\d$/)
+    .regex(/^(([01]\d|2[0-3]):[0-5]\d)?$/) // HH:MM, or empty
     .default(''),
   vehiclePlate: ZText(12).default(''),
   note: ZText(200).default(''),

@@ -3,10 +3,8 @@
 // bookings go through the desk's own command, so the exclusion constraint decides between desk and portal.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { and, eq, ne, notInArray } from 'drizzle-orm';
 import { testApp, type Client, type TestApp } from '../../test/harness';
-import { OTHER_PROJECT_OWNER_PHONE, OWNER_PHONE, TENANT_PHONE, residentHome, signInResident } from '../../test/resident-fixtures';
-import { customers, customerUnits } from '../people/tables';
+import { OTHER_PROJECT_OWNER_PHONE, OWNER_PHONE, TENANT_PHONE, neighbourOwnerPhone, residentHome, signInResident } from '../../test/resident-fixtures';
 
 let t: TestApp;
 let owner: Client;
@@ -22,18 +20,6 @@ after(() => t.close());
 
 const tomorrow = () => new Date(Date.now() + 8 * 3600_000 + 86_400_000).toISOString().slice(0, 10);
 const passBody = (x: Record<string, unknown> = {}) => ({ unitId: home.unitId, items: '旧沙发一张', pieces: 1, validOn: tomorrow(), timeOut: '09:30', vehiclePlate: 'hu a12345', note: '搬家公司来搬', ...x });
-
-/** An owner of another unit of the same project, who has a phone to sign in with. */
-async function neighbourOwnerPhone(): Promise<string> {
-  const homeOwners = (await t.database.db.select({ id: customerUnits.customerId }).from(customerUnits).where(eq(customerUnits.unitId, home.unitId))).map((x) => x.id);
-  const [row] = await t.database.db
-    .select({ phone: customers.phone })
-    .from(customerUnits)
-    .innerJoin(customers, eq(customers.id, customerUnits.customerId))
-    .where(and(eq(customerUnits.projectId, home.projectId), eq(customerUnits.relation, 'owner'), ne(customerUnits.unitId, home.unitId), notInArray(customers.id, homeOwners), ne(customers.phone, '')))
-    .limit(1);
-  return row.phone;
-}
 
 test("FD-01, X-03: an owner's pass request from the portal is issued at once with the desk's numbering; the gate checks it by its check code", async () => {
   const made = await owner.post('/api/resident/pass-requests', passBody());
@@ -73,7 +59,7 @@ test("FD-01, X-03: a tenant's request is no pass until an owner of the unit conf
   // refusals: the tenant cannot confirm their own; another unit's owner and another project's owner do not see it
   const v = { version: made.body.version };
   assert.equal((await tenant.post(`/api/resident/pass-requests/${id}/confirm`, v)).status, 403);
-  const neighbour = await signInResident(t, await neighbourOwnerPhone());
+  const neighbour = await signInResident(t, await neighbourOwnerPhone(t.database.db, home));
   assert.equal((await neighbour.post(`/api/resident/pass-requests/${id}/confirm`, v)).status, 404);
   assert.equal((await neighbour.get(`/api/resident/pass-requests/${id}`)).status, 404);
   const gm = await signInResident(t, OTHER_PROJECT_OWNER_PHONE);
