@@ -87,7 +87,7 @@ export type TPortalRoom = z.infer<typeof ZPortalRoom>;
 export const ZPortalSlotsQuery = z.object({ date: z.iso.date() });
 export const ZPortalSlots = z.object({
   date: z.string(),
-  slots: z.array(z.object({ startsAt: z.string(), endsAt: z.string(), free: z.boolean() })),
+  slots: z.array(z.object({ startsAt: z.string(), endsAt: z.string(), free: z.boolean(), taken: z.boolean() })), // taken: booked; not free and not taken: past
 });
 export type TPortalSlots = z.infer<typeof ZPortalSlots>;
 export const ZPortalBookingCreate = z

@@ -1590,6 +1590,7 @@ export const en: Catalog = {
         plate: 'Vehicle plate (optional)',
         platePlaceholder: 'e.g. 沪A12345',
         note: 'Note (optional)',
+        noteLabel: 'Note',
         submit: 'Send request',
         issuedNow: 'Your pass is issued: show it at the gate',
         awaitingOwner: "Sent: waiting for the owner's confirmation",

@@ -1588,6 +1588,7 @@ export const zhCN = {
         plate: '车牌号（可选）',
         platePlaceholder: '如：沪A12345',
         note: '备注（可选）',
+        noteLabel: '备注',
         submit: '提交申请',
         issuedNow: '放行条已开具，出门时向门岗出示',
         awaitingOwner: '已提交，等待业主确认',

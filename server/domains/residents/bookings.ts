@@ -58,7 +58,7 @@ export async function roomSlots(db: DbOrTx, r: Resident, roomId: string, date: s
     const s = fromLocal(date, h * 60, tz);
     const e = fromLocal(date, (h + 1) * 60, tz);
     const busy = taken.some((b) => b.s < e && b.e > s);
-    slots.push({ startsAt: s.toISOString(), endsAt: e.toISOString(), free: !busy && s > now });
+    slots.push({ startsAt: s.toISOString(), endsAt: e.toISOString(), free: !busy && s > now, taken: busy });
   }
   return { date, slots };
 }

@@ -245,6 +245,8 @@ export async function issuePassRequest(db: Db, p: Principal, id: string, input: 
   const [row] = await db.select().from(passRequests).where(and(eq(passRequests.id, id), eq(passRequests.companyId, p.companyId)));
   if (!row) throw notFound();
   authorizeFrontdesk(p, 'frontdesk.desk', row.projectId);
+  // FD-01: the owner named must be a current owner of the request's unit.
+  if (!(await ownersOf(db, row.unitId)).some((o) => o.customerId === input.ownerId)) throw invalidField('ownerId', 'not_owner_of_unit');
   return runCommand(
     db,
     p,

@@ -103,14 +103,14 @@ export default function BookingsPage() {
           </List.Item>
         ))}
       </List>
-      <Popup visible={!!room} onMaskClick={() => setRoom(null)} destroyOnClose bodyStyle={{ borderTopLeftRadius: 12, borderTopRightRadius: 12, padding: 16, maxHeight: '85vh', overflowY: 'auto' }}>
+      <Popup visible={!!room} onMaskClick={() => setRoom(null)} destroyOnClose bodyStyle={{ borderTopLeftRadius: 12, borderTopRightRadius: 12, padding: 16, maxHeight: '85vh', overflowY: 'auto', overflowX: 'hidden', width: '100vw', boxSizing: 'border-box' }}>
         {room && (
           <>
             <h2 style={{ fontSize: 18, marginTop: 0 }}>{room.name}</h2>
             <div className="portal-muted" style={{ marginBottom: 6 }}>
               {t('portal.errands.bookings.date')}
             </div>
-            <div style={{ display: 'flex', gap: 8, overflowX: 'auto', paddingBottom: 8 }}>
+            <div style={{ display: 'flex', gap: 8, overflowX: 'auto', paddingBottom: 8, maxWidth: '100%' }}>
               {days.map((d) => (
                 <Button key={d} size="middle" color={d === date ? 'primary' : 'default'} onClick={() => (setDate(d), setPicked([]))} style={{ flex: 'none', minHeight: 44 }}>
                   {dayLabel(d)}
@@ -120,11 +120,11 @@ export default function BookingsPage() {
             <div className="portal-muted" style={{ margin: '8px 0 6px' }}>
               {t('portal.errands.bookings.slots')}
             </div>
-            <div style={{ display: 'grid', gridTemplateColumns: 'repeat(3, 1fr)', gap: 8 }} data-testid="room-slots">
+            <div style={{ display: 'grid', gridTemplateColumns: 'repeat(3, minmax(0, 1fr))', gap: 8 }} data-testid="room-slots">
               {slots.data?.slots.map((s, i) => (
                 <Button key={s.startsAt} size="middle" disabled={!s.free} color={picked.includes(i) ? 'primary' : 'default'} onClick={() => toggle(i)} style={{ minHeight: 44, padding: '4px 2px' }} data-testid="room-slot">
                   {hm(s.startsAt)}
-                  {!s.free && <div style={{ fontSize: 12 }}>{t('portal.errands.bookings.taken')}</div>}
+                  {s.taken && <div style={{ fontSize: 12 }}>{t('portal.errands.bookings.taken')}</div>}
                 </Button>
               ))}
             </div>

@@ -177,7 +177,7 @@ export function PassPage() {
             {r.pass.number}
           </div>
           <div style={{ fontSize: 18, marginTop: 4 }}>
-            {t('portal.errands.passes.checkCode')}：<strong data-testid="pass-code">{r.pass.checkCode}</strong>
+            {t('portal.errands.passes.checkCode')} <strong data-testid="pass-code">{r.pass.checkCode}</strong>
           </div>
           <Tag color={r.pass.state === 'valid' ? 'success' : 'default'} style={{ marginTop: 8, fontSize: 14 }}>
             {t(`portal.errands.passes.state.${r.pass.state}`)}
@@ -196,7 +196,7 @@ export function PassPage() {
         <List.Item extra={r.requesterName} description={fmt(r.createdAt)}>
           {t('portal.errands.passes.requester')}
         </List.Item>
-        {r.note && <List.Item description={r.note}>{t('portal.errands.passes.note')}</List.Item>}
+        {r.note && <List.Item description={r.note}>{t('portal.errands.passes.noteLabel')}</List.Item>}
         {r.relation === 'tenant' && r.ownerName && r.status === 'issued' && (
           <List.Item description={r.decidedAt ? fmt(r.decidedAt) : undefined}>{t('portal.errands.passes.confirmedBy', { name: r.ownerName, method: t(`portal.errands.passes.method.${r.confirmMethod ?? 'portal'}`) })}</List.Item>
         )}
