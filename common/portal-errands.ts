@@ -75,6 +75,8 @@ export const ZStaffPassRequest = z.object({
   createdAt: z.string(),
   passId: ZId.nullable(),
   passNumber: z.string().nullable(),
+  /** the unit's current owners, for the desk's phone call */
+  owners: z.array(z.object({ id: ZId, name: z.string(), phone: z.string() })),
   version: z.number().int(),
 });
 export type TStaffPassRequest = z.infer<typeof ZStaffPassRequest>;

@@ -231,7 +231,10 @@ export async function staffPassRequests(db: DbOrTx, p: Principal, projectId: str
     'staff_pass_requests',
     `select q.id, q.unit_id as "unitId", u.path as "unitPath", q.customer_id as "customerId", q.requester_name as "requesterName",
             q.requester_phone as "requesterPhone", q.relation, q.items, q.pieces, q.valid_on::text as "validOn", q.time_out as "timeOut",
-            q.vehicle_plate as "vehiclePlate", q.note, q.status, q.created_at as "createdAt", q.pass_id as "passId", x.number as "passNumber", q.version
+            q.vehicle_plate as "vehiclePlate", q.note, q.status, q.created_at as "createdAt", q.pass_id as "passId", x.number as "passNumber", q.version,
+            coalesce((select json_agg(json_build_object('id', c.id, 'name', c.name, 'phone', c.phone) order by c.name)
+                        from customer_units l join customers c on c.id = l.customer_id
+                       where l.unit_id = q.unit_id and l.relation = 'owner' and l.ended_at is null), '[]') as owners
        from pass_requests q join units u on u.id = q.unit_id left join release_passes x on x.id = q.pass_id
       where q.company_id = $1::uuid and q.project_id = $2::uuid and q.status = $3
       order by q.created_at desc limit 500`,
