@@ -1584,6 +1584,8 @@ export const en: Catalog = {
     errands: {
       quickPasses: 'Item pass',
       quickBookings: 'Book a room',
+      less: 'Fewer',
+      more: 'More',
       passes: {
         title: 'Item release passes',
         new: 'Request a pass',

@@ -1582,6 +1582,8 @@ export const zhCN = {
     errands: {
       quickPasses: '携物出门',
       quickBookings: '场地预订',
+      less: '减少',
+      more: '增加',
       passes: {
         title: '携物出门',
         new: '申请放行条',

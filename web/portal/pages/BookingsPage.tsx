@@ -2,7 +2,8 @@
 // meeting room), a day's free hours, a booking, and the resident's own bookings to cancel.
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Dialog, Form, Input, List, Popup, Selector, Stepper, Tag, Toast } from 'antd-mobile';
+import { Button, Dialog, Form, Input, List, Popup, Selector, Tag, Toast } from 'antd-mobile';
+import { Count } from '../Count';
 import { useTranslation } from 'react-i18next';
 import type { TPortalBooking, TPortalRoom, TPortalSlots } from '../../../common/portal-errands';
 import { api, errorText } from '../api';
@@ -132,8 +133,8 @@ export default function BookingsPage() {
               <Form.Item label={<label htmlFor="booking-purpose">{t('portal.errands.bookings.purpose')}</label>}>
                 <Input id="booking-purpose" placeholder={t('portal.errands.bookings.purposePlaceholder')} value={purpose} onChange={setPurpose} maxLength={200} data-testid="booking-purpose" />
               </Form.Item>
-              <Form.Item label={t('portal.errands.bookings.attendees')}>
-                <Stepper min={1} max={room.capacity} value={attendees} onChange={(v) => setAttendees(v || 1)} />
+              <Form.Item label={<label htmlFor="booking-attendees">{t('portal.errands.bookings.attendees')}</label>}>
+                <Count id="booking-attendees" max={room.capacity} value={attendees} onChange={setAttendees} />
               </Form.Item>
               <Form.Item label={<label htmlFor="booking-req">{t('portal.errands.bookings.requirements')}</label>}>
                 <Input id="booking-req" value={requirements} onChange={setRequirements} maxLength={500} />

@@ -3,7 +3,8 @@
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, DatePicker, Dialog, Form, Input, List, Selector, Stepper, Tag, TextArea, Toast } from 'antd-mobile';
+import { Button, DatePicker, Dialog, Form, Input, List, Selector, Tag, TextArea, Toast } from 'antd-mobile';
+import { Count } from '../Count';
 import { useTranslation } from 'react-i18next';
 import QRCode from 'qrcode';
 import type { TPortalPassRequest } from '../../../common/portal-errands';
@@ -129,8 +130,8 @@ export default function PassesPage() {
           <Form.Item label={<label htmlFor="pass-items">{t('portal.errands.passes.items')}</label>}>
             <TextArea id="pass-items" placeholder={t('portal.errands.passes.itemsPlaceholder')} value={items} onChange={setItems} rows={2} maxLength={300} data-testid="pass-items" />
           </Form.Item>
-          <Form.Item label={t('portal.errands.passes.pieces')}>
-            <Stepper min={1} max={999} value={pieces} onChange={(v) => setPieces(v || 1)} />
+          <Form.Item label={<label htmlFor="pass-pieces">{t('portal.errands.passes.pieces')}</label>}>
+            <Count id="pass-pieces" max={999} value={pieces} onChange={setPieces} />
           </Form.Item>
           <Form.Item label={t('portal.errands.passes.validOn')} onClick={() => setPickDate(true)} arrowIcon>
             <span data-testid="pass-date">{validOn}</span>
