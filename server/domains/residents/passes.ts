@@ -16,6 +16,7 @@ import type { Db, DbOrTx } from '../../platform/db';
 import { AppError, invalidField, notFound, staleVersion } from '../../platform/errors';
 import { can, type Principal } from '../../platform/policy';
 import { query } from '../../platform/sql';
+import { maskPhone } from '../../../common/mask';
 import { principalForUser } from '../auth/session';
 import { issuePassIn } from '../frontdesk/commands/issue-pass';
 import { passState } from '../frontdesk/passes';
@@ -240,7 +241,9 @@ export async function staffPassRequests(db: DbOrTx, p: Principal, projectId: str
       order by q.created_at desc limit 500`,
     [p.companyId, projectId, status ?? 'awaiting_owner'],
   );
-  return { items: rows.map((x) => ({ ...x, validOn: String(x.validOn).slice(0, 10), createdAt: iso(x.createdAt)! })) };
+  // AR-04: phones in full only to those who may read personal data (the desk calls the owner).
+  const mask = (phone: string) => (can(p, 'personal.read', projectId) ? phone : (maskPhone(phone) ?? ''));
+  return { items: rows.map((x) => ({ ...x, requesterPhone: mask(x.requesterPhone), owners: x.owners.map((o) => ({ ...o, phone: mask(o.phone) })), validOn: String(x.validOn).slice(0, 10), createdAt: iso(x.createdAt)! })) };
 }
 
 /** FD-01: the desk confirmed a tenant's request with the owner by phone and issues it (method 'phone'). */
