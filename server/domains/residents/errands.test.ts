@@ -92,7 +92,7 @@ test("FD-01, X-03: a tenant's request is no pass until an owner of the unit conf
   assert.equal((await tenant.get(`/api/resident/pass-requests/${id}`)).body.pass.checkCode, ok.body.pass.checkCode);
 });
 
-test('FD-01, X-03: two owners confirming at once issue exactly one pass', async () => {
+test('FD-01, X-03: two confirmations of one request sent at once issue exactly one pass', async () => {
   const made = (await tenant.post('/api/resident/pass-requests', passBody({ items: '书桌一张' }))).body;
   const res = await Promise.all([owner.post(`/api/resident/pass-requests/${made.id}/confirm`, { version: made.version }), owner.post(`/api/resident/pass-requests/${made.id}/confirm`, { version: made.version })]);
   assert.deepEqual(res.map((r) => r.status).sort(), [200, 409]);
