@@ -38,6 +38,7 @@ export const ZBookingFinish = z.object({
 export const ZBookingCancel = z.object({ version: z.number().int(), reason: ZText(200) });
 export const ZBooking = z.object({
   id: ZId,
+  projectId: ZId,
   roomId: ZId,
   roomName: z.string(),
   startsAt: z.string(),

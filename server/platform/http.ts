@@ -68,11 +68,14 @@ export function fieldErrors(schema: z.ZodType, input: unknown, locale: TLocale) 
   });
 }
 
-function nulPath(value: unknown, path: string[] = []): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path.join('.') : null;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** The first string PostgreSQL text cannot hold as given: a NUL, or a lone UTF-16 surrogate (JSON may carry
+ *  "\ud800"; it has no UTF-8 form — the embedded database refused it with a 500). */
+function unstorablePath(value: unknown, path: string[] = []): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') || LONE_SURROGATE.test(value) ? path.join('.') : null;
   if (value && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
-      const found = nulPath(v, [...path, k]);
+      const found = unstorablePath(v, [...path, k]);
       if (found !== null) return found;
     }
   }
@@ -82,8 +85,8 @@ function nulPath(value: unknown, path: string[] = []): string | null {
 /** `domainOf` names the domain registering routes at the moment, their OpenAPI tag. */
 export function installHttpFrame(app: App, registry: RegisteredRoute[], domainOf: () => string): void {
   app.setValidatorCompiler(({ schema }) => (data) => {
-    // PostgreSQL text cannot hold NUL; refuse it here as a field error instead of failing in the database.
-    const nul = nulPath(data);
+    // Refused here as a field error instead of failing in the database.
+    const nul = unstorablePath(data);
     if (nul !== null) return { error: new AppError(400, 'validation', [{ path: nul, key: 'invalid_characters' }]) };
     const zs = schema as unknown as z.ZodType;
     const r = zs.safeParse(data);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { rowsOf, type Database } from '../platform/db';
 import { localStorage } from '../platform/storage';
 import { toLocal } from '../platform/clock';
@@ -16,6 +16,11 @@ import { deskFlags } from '../domains/complaints/tables';
 import { workOrders } from '../domains/workorders/tables';
 import { seedDemo } from './demo';
 import { seedHistory } from './history';
+import { DEMO_RESIDENT_PHONES } from './residents';
+import { cases } from '../domains/cases/tables';
+import { residentAccounts } from '../domains/residents/tables';
+import { residentComplaint } from '../domains/residents/complaints';
+import { residentPaidOrders } from '../domains/residents/paid';
 
 let d: Database;
 const now = new Date('2026-11-20T03:30:00Z'); // 11:30 Beijing time
@@ -47,4 +52,16 @@ test('CP-02 / WO-02 demo history: a well-run project — few flags, no order wai
   const waiting = await d.db.select({ reportedAt: workOrders.reportedAt }).from(workOrders).where(eq(workOrders.status, 'reported'));
   const oldest = Math.max(0, ...waiting.map((o) => now.getTime() - o.reportedAt.getTime()));
   assert.ok(oldest < 3 * 86_400_000, `the oldest undispatched order waits ${Math.round(oldest / 3_600_000)} h`);
+});
+
+test('X-03 demo history: each demo owner opens the portal to a resolved complaint awaiting their verdict and a quote to agree', async () => {
+  for (const phone of DEMO_RESIDENT_PHONES) {
+    const [account] = await d.db.select().from(residentAccounts).where(eq(residentAccounts.phone, phone));
+    const r = { residentId: account.id, companyId: account.companyId, phone, locale: 'zh-CN' as const };
+    const filed = await d.db.select({ id: cases.id }).from(cases).where(and(eq(cases.channel, 'portal'), eq(cases.category, 'complaint'), eq(cases.callerPhone, phone)));
+    const complaints = await Promise.all(filed.map((c) => residentComplaint(d.db, r, c.id)));
+    assert.ok(complaints.some((k) => k.canRate && k.reply), `${phone}: a complaint to rate`);
+    const orders = await residentPaidOrders(d.db, r);
+    assert.ok(orders.some((o) => o.canAgree && o.quoted), `${phone}: a quote to agree`);
+  }
 });

@@ -23,6 +23,7 @@ import { personName } from './names';
 import { Rng } from './random';
 import { deskMoment, inDeskHours } from './business-hours';
 import { SIGNATURE } from './signature';
+import { seedPortalHistory } from './portal-history';
 import { checkSupervision, complaintMatter, handOverCash, paidMatter, type DeskStaff } from './paid-history';
 
 const H = 3_600_000;
@@ -72,6 +73,12 @@ export async function seedHistory(db: Db, storage: Storage, demo: DemoSummary, o
     await handOverCash(db, r, staff, project.id, now);
     await checkSupervision(db, r, staff, project.id, now);
   }
+  // X-03: the demo owners' own portal matters (a complaint to rate, a quote to agree).
+  const deskOf = async (projectId: string) => {
+    const staff = await staffOf(db, demo.companyId, demo.projects.find((p) => p.id === projectId)!.key);
+    return { clerk: staff.clerks[0], supervisor: staff.supervisor };
+  };
+  if (days > 0) await seedPortalHistory(db, demo.companyId, deskOf, now);
   // Notices about long-past replayed events are shown as read, as they would be by now.
   await db.update(notifications).set({ readAt: sql`${notifications.createdAt} + interval '1 hour'` }).where(lt(notifications.createdAt, new Date(now.getTime() - 2 * 24 * H)));
   return made;

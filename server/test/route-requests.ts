@@ -288,6 +288,7 @@ export const routeRequests = ({ t, ids }: Ctx): Record<string, { req: Builder; r
   'POST /api/room-bookings': {
     req: async (f) => ({ method: 'POST', url: '/api/room-bookings', body: { roomId: (await f.room()).id, startsAt: '2030-05-07T01:00:00Z', endsAt: '2030-05-07T03:00:00Z', bookerName: '李女士', bookerPhone: '13900002222', purpose: '培训', attendees: 10 } }),
   },
+  'GET /api/room-bookings/:id': { req: async (f) => get(`/api/room-bookings/${(await f.booking()).id}`) },
   'POST /api/room-bookings/:id/cancel': { req: async (f) => { const b = await f.booking(); return { method: 'POST', url: `/api/room-bookings/${b.id}/cancel`, body: { version: b.version, reason: '客户改期' } }; } },
   'POST /api/room-bookings/:id/finish': { req: async (f) => { const b = await f.booking(); return { method: 'POST', url: `/api/room-bookings/${b.id}/finish`, body: { version: b.version, usageNote: '正常使用', setupDone: true, cleaningDone: true } }; } },
   // FD-05: villa express mail, a desk register (read with case.read, written with case.create).

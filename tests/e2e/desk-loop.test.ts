@@ -25,6 +25,15 @@ async function orderStatus(page: Page, text: string) {
 
 let orderUrl = '';
 
+/** QI-05 / issue 18: each role lands on its workbench, with its main work as the one primary button. */
+async function startsOnWorkbench(page: Page, label: string, path: string) {
+  assert.equal(new URL(page.url()).pathname, '/workbench', `${label}: the day starts on 工作台`);
+  const main = page.getByTestId('main-work');
+  assert.equal((await main.innerText()).replace(/\s/g, ''), label);
+  await main.click();
+  await page.waitForURL((u) => u.pathname === path);
+}
+
 test('WO-03 / IN-03 / WO-05 / WO-07 the whole loop from the call to the follow-up', async () => {
   const api = await apiAs(ctx.product.url, 'ch-clerk');
   const me = await api<TMe>('/api/me');
@@ -33,7 +42,7 @@ test('WO-03 / IN-03 / WO-05 / WO-07 the whole loop from the call to the follow-u
 
   // The clerk takes the call: she lands on the call form; typing part of the caller's number finds the owner and the unit.
   const clerk = await open('ch-clerk');
-  assert.equal(new URL(clerk.url()).pathname, '/desk', 'a clerk starts on 来电登记');
+  await startsOnWorkbench(clerk, '来电登记', '/desk');
   await clerk.getByTestId('user-name').filter({ hasText: me.displayName }).waitFor();
   await assertNoTwoCharSpacing(clerk);
   await clerk.getByTestId('desk-lookup').fill(detail.phone.slice(0, 7));
@@ -55,7 +64,7 @@ test('WO-03 / IN-03 / WO-05 / WO-07 the whole loop from the call to the follow-u
 
   // The engineering supervisor dispatches it from the board.
   const eng = await open('ch-eng');
-  assert.equal(new URL(eng.url()).pathname, '/dispatch', 'a supervisor starts on 派单看板');
+  await startsOnWorkbench(eng, '派单看板', '/dispatch');
   await eng.getByTestId('user-name').click();
   await eng.getByText('工程主管').waitFor();
   await eng.keyboard.press('Escape');
@@ -70,7 +79,7 @@ test('WO-03 / IN-03 / WO-05 / WO-07 the whole loop from the call to the follow-u
   // The technician works it on a phone screen and the customer signs with a finger: he lands on his
   // orders, starts straight from dispatched with one tap, and his menu offers only what he may open.
   const tech = await open('ch-tech', { width: 390, height: 844 });
-  assert.equal(new URL(tech.url()).pathname, '/my', 'a technician starts on 我的工单');
+  await startsOnWorkbench(tech, '我的工单', '/my');
   const mine = tech.getByTestId(`my-${number}`);
   await mine.waitFor();
   await assertNoEnglish(tech, 'my orders');

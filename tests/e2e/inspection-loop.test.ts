@@ -12,17 +12,6 @@ const errors: string[] = [];
 const open = (username: string) => signIn(ctx.browser, ctx.product.url, username, errors);
 const month = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
 
-/** The API as a demo user, with writes (the browser test's own setup of the other projects). */
-async function client(username: string) {
-  const res = await fetch(`${ctx.product.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'demo1234' }) });
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
-  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const r = await fetch(`${ctx.product.url}${path}`, { method, headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
-    const json = (await r.json()) as T;
-    assert.ok(r.ok, `${method} ${path}: ${r.status} ${JSON.stringify(json)}`);
-    return json;
-  };
-}
 
 const okModal = async (page: Page) => {
   // pressed once the modal has finished zooming in (a press during the animation can be lost under load)
@@ -31,14 +20,14 @@ const okModal = async (page: Page) => {
 };
 
 test('QI-02, QI-03, QI-04 an inspection with its computed findings confirmed, the month bulletin published, a rectification closed by the manager and accepted', async () => {
-  const api = await client('quality');
+  const api = await apiAs(ctx.product.url, 'quality');
   const me = await (await apiAs(ctx.product.url, 'quality'))<{ projects: { id: string; name: string; code?: string }[] }>('/api/me');
   const chy = me.projects.find((p) => p.name === '翠湖苑')!;
   // The other projects of the company were inspected earlier in the month (set up through the API).
   for (const p of me.projects.filter((x) => x.id !== chy.id)) {
-    let d = await api<TInspectionDetail>('POST', '/api/inspections', { projectId: p.id, month });
-    for (const f of d.findings.filter((x) => x.status === 'proposed')) d = await api<TInspectionDetail>('POST', `/api/inspections/${d.id}/findings/${f.id}/review`, { version: d.version, decision: 'confirm' });
-    await api('POST', `/api/inspections/${d.id}/submit`, { version: d.version });
+    let d = await api<TInspectionDetail>('/api/inspections', { projectId: p.id, month });
+    for (const f of d.findings.filter((x) => x.status === 'proposed')) d = await api<TInspectionDetail>(`/api/inspections/${d.id}/findings/${f.id}/review`, { version: d.version, decision: 'confirm' });
+    await api(`/api/inspections/${d.id}/submit`, { version: d.version });
   }
 
   const [quality, pm] = await Promise.all([open('quality'), open('ch-manager')]);
@@ -50,7 +39,7 @@ test('QI-02, QI-03, QI-04 an inspection with its computed findings confirmed, th
   await quality.waitForURL(/\/inspections\/[0-9a-f-]{36}$/);
   const inspectionId = quality.url().split('/').pop()!;
   // QI-03: the computed findings are proposed; the inspector confirms each one.
-  const proposed = (await api<TInspectionDetail>('GET', `/api/inspections/${inspectionId}`)).findings.filter((f) => f.status === 'proposed').length;
+  const proposed = (await api<TInspectionDetail>(`/api/inspections/${inspectionId}`)).findings.filter((f) => f.status === 'proposed').length;
   assert.ok(proposed > 0, 'the demo data yields computed findings');
   const confirmButtons = quality.getByRole('button', { name: '确认', exact: true });
   await confirmButtons.first().waitFor();
@@ -76,11 +65,11 @@ test('QI-02, QI-03, QI-04 an inspection with its computed findings confirmed, th
   await quality.getByTestId('bulletin-status').filter({ hasText: '已发布' }).waitFor();
   const number = await quality.getByTestId('bulletin-number').innerText();
   assert.match(number, /^品质通报-\d{4}-\d{3}$/);
-  const bulletin = await api<TBulletin>('GET', `/api/inspection-bulletins/${quality.url().split('/').pop()}`);
+  const bulletin = await api<TBulletin>(`/api/inspection-bulletins/${quality.url().split('/').pop()}`);
   assert.equal(bulletin.items.length, me.projects.length);
 
   // The project manager closes one of his rectifications; the inspector accepts it.
-  const rects = (await api<{ items: TRectification[] }>('GET', `/api/rectifications?projectId=${chy.id}&month=${month}`)).items;
+  const rects = (await api<{ items: TRectification[] }>(`/api/rectifications?projectId=${chy.id}&month=${month}`)).items;
   assert.ok(rects.length >= proposed, 'each confirmed finding is to be rectified');
   const r = rects[0];
   await pm.goto(`${ctx.product.url}/rectifications`);
@@ -94,7 +83,7 @@ test('QI-02, QI-03, QI-04 an inspection with its computed findings confirmed, th
   await quality.getByTestId('rect-accept').click();
   await okModal(quality);
   await quality.getByTestId('rect-state').filter({ hasText: '已验收' }).waitFor();
-  const after = await api<TRectification>('GET', `/api/rectifications/${r.id}`);
+  const after = await api<TRectification>(`/api/rectifications/${r.id}`);
   assert.equal(after.state, 'accepted');
   const notes = await (await apiAs(ctx.product.url, 'ch-manager'))<{ items: { kind: string; title: string }[] }>('/api/notifications');
   assert.ok(notes.items.some((n) => n.kind === 'bulletin_published' && n.title.includes(number)));

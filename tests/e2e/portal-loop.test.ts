@@ -7,28 +7,12 @@ import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import type { TCaseDetail, TWorkOrderDetail } from '../../common/desk';
-import { assertNoEnglish, signIn, withProductAndBrowser } from './server';
+import { apiAs, assertNoEnglish, signIn, withProductAndBrowser } from './server';
 
 const ctx = withProductAndBrowser();
 const errors: string[] = [];
 const PHONE = { width: 390, height: 844 };
 const OWNER = '16600000001'; // README: the demo owner of 翠湖苑
-
-/** A staff member's API session (reads and writes), for the desk's and the technician's side. */
-async function staff(username: string) {
-  const res = await fetch(`${ctx.product.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'demo1234' }) });
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
-  return async <T>(path: string, body?: unknown): Promise<T> => {
-    const r = await fetch(`${ctx.product.url}${path}`, {
-      method: body === undefined ? 'GET' : 'POST',
-      headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const data = await r.json();
-    if (!r.ok) throw new Error(`${path}: ${r.status} ${JSON.stringify(data)}`);
-    return data as T;
-  };
-}
 
 /** axe-core on the page as it is: no serious or critical violation (X-03). */
 async function accessible(page: Page, where: string) {
@@ -93,15 +77,15 @@ test('X-03: a resident signs in, reports a repair with a photo, follows it, sign
   await accessible(page, 'case');
 
   // The desk sees the same case: channel 住户端, owned by the clerk on duty, with the photo.
-  const clerk = await staff('ch-clerk');
+  const clerk = await apiAs(ctx.product.url, 'ch-clerk');
   const kase = await clerk<TCaseDetail>(`/api/cases/${caseId}`);
   assert.equal(kase.channel, 'portal');
   assert.equal(kase.attachments.filter((a) => a.kind === 'photo').length, 1);
   const orderId = kase.orders[0].id;
 
   // The supervisor dispatches, the technician starts and completes without a signature on site.
-  const sup = await staff('ch-super');
-  const tech = await staff('ch-tech');
+  const sup = await apiAs(ctx.product.url, 'ch-super');
+  const tech = await apiAs(ctx.product.url, 'ch-tech');
   const me = await tech<{ id: string }>('/api/me');
   let o = await sup<TWorkOrderDetail>(`/api/work-orders/${orderId}`);
   o = await sup<TWorkOrderDetail>(`/api/work-orders/${orderId}/transitions`, { action: 'dispatch', version: o.version, assigneeId: me.id });

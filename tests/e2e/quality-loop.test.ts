@@ -12,7 +12,8 @@ import type { TPass } from '../../common/frontdesk';
 import type { TCustomer } from '../../common/people';
 import type { TPatrolDetail } from '../../common/patrols';
 import type { TWorkOrderDetail } from '../../common/desk';
-import { apiAs, modalOk, signIn, withProductAndBrowser } from './server';
+import type { TBooking } from '../../common/rooms';
+import { apiAs, assertNoEnglish, modalOk, signIn, withProductAndBrowser } from './server';
 
 const ctx = withProductAndBrowser();
 const errors: string[] = [];
@@ -228,6 +229,23 @@ test('PT-01 on a phone the housekeeper records a patrol finding handled by a wor
   assert.match(order.description, /喷淋管接头渗水/);
   assert.equal(order.status, 'reported', 'waiting to be dispatched');
   await keeper.close();
+});
+
+test('FD-06 the clerk books the meeting room with a notice and prints the meeting notice (会议通知) from the bookings list', async () => {
+  const api = await apiAs(ctx.product.url, 'ch-clerk');
+  const me = await api<TMe>('/api/me');
+  const pid = me.projects[0].id;
+  const [room] = (await api<{ items: { id: string; name: string }[] }>(`/api/rooms?projectId=${pid}`)).items;
+  const day = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+  const b = await api<TBooking>('/api/room-bookings', { roomId: room.id, startsAt: `${day}T07:00:00Z`, endsAt: `${day}T08:30:00Z`, bookerName: '业委会 王主任', bookerPhone: '13800001111', purpose: '业主委员会例会', attendees: 9, requirements: '圆桌，矿泉水', notice: '定于本周召开业主委员会例会，审议电梯更新方案。' });
+  const clerk = await open('ch-clerk');
+  await clerk.goto(`${ctx.product.url}/rooms`);
+  const [sheet] = await Promise.all([clerk.waitForEvent('popup'), clerk.getByTestId(`notice-${b.id}`).click()]);
+  await sheet.getByTestId('meeting-notice').waitFor();
+  const text = await sheet.getByTestId('meeting-notice').innerText();
+  for (const part of ['会议通知', '定于本周召开业主委员会例会', '业主委员会例会', room.name, '业委会 王主任', '圆桌，矿泉水', '客户服务中心']) assert.ok(text.includes(part), `${part} on the notice: ${text}`);
+  await assertNoEnglish(sheet, 'meeting notice');
+  await sheet.screenshot({ path: `${process.env.TMPDIR ?? '/tmp'}/meeting-notice.png`, fullPage: true });
 });
 
 test('no uncaught errors in any page', () => {

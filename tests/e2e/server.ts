@@ -84,6 +84,7 @@ export const launchBrowser = (): Promise<Browser> =>
   });
 
 /** Calls the API as a demo user, for a test to learn what the page should show. */
+/** The API as a demo user: a GET without a body, a POST with one; a refusal throws with its answer. */
 export async function apiAs(url: string, username: string) {
   const res = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
@@ -91,7 +92,16 @@ export async function apiAs(url: string, username: string) {
     body: JSON.stringify({ username, password: 'demo1234' }),
   });
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
-  return <T>(path: string): Promise<T> => fetch(`${url}${path}`, { headers: { cookie } }).then((r) => r.json() as Promise<T>);
+  return async <T>(path: string, body?: unknown): Promise<T> => {
+    const r = await fetch(`${url}${path}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const data = await r.json();
+    if (!r.ok) throw new Error(`${path}: ${r.status} ${JSON.stringify(data)}`);
+    return data as T;
+  };
 }
 
 /** Opens a page signed in as a demo user; page errors and console errors are collected into `errors`. */

@@ -71,6 +71,7 @@ import { GatePage } from './pages/frontdesk/GatePage';
 import { ShiftLogsPage } from './pages/frontdesk/ShiftLogsPage';
 import { ShiftLogPrintPage } from './pages/frontdesk/ShiftLogPrintPage';
 import { LostSlipPrintPage } from './pages/frontdesk/LostSlipPrintPage';
+import { MeetingNoticePrintPage } from './pages/patrols/MeetingNoticePrintPage';
 import { CallReviewsPage } from './pages/frontdesk/CallReviewsPage';
 import { LostFoundPage } from './pages/frontdesk/LostFoundPage';
 import { InspectionsPage } from './pages/inspections/InspectionsPage';
@@ -117,6 +118,7 @@ function Root() {
               <Route path="/frontdesk/shift-logs/:id/print" element={<ShiftLogPrintPage />} />
               <Route path="/inspection-bulletins/:id/print" element={<BulletinPrintPage />} />
               <Route path="/frontdesk/lost/:id/slip" element={<LostSlipPrintPage />} />
+              <Route path="/room-bookings/:id/notice" element={<MeetingNoticePrintPage />} />
               <Route element={<AppLayout />}>
                 <Route index element={<RoleHome />} />
                 <Route path="overview" element={<ProjectsPage />} />

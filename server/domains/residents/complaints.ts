@@ -4,7 +4,6 @@
 // recorded as the complaint's follow-up step by the clerk on duty (satisfied closes it, unsatisfied reopens).
 import type { TPortalComplaint, TPortalComplaintCreate } from '../../../common/portal-services';
 import type { VERDICTS } from '../../../common/desk';
-import { recordAudit } from '../../platform/audit';
 import type { Db, DbOrTx } from '../../platform/db';
 import { notFound } from '../../platform/errors';
 import { query } from '../../platform/sql';
@@ -39,11 +38,11 @@ export async function fileComplaint(db: Db, r: Resident, input: TPortalComplaint
       majorReasons: [],
     },
     now,
+    async (ctx, k) => {
+      await ctx.audit({ entity: 'resident', entityId: r.residentId, projectId: unit.projectId, action: 'file_complaint', after: { caseId: k.caseId, number: k.caseNumber } });
+      await notify(ctx.tx, { companyId: r.companyId, projectId: unit.projectId, userIds: [clerkId], kind: 'portal_complaint', entity: 'complaint', entityId: k.id, params: { number: k.caseNumber, path: unit.path }, dedupeKey: `portal_complaint:${k.id}`, at: ctx.now });
+    },
   );
-  await db.transaction(async (tx) => {
-    await recordAudit(tx, { userId: null, companyId: r.companyId }, { entity: 'resident', entityId: r.residentId, projectId: unit.projectId, action: 'file_complaint', after: { caseId: k.caseId, number: k.caseNumber } });
-    await notify(tx, { companyId: r.companyId, projectId: unit.projectId, userIds: [clerkId], kind: 'portal_complaint', entity: 'complaint', entityId: k.id, params: { number: k.caseNumber, path: unit.path }, dedupeKey: `portal_complaint:${k.id}` });
-  });
   return { caseId: k.caseId, number: k.caseNumber };
 }
 

@@ -56,15 +56,10 @@ export async function orderPaidService(db: Db, r: Resident, input: TPortalPaidCr
       agreed: false,
     },
     now,
-  );
-  await runCommand(
-    db,
-    clerk,
-    async (ctx) => {
-      await ctx.audit({ entity: 'resident', entityId: r.residentId, projectId: unit.projectId, action: 'order_paid', after: { orderId: o.orderId, number: o.orderNumber } });
-      await notify(ctx.tx, { companyId: r.companyId, projectId: unit.projectId, userIds: [clerkId], kind: 'portal_paid', entity: 'work_order', entityId: o.orderId, params: { number: o.orderNumber, item: item.name }, dedupeKey: `portal_paid:${o.orderId}`, at: ctx.now });
+    async (ctx, made) => {
+      await ctx.audit({ entity: 'resident', entityId: r.residentId, projectId: unit.projectId, action: 'order_paid', after: { orderId: made.orderId, number: made.number } });
+      await notify(ctx.tx, { companyId: r.companyId, projectId: unit.projectId, userIds: [clerkId], kind: 'portal_paid', entity: 'work_order', entityId: made.orderId, params: { number: made.number, item: item.name }, dedupeKey: `portal_paid:${made.orderId}`, at: ctx.now });
     },
-    now,
   );
   return { orderId: o.orderId, caseId: o.caseId, number: o.orderNumber };
 }

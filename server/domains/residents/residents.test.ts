@@ -262,4 +262,10 @@ test('X-03: hostile but well-formed text from the phone is stored as given; a ba
   assert.equal(bad.body.fields[0].path, 'photos.0');
   const nul = await owner.post('/api/resident/repairs', { ...repairBody(home.unitId, []), description: 'a\u0000b' });
   assert.equal(nul.status, 400);
+  // a lone surrogate has no UTF-8 form: a field error, not the database's 500 (found by the fuzz test)
+  for (const text of ['a\uD800b', '\uDC00', 'x\uDBFF']) {
+    const lone = await owner.post('/api/resident/repairs', { ...repairBody(home.unitId, []), description: text });
+    assert.equal(lone.status, 400, JSON.stringify(text));
+    assert.equal(lone.body.fields[0].path, 'description');
+  }
 });

@@ -3,7 +3,8 @@
 // surveys the resident's unit is sampled in (SV-04). Every record is the desk's own; refusals by scope.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { rowsOf } from '../../platform/db';
 import { testApp, type TestApp } from '../../test/harness';
 import { OTHER_PROJECT_OWNER_PHONE, OWNER_PHONE, TENANT_PHONE, otherUnit, residentHome, signInResident } from '../../test/resident-fixtures';
 import { noticeFixtures } from '../../test/notice-fixtures';
@@ -18,6 +19,13 @@ before(async () => {
   t = await testApp();
 });
 after(() => t.close());
+
+/** How many transactions wrote the rows the queries select (each query one row): 1 = one commit. */
+async function writers(...queries: string[]) {
+  const ids = await Promise.all(queries.map(async (q) => rowsOf<{ xmin: string }>(await t.database.db.execute(sql.raw(q)))));
+  ids.forEach((rows, i) => assert.equal(rows.length, 1, queries[i]));
+  return new Set(ids.map((rows) => String(rows[0].xmin))).size;
+}
 
 /** Runs `fn` with the demo tenant's consent withdrawn, then gives it back. */
 async function withoutConsent(fn: () => Promise<void>) {
@@ -45,6 +53,7 @@ test('X-03, CP-01: a complaint from the portal is the desk complaint (channel po
   assert.match(k.content, /3栋电梯厅/);
   assert.ok(k.deadlines.some((d: { kind: string }) => d.kind === 'reply'), 'CP-01: the 24 h reply runs');
   assert.ok((await clerk.get('/api/notifications')).body.items.some((n: { entityId: string }) => n.entityId === k.id), 'the clerk on duty is told');
+  assert.equal(await writers(`select xmin from complaints where id = '${k.id}'`, `select xmin from audit_events where entity = 'resident' and after->>'caseId' = '${k.caseId}'`, `select xmin from notifications where entity_id = '${k.id}' and kind = 'portal_complaint'`), 1, 'the complaint, the resident audit and the notice commit together');
 
   // refusals: a public-area complaint needs its place, another unit is not found, another project too
   assert.equal((await owner.post('/api/resident/complaints', { unitId: home.unitId, type: 'noise', locationKind: 'public', content: 'x' })).status, 400);
@@ -117,6 +126,7 @@ test('X-03, PS-01..PS-04: a paid service ordered at the listed price is the desk
   assert.equal(made.status, 201, JSON.stringify(made.body));
   const clerk = await t.as('ch-clerk');
   let desk = (await clerk.get(`/api/paid-orders/${made.body.orderId}`)).body;
+  assert.equal(await writers(`select xmin from paid_orders where order_id = '${made.body.orderId}'`, `select xmin from audit_events where entity = 'resident' and after->>'orderId' = '${made.body.orderId}'`, `select xmin from notifications where entity_id = '${made.body.orderId}' and kind = 'portal_paid'`), 1, 'the order, the resident audit and the notice commit together');
   assert.equal(desk.channel, 'portal');
   assert.equal(desk.fee, item.price * 2, 'registered at the listed price');
   assert.equal(desk.agreedAt, null);

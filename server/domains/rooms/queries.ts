@@ -12,6 +12,7 @@ export const presentRoom = (r: typeof meetingRooms.$inferSelect): TRoom => ({ id
 
 const present = (b: typeof roomBookings.$inferSelect, roomName: string): TBooking => ({
   id: b.id,
+  projectId: b.projectId,
   roomId: b.roomId,
   roomName,
   startsAt: b.startsAt.toISOString(),

@@ -130,3 +130,16 @@ test("FD-05, FD-06 the month's figures for the inspection: express mail sent, de
   );
   assert.equal((await (await t.as('ch-manager')).get(`/api/projects/${bsy}/frontdesk-figures?month=${month}`)).status, 404, 'another project');
 });
+
+test("FD-06 the meeting notice: one booking read back for its print with the project, the notice text and the client's requirements; another project's desk gets 404", async () => {
+  const b = await clerk.post('/api/room-bookings', booking('2030-10-09T06:00:00Z', '2030-10-09T08:00:00Z', { notice: '请各位业主代表准时参加，会议讨论电梯更新方案。' }));
+  assert.equal(b.status, 201, JSON.stringify(b.body));
+  const one = await clerk.get(`/api/room-bookings/${b.body.id}`);
+  assert.equal(one.status, 200);
+  assert.equal(one.body.projectId, chy);
+  assert.equal(one.body.roomName, '二楼多功能会议室');
+  assert.equal(one.body.notice, '请各位业主代表准时参加，会议讨论电梯更新方案。');
+  assert.equal(one.body.requirements, '课桌式摆放，茶水');
+  assert.equal((await (await t.as('gm-clerk')).get(`/api/room-bookings/${b.body.id}`)).status, 404);
+  assert.equal((await (await t.as('ch-finance')).get(`/api/room-bookings/${b.body.id}`)).status, 403);
+});

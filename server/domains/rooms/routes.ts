@@ -5,7 +5,7 @@ import { listExpress, progressExpress, sendExpress } from './express';
 import { ZIdParams } from '../../../common/shared';
 import { principal, type App, type Deps } from '../../platform/http';
 import { bookRoom, cancelBooking, createRoom, finishBooking } from './commands';
-import { listBookings, listRooms } from './queries';
+import { bookingById, listBookings, listRooms } from './queries';
 
 export function roomRoutes(app: App, { db }: Deps) {
   app.get('/api/rooms', { schema: { querystring: z.object({ projectId: z.uuid() }), response: { 200: z.object({ items: z.array(ZRoom) }) } }, config: { access: 'room.read' } }, async (req) => ({
@@ -15,6 +15,8 @@ export function roomRoutes(app: App, { db }: Deps) {
   app.get('/api/room-bookings', { schema: { querystring: ZBookingQuery, response: { 200: z.object({ items: z.array(ZBooking) }) } }, config: { access: 'room.read' } }, async (req) => ({
     items: await listBookings(db, principal(req), req.query.projectId, req.query.from, req.query.to),
   }));
+  // FD-06: one booking, for its printed meeting notice (会议通知)
+  app.get('/api/room-bookings/:id', { schema: { params: ZIdParams, response: { 200: ZBooking } }, config: { access: 'room.read' } }, (req) => bookingById(db, principal(req), req.params.id));
   app.post('/api/room-bookings', { schema: { body: ZBookingCreate, response: { 201: ZBooking } }, config: { access: 'room.book' } }, async (req, reply) => reply.status(201).send(await bookRoom(db, principal(req), req.body)));
   app.post('/api/room-bookings/:id/cancel', { schema: { params: ZIdParams, body: ZBookingCancel, response: { 200: ZBooking } }, config: { access: 'room.book' } }, (req) =>
     cancelBooking(db, principal(req), req.params.id, req.body),

@@ -33,22 +33,25 @@ function DemoBanner() {
   return health.data && health.data.demo !== 'ready' ? <Alert banner type="info" title={t('ui.demoLoading')} /> : null;
 }
 
-/** Where each role starts its day (issue 18): the technician on their orders, the desk on the call form,
- *  supervisors on the dispatch board, finance on the cash; managers, the quality department and everyone
- *  else on the workbench (工作台, QI-05), which replaces the bare project cards as the home page. Every role
- *  has the workbench at the top of its menu. */
-export function RoleHome() {
+/** Each role's main work page (issue 18): the technician's orders, the desk's call form, the dispatch
+ *  board, finance's cash; null for a role whose work is spread over many pages (managers, quality). */
+export function useMainWork(): string | null {
   const { can } = useSession();
-  // The first that fits; whoever may change the project's settings (manager, admin) gets the workbench.
-  const homes: [boolean, string][] = [
-    [can('settings.write') || (can('audit.read') && !can('wo.dispatch')), '/workbench'],
+  const works: [boolean, string][] = [
+    [can('settings.write') || (can('audit.read') && !can('wo.dispatch')), ''],
     [can('wo.work') && !can('case.read'), '/my'],
-    [can('frontdesk.gate') && !can('frontdesk.read'), '/frontdesk/gate'], // the gate guard (FD-01)
     [can('wo.dispatch'), '/dispatch'],
     [can('case.create'), '/desk'],
     [can('cash.confirm'), '/cash'],
   ];
-  return <Navigate to={homes.find(([fits]) => fits)?.[1] ?? '/workbench'} replace />;
+  return works.find(([fits]) => fits)?.[1] || null;
+}
+
+/** QI-05: every staff role starts its day on the workbench (工作台) — its to-dos with countdowns and its
+ *  main work one tap away — except the gate guard, whose whole job is the pass check on a phone (FD-01). */
+export function RoleHome() {
+  const { can } = useSession();
+  return <Navigate to={can('frontdesk.gate') && !can('frontdesk.read') ? '/frontdesk/gate' : '/workbench'} replace />;
 }
 
 

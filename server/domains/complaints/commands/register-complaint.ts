@@ -3,18 +3,25 @@
 // contact and progress deadlines; the CP-02 flags are raised in the same transaction.
 import type { TComplaintCreate, TComplaintDetail } from '../../../../common/complaints';
 import { COMPANY_CHANNELS } from '../../../../common/desk';
-import { runCommand } from '../../../platform/audit';
+import { runCommand, type CommandContext } from '../../../platform/audit';
 import type { Db } from '../../../platform/db';
 import type { Principal } from '../../../platform/policy';
 import { prepareCase } from '../../cases/commands/create-case';
-import { rulesOf } from '../../deadlines/rules';
 import { syncComplaintDeadlines } from '../deadlines';
 import { flagsOnRegister } from '../flags';
 import { notifyMajor } from '../notify-major';
 import { complaintDetail } from '../queries';
 import { complaints } from '../tables';
 
-export async function registerComplaint(db: Db, p: Principal, input: TComplaintCreate, now?: Date): Promise<TComplaintDetail> {
+/** `also` runs inside the same transaction once the complaint is written (the portal's audit and the clerk's
+ *  notice: one commit, so a resident's complaint never stands without them). */
+export async function registerComplaint(
+  db: Db,
+  p: Principal,
+  input: TComplaintCreate,
+  now?: Date,
+  also?: (ctx: CommandContext, made: { id: string; caseId: string; caseNumber: string }) => Promise<void>,
+): Promise<TComplaintDetail> {
   const made = await runCommand(
     db,
     p,
@@ -25,8 +32,7 @@ export async function registerComplaint(db: Db, p: Principal, input: TComplaintC
       // row stays locked only from there to COMMIT). The complaint and its flags refer to the case before
       // it is written: those foreign keys are checked at COMMIT (migration 0007).
       const prepared = await prepareCase(ctx, p, { ...caseInput, category: 'complaint' });
-      const { kase } = prepared;
-      const { rules, version } = await rulesOf(tx, kase.projectId);
+      const { kase, rules, ruleVersion: version } = prepared;
       const [k] = await tx
         .insert(complaints)
         .values({
@@ -46,6 +52,7 @@ export async function registerComplaint(db: Db, p: Principal, input: TComplaintC
       await prepared.write();
       await ctx.audit({ entity: 'complaint', entityId: k.id, projectId: k.projectId, action: 'create', after: { caseNumber: kase.number, type, majorReasons, companyLevel: k.companyLevel } });
       if (k.severity === 'major') await notifyMajor(tx, k, kase.number, ctx.now);
+      await also?.(ctx, { id: k.id, caseId: kase.id, caseNumber: kase.number });
       return { id: k.id, at: ctx.now };
     },
     now,

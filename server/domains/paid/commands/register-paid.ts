@@ -2,7 +2,7 @@
 // quote (有偿服务登记) in one command; the customer's agreement to the price may come now or later.
 import { and, eq } from 'drizzle-orm';
 import type { TPaidOrder, TPaidRegister } from '../../../../common/paid';
-import { runCommand } from '../../../platform/audit';
+import { runCommand, type CommandContext } from '../../../platform/audit';
 import type { Db } from '../../../platform/db';
 import { invalidField } from '../../../platform/errors';
 import { authorize, type Principal } from '../../../platform/policy';
@@ -14,7 +14,14 @@ import { paidOrders, serviceItems } from '../tables';
 const TRADE = { water_electric: 'water', cleaning: 'cleaning', greening: 'greening' } as const;
 const DEPARTMENT = { water_electric: 'engineering', cleaning: 'environment', greening: 'environment' } as const;
 
-export function registerPaidOrder(db: Db, p: Principal, input: TPaidRegister, now?: Date): Promise<TPaidOrder> {
+/** `also` runs in the same transaction once the order is written (the portal's audit and the clerk's notice). */
+export function registerPaidOrder(
+  db: Db,
+  p: Principal,
+  input: TPaidRegister,
+  now?: Date,
+  also?: (ctx: CommandContext, made: { orderId: string; number: string }) => Promise<void>,
+): Promise<TPaidOrder> {
   return runCommand(
     db,
     p,
@@ -70,6 +77,7 @@ export function registerPaidOrder(db: Db, p: Principal, input: TPaidRegister, no
       });
       // PS-04: a phone registration now carries its 10-minute appointment deadline.
       await recomputeOrderDeadlines(tx, row.orderId, ctx.now);
+      await also?.(ctx, { orderId: row.orderId, number: order!.number });
       return paidOrderDetail(tx, p, row.orderId);
     },
     now,

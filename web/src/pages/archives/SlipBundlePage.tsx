@@ -1,6 +1,6 @@
 // WO-11: last month's repair slips as one bundle — on screen to check and file, and as the A4 print
 // (cover, index, then each slip; paid and free filed apart) with its Excel index.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { App, Button, Card, DatePicker, Descriptions, Space, Table, Tag, Typography } from 'antd';
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -10,7 +10,7 @@ import dayjs from 'dayjs';
 import type { TSlipBundle } from '../../../../common/archives';
 import { api, ApiError, qs } from '../../lib/api';
 import { useMe, useSession } from '../../lib/session';
-import { PrintHeading, SignatureLines } from '../print-parts';
+import { PrintHeading, SignatureLines, useAutoPrint } from '../print-parts';
 import '../print.css';
 
 type Slip = TSlipBundle['paid'][number];
@@ -149,9 +149,7 @@ export function SlipBundlePrintPage() {
   const me = useMe();
   const month = params.get('month') ?? '';
   const q = useBundle(params.get('projectId') ?? undefined, month);
-  useEffect(() => {
-    if (q.data && !navigator.webdriver) setTimeout(() => window.print(), 300);
-  }, [q.data]);
+  useAutoPrint(q.data);
   const b = q.data;
   if (!b) return null;
   const parts = [

@@ -1,7 +1,6 @@
 // FD-04: the printed hand-back slip (失物领取交接单) of a found item — the item, where and when it was
 // found and kept, the receiver's name, phone and (masked) ID number, the drawn signature, the clerk who
 // handed it back; the lost report it was matched with. A4, with lines for the paper copy's signatures.
-import { useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -9,19 +8,17 @@ import dayjs from 'dayjs';
 import type { TLostItem } from '../../../../common/frontdesk';
 import { api } from '../../lib/api';
 import { useMe } from '../../lib/session';
-import { PrintHeading, SignatureLines } from '../print-parts';
+import { PrintHeading, SignatureLines, useAutoPrint, printCell } from '../print-parts';
 import '../print.css';
 
-const cell: React.CSSProperties = { border: '1px solid #000', padding: '6px 8px', verticalAlign: 'top' };
+const cell = printCell;
 
 export function LostSlipPrintPage() {
   const { t } = useTranslation();
   const { id } = useParams();
   const q = useQuery({ queryKey: ['lost-item', id], queryFn: () => api.get<TLostItem>(`/api/lost-items/${id}`) });
   const me = useMe();
-  useEffect(() => {
-    if (q.data && !navigator.webdriver) setTimeout(() => window.print(), 300);
-  }, [q.data]);
+  useAutoPrint(q.data);
   const l = q.data;
   if (!l) return null;
   const row = (label: string, value: React.ReactNode) => (

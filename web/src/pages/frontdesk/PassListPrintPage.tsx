@@ -1,5 +1,4 @@
 // FD-01: the month's passes on A4 landscape, filed with the month's archive.
-import { useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +7,7 @@ import type * as z from 'zod';
 import type { ZPassList } from '../../../../common/frontdesk';
 import { api, qs } from '../../lib/api';
 import { useMe } from '../../lib/session';
-import { PrintHeading, SignatureLines } from '../print-parts';
+import { PrintHeading, SignatureLines, useAutoPrint } from '../print-parts';
 import '../print.css';
 
 const cell: React.CSSProperties = { border: '1px solid #000', padding: '3px 5px', verticalAlign: 'top' };
@@ -20,9 +19,7 @@ export function PassListPrintPage() {
   const month = params.get('month') ?? dayjs().format('YYYY-MM');
   const q = useQuery({ queryKey: ['release-passes', projectId, month], queryFn: () => api.get<z.infer<typeof ZPassList>>(`/api/release-passes?${qs({ projectId, month })}`) });
   const me = useMe();
-  useEffect(() => {
-    if (q.data && !navigator.webdriver) setTimeout(() => window.print(), 300);
-  }, [q.data]);
+  useAutoPrint(q.data);
   if (!q.data) return null;
   const heads = [t('frontdesk.pass.number'), t('frontdesk.pass.unit'), t('frontdesk.pass.resident'), t('frontdesk.pass.bearer'), t('frontdesk.pass.items'), t('frontdesk.pass.confirm'), t('frontdesk.pass.issuedBy'), t('frontdesk.pass.state')];
   return (

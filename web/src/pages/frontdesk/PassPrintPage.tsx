@@ -1,5 +1,4 @@
 // FD-01: the printed item release pass (携物出门单) on A4 or A5, with its number and check code for the gate.
-import { useEffect } from 'react';
 import { Segmented } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useParams, useSearchParams } from 'react-router-dom';
@@ -8,10 +7,10 @@ import dayjs from 'dayjs';
 import type { TPass } from '../../../../common/frontdesk';
 import { api } from '../../lib/api';
 import { useMe } from '../../lib/session';
-import { PrintHeading, SignatureLines } from '../print-parts';
+import { PrintHeading, SignatureLines, useAutoPrint, printCell } from '../print-parts';
 import '../print.css';
 
-const cell: React.CSSProperties = { border: '1px solid #000', padding: '6px 8px', verticalAlign: 'top' };
+const cell = printCell;
 
 export function PassPrintPage() {
   const { t } = useTranslation();
@@ -20,9 +19,7 @@ export function PassPrintPage() {
   const size = params.get('size') === 'a5' ? 'a5' : 'a4';
   const q = useQuery({ queryKey: ['release-pass', id], queryFn: () => api.get<TPass>(`/api/release-passes/${id}`) });
   const me = useMe();
-  useEffect(() => {
-    if (q.data && !navigator.webdriver) setTimeout(() => window.print(), 300);
-  }, [q.data, size]);
+  useAutoPrint(q.data, size);
   const p = q.data;
   if (!p) return null;
   const row = (label: string, value: React.ReactNode) => (

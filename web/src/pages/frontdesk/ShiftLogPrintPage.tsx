@@ -1,6 +1,5 @@
 // FD-02: the printed handover log of one shift — notes, the open matters handed over, the reviews of
 // recorded calls logged in it (FD-03) and who signed.
-import { useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -8,19 +7,17 @@ import dayjs from 'dayjs';
 import type { TShiftLog } from '../../../../common/frontdesk';
 import { api } from '../../lib/api';
 import { useMe } from '../../lib/session';
-import { PrintHeading, SignatureLines } from '../print-parts';
+import { PrintHeading, SignatureLines, useAutoPrint, printCell } from '../print-parts';
 import '../print.css';
 
-const cell: React.CSSProperties = { border: '1px solid #000', padding: '6px 8px', verticalAlign: 'top' };
+const cell = printCell;
 
 export function ShiftLogPrintPage() {
   const { t } = useTranslation();
   const { id } = useParams();
   const q = useQuery({ queryKey: ['shift-log', id], queryFn: () => api.get<TShiftLog>(`/api/shift-logs/${id}`) });
   const me = useMe();
-  useEffect(() => {
-    if (q.data && !navigator.webdriver) setTimeout(() => window.print(), 300);
-  }, [q.data]);
+  useAutoPrint(q.data);
   const l = q.data;
   if (!l) return null;
   const row = (label: string, value: React.ReactNode) => (

@@ -10,6 +10,7 @@ import type { TTodos } from '../../../../common/desk';
 import { api } from '../../lib/api';
 import { DeadlineChip, useNow } from '../../lib/deadlines';
 import { useMenuGroups } from '../../layout/menu';
+import { useMainWork } from '../../layout/AppLayout';
 
 type Todo = TTodos['items'][number];
 
@@ -25,7 +26,11 @@ export function WorkbenchPage() {
   const overdue = items.filter((i) => new Date(i.dueAt).getTime() < now).length;
   const multiProject = new Set(items.map((i) => i.projectId)).size > 1;
   const groups = useMenuGroups().filter((g) => g.key !== 'home');
-  const shortcuts = groups.flatMap((g) => g.pages).slice(0, wide ? 8 : 6);
+  const pages = groups.flatMap((g) => g.pages);
+  // The role's main work (来电登记, 派单看板, 我的工单…) leads the page, one tap away (issue 18).
+  const mainKey = useMainWork();
+  const main = pages.find((p) => p.key === mainKey);
+  const shortcuts = pages.filter((p) => p !== main).slice(0, wide ? 8 : 6);
   const chip = (i: Todo) => <DeadlineChip d={{ kind: i.kind, dueAt: i.dueAt, metAt: null, overdue: i.overdue }} now={now} />;
   const title = (i: Todo) => (
     <Link to={i.link} data-testid={`todo-${i.kind}-${i.entityId}`}>
@@ -35,7 +40,17 @@ export function WorkbenchPage() {
 
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }}>
-      <Card size="small" title={<Typography.Title level={4} style={{ margin: 0 }}>{t('ui.home.title')}</Typography.Title>}>
+      <Card
+        size="small"
+        title={<Typography.Title level={4} style={{ margin: 0 }}>{t('ui.home.title')}</Typography.Title>}
+        extra={
+          main && (
+            <Button type="primary" size="large" icon={main.icon} onClick={() => navigate(main.key)} data-testid="main-work">
+              {main.label}
+            </Button>
+          )
+        }
+      >
         <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
           {t('ui.home.intro')}
         </Typography.Paragraph>

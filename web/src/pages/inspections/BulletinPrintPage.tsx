@@ -1,6 +1,5 @@
 // QI-04: the month's bulletin on one A4 sheet: number, ranking with pass/fail and change, the pass rate,
 // the remarks, issued by the quality department.
-import { useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +8,7 @@ import type { TBulletin } from '../../../../common/inspections';
 import { api } from '../../lib/api';
 import { useMe } from '../../lib/session';
 import { pct } from './ResultsPage';
+import { useAutoPrint } from '../print-parts';
 import '../print.css';
 
 const cell: React.CSSProperties = { border: '1px solid #000', padding: '4px 6px', textAlign: 'center' };
@@ -18,9 +18,7 @@ export function BulletinPrintPage() {
   const { id } = useParams();
   const q = useQuery({ queryKey: ['inspection-bulletin', id], queryFn: () => api.get<TBulletin>(`/api/inspection-bulletins/${id}`) });
   const me = useMe();
-  useEffect(() => {
-    if (q.data && !navigator.webdriver) setTimeout(() => window.print(), 300);
-  }, [q.data]);
+  useAutoPrint(q.data);
   const b = q.data;
   if (!b) return null;
   const done = b.items.filter((i) => i.score != null);

@@ -1,21 +1,19 @@
 // NT-01: a notice printed on A4 for the board — number, title, text, validity, the management office's
 // name and date — from the same record.
-import { useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import type { TNoticeDetail } from '../../../../common/notices';
 import { api } from '../../lib/api';
+import { useAutoPrint } from '../print-parts';
 import '../print.css';
 
 export function NoticePrintPage() {
   const { t } = useTranslation();
   const { id } = useParams();
   const q = useQuery({ queryKey: ['notice', id], queryFn: () => api.get<TNoticeDetail>(`/api/notices/${id}`) });
-  useEffect(() => {
-    if (q.data && !navigator.webdriver) setTimeout(() => window.print(), 300);
-  }, [q.data]);
+  useAutoPrint(q.data);
   const n = q.data;
   if (!n) return null;
   const date = dayjs(n.publishedAt ?? n.approvedAt ?? n.createdAt).format('YYYY年M月D日');

@@ -8,6 +8,7 @@ import QRCode from 'qrcode';
 import type { TUnitDetail } from '../../../../common/people';
 import type { TMe } from '../../../../common/auth';
 import { api } from '../../lib/api';
+import { useAutoPrint } from '../print-parts';
 import '../print.css';
 
 export function PortalInvitationPage() {
@@ -20,9 +21,7 @@ export function PortalInvitationPage() {
   useEffect(() => {
     void QRCode.toDataURL(url, { width: 480, margin: 1, errorCorrectionLevel: 'M' }).then(setQr);
   }, [url]);
-  useEffect(() => {
-    if (unit.data && qr && !navigator.webdriver) setTimeout(() => window.print(), 300);
-  }, [unit.data, qr]);
+  useAutoPrint(unit.data && qr);
   const u = unit.data?.unit;
   if (!u || !qr) return null;
   const project = me.data?.projects.find((p) => p.id === u.projectId)?.name ?? '';

@@ -1,7 +1,6 @@
 // PS-05: the service notice (有偿服务通知单) on one A4 sheet — three copies cut apart along the dashed
 // lines (finance, the doing department, the archive), each printed with its own current state.
 import { formatYuan, yuanInWords } from '../../../../common/money';
-import { useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +8,7 @@ import dayjs from 'dayjs';
 import type { TPaidOrder } from '../../../../common/paid';
 import { api } from '../../lib/api';
 import { useMe } from '../../lib/session';
-import { PrintHeading, SignatureLines } from '../print-parts';
+import { PrintHeading, SignatureLines, useAutoPrint } from '../print-parts';
 import '../print.css';
 
 const cell: React.CSSProperties = { border: '1px solid #000', padding: '3px 6px', verticalAlign: 'top' };
@@ -20,9 +19,7 @@ export function PaidNoticePage() {
   const { id } = useParams();
   const q = useQuery({ queryKey: ['paid', id], queryFn: () => api.get<TPaidOrder>(`/api/paid-orders/${id}`) });
   const me = useMe();
-  useEffect(() => {
-    if (q.data && !navigator.webdriver) setTimeout(() => window.print(), 300);
-  }, [q.data]);
+  useAutoPrint(q.data);
   const p = q.data;
   if (!p) return null;
   const receipt = p.receipts.find((r) => !r.voidedAt);

@@ -82,10 +82,11 @@ export function RoomsPage() {
           { title: '', render: (_, b) => <Tag color={b.status === 'booked' ? 'blue' : b.status === 'used' ? 'green' : 'default'}>{t(`patrol.rooms.statuses.${b.status}`)}</Tag>, width: 80 },
           {
             title: '',
-            width: 180,
+            width: 260,
             render: (_, b) =>
               b.status === 'booked' && can('room.book') ? (
                 <Space>
+                  <Button size="small" href={`/room-bookings/${b.id}/notice`} target="_blank" data-testid={`notice-${b.id}`}>{t('patrol.rooms.printNotice')}</Button>
                   <Button size="small" onClick={() => setDialog({ kind: 'finish', b })}>{t('patrol.rooms.finish')}</Button>
                   <Button size="small" danger onClick={() => setDialog({ kind: 'cancel', b })}>{t('patrol.rooms.cancel')}</Button>
                 </Space>

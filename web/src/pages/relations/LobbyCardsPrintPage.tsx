@@ -1,6 +1,5 @@
 // CR-05: the housekeeper's A4 notice for each building lobby — photo, name, area covered, phone, service
 // hours and the CS supervisor's 24 h phone — printed from the staff records, one building a page.
-import { useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +12,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../../lib/api';
 import { useMe, useSession } from '../../lib/session';
 import { shrink } from '../patrols/photo';
-import { PrintHeading } from '../print-parts';
+import { PrintHeading, useAutoPrint } from '../print-parts';
 import '../print.css';
 
 const line: React.CSSProperties = { fontSize: 22, margin: '10mm 0 0', borderBottom: '1px solid #000', paddingBottom: 4 };
@@ -23,9 +22,7 @@ export function LobbyCardsPrintPage() {
   const { projectId } = useParams();
   const me = useMe();
   const q = useQuery({ queryKey: ['lobby-cards', projectId], queryFn: () => api.get<z.infer<typeof ZLobbyCards>>(`/api/projects/${projectId}/lobby-cards`), enabled: !!projectId });
-  useEffect(() => {
-    if (q.data && !navigator.webdriver) setTimeout(() => window.print(), 300);
-  }, [q.data]);
+  useAutoPrint(q.data);
   if (!q.data || !projectId) return null;
   return (
     <div style={{ background: '#fff', color: '#000' }}>

@@ -1,5 +1,4 @@
 // WO-10, X-05: the A4 service slip (报修受理单) printed from the same order record.
-import { useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -7,10 +6,10 @@ import dayjs from 'dayjs';
 import type { TWorkOrderDetail } from '../../../../common/desk';
 import { api } from '../../lib/api';
 import { useMe } from '../../lib/session';
-import { PrintHeading, SignatureLines } from '../print-parts';
+import { PrintHeading, SignatureLines, useAutoPrint, printCell } from '../print-parts';
 import '../print.css';
 
-const cell: React.CSSProperties = { border: '1px solid #000', padding: '6px 8px', verticalAlign: 'top' };
+const cell = printCell;
 const fmt = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '');
 
 export function OrderPrintPage() {
@@ -18,9 +17,7 @@ export function OrderPrintPage() {
   const { id } = useParams();
   const q = useQuery({ queryKey: ['order', id], queryFn: () => api.get<TWorkOrderDetail>(`/api/work-orders/${id}`) });
   const me = useMe();
-  useEffect(() => {
-    if (q.data && !navigator.webdriver) setTimeout(() => window.print(), 300);
-  }, [q.data]);
+  useAutoPrint(q.data);
   const o = q.data;
   if (!o) return null;
   const visit = [...o.events].reverse().find((e) => e.action === 'followed_up' || e.action === 'rework');
