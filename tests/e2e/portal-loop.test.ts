@@ -181,6 +181,8 @@ test("X-03, FD-01, FD-06: an owner confirms a tenant's pass request from 首页 
   await assertNoEnglish(page, 'booking');
   await page.getByTestId('booking-submit').click();
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid=my-booking]').length > n, before);
+  // the sheet closes with an animation: check the page once it has gone
+  await page.locator('.adm-popup-body').waitFor({ state: 'detached', timeout: 5000 }).catch(() => undefined);
   await accessible(page, 'bookings');
   await owner.close();
   assert.deepEqual(errs, []);
