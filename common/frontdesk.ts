@@ -32,6 +32,7 @@ export const ZPassIssue = z.object({
   validOn: ZDate.optional(), // default: today
   // FD-01: a tenant's pass needs the owner's confirmation, by phone or through the portal.
   ownerConfirmation: z.object({ ownerId: ZId, method: z.enum(PASS_CONFIRMATIONS), note: ZText(200).default('') }).optional(),
+  vehiclePlate: ZText(12).optional(), // the plate the resident gave, shown at the gate
 });
 export type TPassIssue = z.infer<typeof ZPassIssue>;
 
@@ -57,6 +58,7 @@ export const ZPass = z.object({
   gate: z.string().nullable(),
   voidedAt: z.string().nullable(),
   voidReason: z.string().nullable(),
+  vehiclePlate: z.string().nullable(),
   state: z.enum(PASS_STATES),
   version: z.number().int(),
 });

@@ -91,9 +91,9 @@ export type TPortalCaseDetail = z.infer<typeof ZPortalCaseDetail>;
 export const ZSignAcceptance = z.object({ version: z.number().int(), signature: ZSignature, opinion: z.string().trim().max(200).optional() });
 export const ZRateOrder = z.object({ verdict: z.enum(VERDICTS), solved: z.boolean(), note: z.string().trim().max(500).default('') });
 
-/** a notice links to a page of the portal (a case, a paid order, a complaint) or to a survey's one-time link. */
+/** a notice links to a page of the portal (a case, a paid order, a complaint, a pass request, the bookings) or to a survey's one-time link. */
 export const ZPortalNotice = ZPortalEvent.extend({
-  entity: z.enum(['case', 'work_order', 'paid_order', 'complaint', 'survey']),
+  entity: z.enum(['case', 'work_order', 'paid_order', 'complaint', 'survey', 'pass_request', 'room_booking']),
   id: z.number(),
   caseId: ZId.nullable(),
   link: z.string(),

@@ -8,8 +8,8 @@ const ZNote = (max: number) => z.string().trim().max(max).default('');
 
 export const ROOM_KINDS = ['meeting', 'gym', 'function_hall'] as const;
 export const ZRoomKind = z.enum(ROOM_KINDS);
-export const ZRoomCreate = z.object({ projectId: ZId, kind: ZRoomKind, name: ZText(60), capacity: z.number().int().min(1).max(2000), feePerHour: z.number().int().min(0).max(1_000_000), equipment: ZNote(300) });
-export const ZRoom = z.object({ id: ZId, projectId: ZId, kind: ZRoomKind, name: z.string(), capacity: z.number().int(), feePerHour: z.number().int(), equipment: z.string(), version: z.number().int() });
+export const ZRoomCreate = z.object({ projectId: ZId, kind: ZRoomKind, name: ZText(60), capacity: z.number().int().min(1).max(2000), feePerHour: z.number().int().min(0).max(1_000_000), equipment: ZNote(300), residentBookable: z.boolean().default(false) });
+export const ZRoom = z.object({ id: ZId, projectId: ZId, kind: ZRoomKind, name: z.string(), capacity: z.number().int(), feePerHour: z.number().int(), equipment: z.string(), residentBookable: z.boolean(), version: z.number().int() });
 export type TRoom = z.infer<typeof ZRoom>;
 
 export const BOOKING_STATUSES = ['booked', 'used', 'cancelled'] as const;

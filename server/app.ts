@@ -48,6 +48,7 @@ import { frontdeskRoutes } from './domains/frontdesk/routes';
 import { inspectionRoutes } from './domains/inspections/routes';
 import { residentRoutes } from './domains/residents/routes';
 import { residentServiceRoutes } from './domains/residents/service-routes';
+import { residentErrandRoutes } from './domains/residents/errand-routes';
 import { residentForToken, residentToken } from './domains/residents/session';
 import { surveyRoutes } from './domains/surveys/routes';
 
@@ -143,6 +144,7 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: boolean;
     inspections: inspectionRoutes,
     residents: residentRoutes,
     residentServices: residentServiceRoutes,
+    residentErrands: residentErrandRoutes,
     surveys: surveyRoutes,
   };
   for (const [name, register] of Object.entries(domains)) {

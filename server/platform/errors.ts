@@ -83,6 +83,7 @@ export type ErrorCode =
   | 'room_retired'
   // front desk (FD-01..FD-04)
   | 'pass_needs_owner'
+  | 'pass_request_decided'
   | 'pass_used'
   | 'pass_void'
   | 'pass_expired'

@@ -28,6 +28,7 @@ import { seedFrontdesk } from './frontdesk';
 import { seedInspections } from './inspections';
 import { assignDemoResidents, seedResidentAccounts } from './residents';
 import { seedSurveys } from './surveys';
+import { seedPortalErrands } from './portal-errands';
 
 export const DEMO_PASSWORD = 'demo1234';
 export const DEMO_COMPANY = '锦程物业服务有限公司';
@@ -236,6 +237,8 @@ export async function seedDemo(db: Db, opts: { small?: boolean; year?: number; v
     await seedInspections(tx, companyId);
     // SV-01..SV-04: the default questionnaire and one annual survey per project with answers, report and measures.
     await seedSurveys(tx, companyId);
+    // X-03, FD-01, FD-06: the demo residents' pass requests (one issued, one awaiting the owner) and a gym booking.
+    await seedPortalErrands(tx, companyId);
 
     summary.units = rows.units.length;
     summary.customers = rows.customers.length;

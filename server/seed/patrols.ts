@@ -157,11 +157,11 @@ export async function seedPatrols(tx: Tx, input: Input, now = new Date()): Promi
       pushDue();
     }
 
-    // FD-06: a meeting room and the gym, with a few bookings this week (none overlapping).
+    // FD-06: a meeting room and the gym, with a few bookings this week (none overlapping); residents book both in the portal.
     const [clerk] = holder(projectId, 'clerk');
     const meeting = randomUUID();
-    rows.rooms.push({ id: meeting, companyId, projectId, kind: 'meeting', name: '会所二楼会议室', capacity: 30, feePerHour: 15000, equipment: '投影仪、音响、白板', createdAt: fromLocal(addDays(today, -300), 9 * 60, TZ) });
-    rows.rooms.push({ id: randomUUID(), companyId, projectId, kind: 'gym', name: '会所健身房', capacity: 20, feePerHour: 0, equipment: '跑步机4台、动感单车', createdAt: fromLocal(addDays(today, -300), 9 * 60, TZ) });
+    rows.rooms.push({ id: meeting, companyId, projectId, kind: 'meeting', name: '会所二楼会议室', capacity: 30, feePerHour: 15000, equipment: '投影仪、音响、白板', residentBookable: true, createdAt: fromLocal(addDays(today, -300), 9 * 60, TZ) });
+    rows.rooms.push({ id: randomUUID(), companyId, projectId, kind: 'gym', name: '会所健身房', capacity: 20, feePerHour: 0, equipment: '跑步机4台、动感单车', residentBookable: true, createdAt: fromLocal(addDays(today, -300), 9 * 60, TZ) });
     // Coming days: booked, with the client's requirements and the meeting notice to post.
     const NOTICES: Record<string, string> = {
       业委会例会: '定于本周召开业委会例会，议题：电梯更新改造方案、停车位调整。请各位委员准时参加。',

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { ROLE_ACTIONS, COMPANY_WIDE_ROLES, type TRole } from '../../common/roles';
 import { RESIDENT_LISTINGS, RESIDENT_REQUESTS, routeRequests, USERS, type Req, type ResidentRecords, type ResidentScope, type Scope } from './route-requests';
 import { noticeFixtures } from './notice-fixtures';
-import { OTHER_PROJECT_OWNER_PHONE, OWNER_PHONE, otherUnit, repairBody, residentHome, signInResident } from './resident-fixtures';
+import { OTHER_PROJECT_OWNER_PHONE, OWNER_PHONE, TENANT_PHONE, neighbourOwnerPhone, otherUnit, repairBody, residentHome, signInResident } from './resident-fixtures';
 import type { Client } from './harness';
 import { testApp, type TestApp } from './harness';
 import { fixtures } from './fixtures';
@@ -117,10 +117,27 @@ async function residentRecords(): Promise<Record<ResidentScope, ResidentRecords>
   const chDraft = await noticeFixtures(t.database.db, t.storage, 'ch', home.projectId).notice();
   const gmNotice = await noticeFixtures(t.database.db, t.storage, 'gm', gmHome.projectId).publishedNotice();
   const itemId = items[0].id;
+  // FD-01, FD-06: a tenant's request on the home (the owner may decide it), a neighbour's and another project's;
+  // a room residents may book, a staff room, another project's room; a portal booking of each, a desk booking.
+  const tenant = await signInResident(t, TENANT_PHONE);
+  const neighbourResident = await signInResident(t, await neighbourOwnerPhone(t.database.db, home));
+  const pass = (unitId: string) => ({ unitId, items: '纸箱两个', pieces: 2, validOn: '2031-01-20' });
+  const myRequest = (await tenant.post('/api/resident/pass-requests', pass(home.unitId))).body;
+  const neighbourHome = (await neighbourResident.get('/api/resident/me')).body.units[0].unitId;
+  const neighbourRequest = (await neighbourResident.post('/api/resident/pass-requests', pass(neighbourHome))).body;
+  const gmRequest = (await gmResident.post('/api/resident/pass-requests', pass(gmHome.unitId))).body;
+  const myRoom = (await owner.get('/api/resident/rooms')).body[0];
+  const gmRoom = (await gmResident.get('/api/resident/rooms')).body[0];
+  const staffRoom = (await (await t.as('ch-super')).post('/api/rooms', { projectId: home.projectId, kind: 'meeting', name: '物业内部会议室', capacity: 6, feePerHour: 0 })).body;
+  const booking = async (c: typeof owner, roomId: string, unitId: string) => (await c.post('/api/resident/room-bookings', { roomId, unitId, startsAt: '2031-01-21T06:00:00Z', endsAt: '2031-01-21T07:00:00Z', purpose: '聚会', attendees: 3 })).body;
+  const myBooking = await booking(owner, myRoom.id, home.unitId);
+  const gmBooking = await booking(gmResident, gmRoom.id, gmHome.unitId);
+  const deskBooking = (await clerk.post('/api/room-bookings', { roomId: myRoom.id, startsAt: '2031-01-21T08:00:00Z', endsAt: '2031-01-21T09:00:00Z', bookerName: '李女士', bookerPhone: '13900002222', purpose: '培训', attendees: 5 })).body;
+  const errands = (r: { id: string; version: number }, roomId: string, b: { id: string; version: number }) => ({ passRequestId: r.id, passRequestVersion: r.version, roomId, bookingId: b.id, bookingVersion: b.version });
   return {
-    own: { unitId: home.unitId, caseId: mine.id, orderId: mine.orders[0].id, orderVersion: mine.orders[0].version, photoId: mine.photos[0].id, complaintCaseId: myComplaint.caseId, paidOrderId: myPaid.orderId, paidVersion: myPaid.version, noticeId: chNotice.id, itemId },
-    other_unit: { unitId: neighbour, caseId: desk.id, orderId: desk.orders[0].id, orderVersion: desk.orders[0].version, photoId: gm.photos[0].id, complaintCaseId: deskComplaint.caseId, paidOrderId: deskPaid.orderId, paidVersion: deskPaid.version ?? 1, noticeId: chDraft.id, itemId },
-    other_project: { unitId: gmHome.unitId, caseId: gm.id, orderId: gm.orders[0].id, orderVersion: gm.orders[0].version, photoId: gm.photos[0].id, complaintCaseId: gmComplaint.caseId, paidOrderId: gmPaid.orderId, paidVersion: gmPaid.version, noticeId: gmNotice.id, itemId },
+    own: { unitId: home.unitId, caseId: mine.id, orderId: mine.orders[0].id, orderVersion: mine.orders[0].version, photoId: mine.photos[0].id, complaintCaseId: myComplaint.caseId, paidOrderId: myPaid.orderId, paidVersion: myPaid.version, noticeId: chNotice.id, itemId, ...errands(myRequest, myRoom.id, myBooking) },
+    other_unit: { unitId: neighbour, caseId: desk.id, orderId: desk.orders[0].id, orderVersion: desk.orders[0].version, photoId: gm.photos[0].id, complaintCaseId: deskComplaint.caseId, paidOrderId: deskPaid.orderId, paidVersion: deskPaid.version ?? 1, noticeId: chDraft.id, itemId, ...errands(neighbourRequest, staffRoom.id, deskBooking) },
+    other_project: { unitId: gmHome.unitId, caseId: gm.id, orderId: gm.orders[0].id, orderVersion: gm.orders[0].version, photoId: gm.photos[0].id, complaintCaseId: gmComplaint.caseId, paidOrderId: gmPaid.orderId, paidVersion: gmPaid.version, noticeId: gmNotice.id, itemId, ...errands(gmRequest, gmRoom.id, gmBooking) },
   };
 }
 
@@ -144,7 +161,7 @@ test('access matrix: a resident on their own unit, another unit and another proj
       if (RESIDENT_LISTINGS.includes(key)) {
         if (res.status >= 300) failures.push(`${key}: ${res.status}`);
         const text = JSON.stringify(res.body);
-        if (scope !== 'own' && [records[scope].caseId, records[scope].orderId, records[scope].complaintCaseId, records[scope].paidOrderId, records[scope].noticeId].some((id) => text.includes(id))) failures.push(`${key}: ${scope} shown`);
+        if (scope !== 'own' && [records[scope].caseId, records[scope].orderId, records[scope].complaintCaseId, records[scope].paidOrderId, records[scope].noticeId, records[scope].passRequestId, records[scope].bookingId].some((id) => text.includes(id))) failures.push(`${key}: ${scope} shown`);
         continue;
       }
       const refused = res.status === 403 || res.status === 404;

@@ -1,12 +1,12 @@
 // Fresh front-desk records for tests that write (FD-01..FD-04), in a given project.
 import { randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from '../platform/db';
 import type { Storage } from '../platform/storage';
 import { toLocal } from '../platform/clock';
 import { issuePass } from '../domains/frontdesk/commands/issue-pass';
 import { createLost } from '../domains/frontdesk/commands/lost-item';
-import { shiftLogs } from '../domains/frontdesk/tables';
+import { passRequests, shiftLogs } from '../domains/frontdesk/tables';
 import { customerUnits } from '../domains/people/tables';
 import { principalOf, SIGNATURE, userId } from './desk';
 
@@ -46,6 +46,19 @@ export function frontdeskFixtures(db: Db, storage: Storage, key: string, project
         pieces: 3,
         idChecked: true,
       });
+    },
+    /** FD-01, X-03: a tenant's request from the portal, awaiting the owner's confirmation (and the owner who may give it). */
+    async passRequest() {
+      const [tn] = await db
+        .select({ unitId: customerUnits.unitId, tenantId: customerUnits.customerId, ownerId: customerUnits.consentingOwnerId, companyId: customerUnits.companyId })
+        .from(customerUnits)
+        .where(and(eq(customerUnits.projectId, projectId), eq(customerUnits.relation, 'tenant'), isNotNull(customerUnits.consentingOwnerId)))
+        .limit(1);
+      const [r] = await db
+        .insert(passRequests)
+        .values({ companyId: tn.companyId, projectId, unitId: tn.unitId, customerId: tn.tenantId, residentId: randomUUID(), relation: 'tenant', requesterName: '租户陈先生', requesterPhone: '13700002222', items: '行李箱两个', pieces: 2, validOn: today(1), status: 'awaiting_owner', createdAt: new Date() })
+        .returning();
+      return { ...r, ownerId: tn.ownerId! };
     },
     /** FD-02: an open (unsigned) log written by `writer`, placed at the head of the project's chain. */
     async shiftLog(writer = `${key}-clerk2`) {

@@ -1,5 +1,5 @@
 // X-03: residents for tests — the demo residents (seed/residents.ts) signed in through the code flow.
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, ne, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../platform/db';
 import { customers, customerUnits } from '../domains/people/tables';
 import { units } from '../domains/org/tables';
@@ -40,6 +40,18 @@ export async function residentHome(db: Db, phone: string): Promise<{ unitId: str
 export async function otherUnit(db: Db, home: { unitId: string; projectId: string }): Promise<string> {
   const [u] = await db.select({ id: units.id }).from(units).where(and(eq(units.projectId, home.projectId), ne(units.id, home.unitId))).limit(1);
   return u.id;
+}
+
+/** The phone of an owner of another unit of the same project (not an owner of `home`), to sign in as a neighbour. */
+export async function neighbourOwnerPhone(db: Db, home: { unitId: string; projectId: string }): Promise<string> {
+  const homeCustomers = (await db.select({ id: customerUnits.customerId }).from(customerUnits).where(eq(customerUnits.unitId, home.unitId))).map((x) => x.id);
+  const [row] = await db
+    .select({ phone: customers.phone })
+    .from(customerUnits)
+    .innerJoin(customers, eq(customers.id, customerUnits.customerId))
+    .where(and(eq(customerUnits.projectId, home.projectId), eq(customerUnits.relation, 'owner'), ne(customerUnits.unitId, home.unitId), notInArray(customers.id, homeCustomers), ne(customers.phone, '')))
+    .limit(1);
+  return row.phone;
 }
 
 export const PHOTO = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';

@@ -309,6 +309,9 @@ export const routeRequests = ({ t, ids }: Ctx): Record<string, { req: Builder; r
   },
   'POST /api/release-passes/:id/use': { req: async (f) => ({ method: 'POST', url: `/api/release-passes/${(await f.pass()).id}/use`, body: { gate: '东门' } }) },
   'POST /api/release-passes/:id/void': { req: async (f) => { const x = await f.pass(); return { method: 'POST', url: `/api/release-passes/${x.id}/void`, body: { version: x.version, reason: '业主取消搬出' } }; } },
+  // FD-01, X-03: the portal's pass requests as the desk sees them; a tenant's issued after a phone call to the owner.
+  'GET /api/pass-requests': { req: async (_f, pid) => get(`/api/pass-requests?projectId=${pid}`) },
+  'POST /api/pass-requests/:id/issue': { req: async (f) => { const r = await f.passRequest(); return { method: 'POST', url: `/api/pass-requests/${r.id}/issue`, body: { version: r.version, ownerId: r.ownerId, note: '电话确认' } }; } },
   'GET /api/shift-logs': { req: async (_f, pid) => get(`/api/shift-logs?projectId=${pid}&month=2026-11`) },
   'GET /api/shift-logs/:id': { req: async (f) => get(`/api/shift-logs/${(await f.shiftLog()).id}`) },
   // FD-02: whoever may write starts a log; the matrix's callers have not signed the previous one, so 409 (not a refusal).
@@ -482,10 +485,16 @@ export interface ResidentRecords {
   paidVersion: number;
   noticeId: string;
   itemId: string;
+  /** FD-01, FD-06: a tenant's pass request awaiting the owner, a room residents may book, a booking made in the portal. */
+  passRequestId: string;
+  passRequestVersion: number;
+  roomId: string;
+  bookingId: string;
+  bookingVersion: number;
 }
 const NONE = '00000000-0000-4000-8000-000000000000';
 const STAFF_PROBE: Record<ResidentScope, ResidentRecords> = Object.fromEntries(
-  (['own', 'other_unit', 'other_project'] as const).map((k) => [k, { unitId: NONE, caseId: NONE, orderId: NONE, orderVersion: 1, photoId: NONE, complaintCaseId: NONE, paidOrderId: NONE, paidVersion: 1, noticeId: NONE, itemId: NONE }]),
+  (['own', 'other_unit', 'other_project'] as const).map((k) => [k, { unitId: NONE, caseId: NONE, orderId: NONE, orderVersion: 1, photoId: NONE, complaintCaseId: NONE, paidOrderId: NONE, paidVersion: 1, noticeId: NONE, itemId: NONE, passRequestId: NONE, passRequestVersion: 1, roomId: NONE, bookingId: NONE, bookingVersion: 1 }]),
 ) as Record<ResidentScope, ResidentRecords>;
 
 /**
@@ -520,6 +529,17 @@ export const RESIDENT_REQUESTS: Record<string, (r: Record<ResidentScope, Residen
   'GET /api/resident/bulletins': () => get('/api/resident/bulletins'),
   'GET /api/resident/bulletins/:id': (r, s) => get(`/api/resident/bulletins/${r[s].noticeId}`),
   'GET /api/resident/surveys': () => get('/api/resident/surveys'),
+  // FD-01, FD-06 (errand-routes.ts)
+  'GET /api/resident/pass-requests': () => get('/api/resident/pass-requests'),
+  'POST /api/resident/pass-requests': (r, s) => ({ method: 'POST', url: '/api/resident/pass-requests', body: { unitId: r[s].unitId, items: '旧沙发一张', pieces: 1, validOn: '2031-01-15' } }),
+  'GET /api/resident/pass-requests/:id': (r, s) => get(`/api/resident/pass-requests/${r[s].passRequestId}`),
+  'POST /api/resident/pass-requests/:id/confirm': (r, s) => ({ method: 'POST', url: `/api/resident/pass-requests/${r[s].passRequestId}/confirm`, body: { version: r[s].passRequestVersion } }),
+  'POST /api/resident/pass-requests/:id/decline': (r, s) => ({ method: 'POST', url: `/api/resident/pass-requests/${r[s].passRequestId}/decline`, body: { version: r[s].passRequestVersion, reason: '不同意' } }),
+  'GET /api/resident/rooms': () => get('/api/resident/rooms'),
+  'GET /api/resident/rooms/:id/slots': (r, s) => get(`/api/resident/rooms/${r[s].roomId}/slots?date=2031-01-15`),
+  'GET /api/resident/room-bookings': () => get('/api/resident/room-bookings'),
+  'POST /api/resident/room-bookings': (r, s) => ({ method: 'POST', url: '/api/resident/room-bookings', body: { roomId: r[s].roomId, unitId: r.own.unitId, startsAt: '2031-01-15T06:00:00Z', endsAt: '2031-01-15T07:00:00Z', purpose: '家庭聚会', attendees: 4 } }),
+  'POST /api/resident/room-bookings/:id/cancel': (r, s) => ({ method: 'POST', url: `/api/resident/room-bookings/${r[s].bookingId}/cancel`, body: { version: r[s].bookingVersion } }),
 };
 export const RESIDENT_LISTINGS = [
   'GET /api/resident/me',
@@ -530,5 +550,8 @@ export const RESIDENT_LISTINGS = [
   'GET /api/resident/paid-orders',
   'GET /api/resident/bulletins',
   'GET /api/resident/surveys',
+  'GET /api/resident/pass-requests',
+  'GET /api/resident/rooms',
+  'GET /api/resident/room-bookings',
 ];
 

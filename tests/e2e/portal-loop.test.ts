@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import type { TCaseDetail, TWorkOrderDetail } from '../../common/desk';
-import { apiAs, signIn, withProductAndBrowser } from './server';
+import { apiAs, assertNoEnglish, signIn, withProductAndBrowser } from './server';
 
 const ctx = withProductAndBrowser();
 const errors: string[] = [];
@@ -133,4 +133,57 @@ test('X-03: a resident signs in, reports a repair with a photo, follows it, sign
   await page.screenshot({ path: 'docs/screenshots/portal-case.png', fullPage: true });
   await resident.close();
   assert.deepEqual(errors, []);
+});
+
+test("X-03, FD-01, FD-06: an owner confirms a tenant's pass request from 首页 and gets the QR code; requests a pass issued at once; books the gym", async () => {
+  const owner = await ctx.browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await owner.newPage();
+  const errs: string[] = [];
+  page.on('pageerror', (e) => errs.push(`owner: ${e.message}`));
+  page.on('console', (m) => m.type() === 'error' && !/401/.test(m.text()) && errs.push(`owner: ${m.text()}`));
+  await page.goto(`${ctx.product.url}/m/login`);
+  await page.getByLabel('手机号码').fill('16600000003'); // README: the demo owner of 碧山雅苑, whose tenant asked for a pass (seed)
+  await page.getByTestId('portal-get-code').click();
+  const code = (await page.getByTestId('portal-demo-code').innerText()).match(/\d{6}/)![0];
+  await page.getByLabel('验证码').fill(code);
+  await page.getByTestId('portal-sign-in').click();
+  await page.waitForURL(/\/m\/?$/);
+
+  // FD-01: the tenant's request awaits this owner on 首页; confirming issues the numbered pass with its QR code.
+  await page.getByTestId('pass-awaiting-card').first().locator('a').click();
+  await page.getByTestId('pass-decide').waitFor();
+  await accessible(page, 'pass to confirm');
+  await assertNoEnglish(page, 'pass to confirm');
+  await page.getByTestId('pass-confirm').click();
+  await page.getByTestId('pass-card').locator('img').waitFor();
+  assert.match(await page.getByTestId('pass-number').innerText(), /^FX-\d{4}-\d{6}$/);
+  assert.match(await page.getByTestId('pass-code').innerText(), /^\d{8}$/);
+
+  // FD-01: the owner's own request is issued at once.
+  await page.goto(`${ctx.product.url}/m/passes`);
+  await page.getByTestId('pass-items').locator('textarea').fill('旧书桌一张');
+  await accessible(page, 'passes');
+  await assertNoEnglish(page, 'passes');
+  await page.getByTestId('pass-submit').click();
+  await page.waitForURL(/\/m\/passes\/[0-9a-f-]{36}$/);
+  await page.getByTestId('pass-card').locator('img').waitFor();
+  await accessible(page, 'pass');
+
+  // FD-06: a free hour of the gym, three days ahead.
+  await page.goto(`${ctx.product.url}/m/bookings`);
+  const before = await page.getByTestId('my-booking').count();
+  await page.getByTestId('room-book').last().click();
+  await page.getByTestId('room-slots').waitFor();
+  await page.getByRole('button', { name: /周/ }).nth(3).click();
+  await page.locator('[data-testid=room-slot]:not([disabled])').first().click();
+  await page.getByTestId('booking-purpose').locator('input').fill('家庭健身');
+  await accessible(page, 'booking');
+  await assertNoEnglish(page, 'booking');
+  await page.getByTestId('booking-submit').click();
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=my-booking]').length > n, before);
+  // the sheet closes with an animation: check the page once it has gone
+  await page.locator('.adm-popup-body').waitFor({ state: 'detached', timeout: 5000 }).catch(() => undefined);
+  await accessible(page, 'bookings');
+  await owner.close();
+  assert.deepEqual(errs, []);
 });

@@ -15,3 +15,5 @@ export const BellIcon = icon('M6 16V11a6 6 0 1 1 12 0v5l2 2H4l2-2zM10 21h4');
 export const ComplainIcon = icon('M4 5h16v11H8l-4 4V5zM12 8v4M12 14h.01');
 export const PaidIcon = icon('M12 3v18M17 7H9.5a2.5 2.5 0 0 0 0 5h5a2.5 2.5 0 0 1 0 5H6');
 export const BulletinIcon = icon('M4 5h16v14H4zM8 9h8M8 13h8M8 17h5');
+export const PassIcon = icon('M4 7h16v12H4zM9 7V5h6v2M8 12h8M8 16h5');
+export const RoomIcon = icon('M4 21V5a2 2 0 0 1 2-2h12a2 2 0 0 1 2 2v16M9 21v-5h6v5M8 7h2M14 7h2M8 11h2M14 11h2');

@@ -35,6 +35,9 @@ const ComplaintPage = lazy(() => import('./pages/ComplaintPage'));
 const PaidPage = lazy(() => import('./pages/PaidPage'));
 const PaidOrderPage = lazy(() => import('./pages/PaidOrderPage'));
 const BulletinsPage = lazy(() => import('./pages/BulletinsPage'));
+const PassesPage = lazy(() => import('./pages/PassesPage'));
+const PassPage = lazy(() => import('./pages/PassesPage').then((m) => ({ default: m.PassPage })));
+const BookingsPage = lazy(() => import('./pages/BookingsPage'));
 const BulletinPage = lazy(() => import('./pages/BulletinsPage').then((m) => ({ default: m.BulletinPage })));
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: true } } });
@@ -59,7 +62,7 @@ function Shell() {
     { key: '/me', title: t('portal.tabs.me'), icon: <Badge content={me.data.unread ? me.data.unread : null}><UserIcon /></Badge> },
   ];
   // a request's page belongs to 服务, the notices to 我的
-  const path = location.pathname.replace(/^\/(cases|complaints|paid)/, '/services').replace(/^\/notices/, '/me');
+  const path = location.pathname.replace(/^\/(cases|complaints|paid|passes|bookings)/, '/services').replace(/^\/notices/, '/me');
   const active = tabs.find((x) => x.key !== '/' && path.startsWith(x.key))?.key ?? '/';
   return (
     <div className="portal-shell">
@@ -99,6 +102,9 @@ function Root() {
             <Route path="paid/:id" element={<PaidOrderPage />} />
             <Route path="bulletins" element={<BulletinsPage />} />
             <Route path="bulletins/:id" element={<BulletinPage />} />
+            <Route path="passes" element={<PassesPage />} />
+            <Route path="passes/:id" element={<PassPage />} />
+            <Route path="bookings" element={<BookingsPage />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Route>
         </Routes>

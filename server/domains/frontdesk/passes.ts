@@ -61,6 +61,7 @@ function present(x: Row, today: string, masked = true): TPass {
     gate: r.gate,
     voidedAt: r.voidedAt?.toISOString() ?? null,
     voidReason: r.voidReason,
+    vehiclePlate: r.vehiclePlate || null,
     state: passState(r, today),
     version: r.version,
   };

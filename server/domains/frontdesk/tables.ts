@@ -35,6 +35,7 @@ export const releasePasses = pgTable(
     gate: text('gate'),
     voidedAt: at('voided_at'),
     voidReason: text('void_reason'),
+    vehiclePlate: text('vehicle_plate'), // FD-01, X-03: the plate the resident gave in the portal, for the gate
     version: integer('version').notNull().default(1),
   },
   (t) => [
@@ -42,6 +43,39 @@ export const releasePasses = pgTable(
     uniqueIndex('release_passes_code').on(t.projectId, t.checkCode),
     index('release_passes_project_created').on(t.projectId, t.createdAt),
   ],
+);
+
+// FD-01, X-03: a resident's request for a release pass from the portal. An owner's request is issued at once
+// (the OTP sign-in on their own unit is the desk's identity check); a tenant's waits for an owner of the unit
+// to confirm it in the portal (method 'portal') — or for the desk, after a phone call (method 'phone') —
+// and only then becomes a numbered pass (pass_id). A declined request never becomes one.
+export const passRequests = pgTable(
+  'pass_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    companyId: uuid('company_id').notNull(),
+    projectId: uuid('project_id').notNull().references(() => projects.id),
+    unitId: uuid('unit_id').notNull().references(() => units.id),
+    customerId: uuid('customer_id').notNull().references(() => customers.id), // the requester
+    residentId: uuid('resident_id').notNull(), // the requester's portal account
+    relation: text('relation').notNull(), // owner | tenant
+    requesterName: text('requester_name').notNull(),
+    requesterPhone: text('requester_phone').notNull(),
+    items: text('items').notNull(),
+    pieces: integer('pieces').notNull(),
+    validOn: date('valid_on').notNull(),
+    timeOut: text('time_out').notNull().default(''), // HH:MM, as the resident gave it
+    vehiclePlate: text('vehicle_plate').notNull().default(''),
+    note: text('note').notNull().default(''),
+    status: text('status').notNull(), // awaiting_owner | issued | declined
+    ownerId: uuid('owner_id').references(() => customers.id), // the owner who confirmed or declined
+    decidedAt: at('decided_at'),
+    declineReason: text('decline_reason'),
+    passId: uuid('pass_id').references(() => releasePasses.id),
+    createdAt: at('created_at').notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [index('pass_requests_project_status').on(t.projectId, t.status), index('pass_requests_unit').on(t.unitId), uniqueIndex('pass_requests_pass').on(t.passId)],
 );
 
 // FD-02: 交接班记录 — one log per shift, chained to the previous one; the incoming writer signs the

@@ -7,7 +7,7 @@ export interface Notice {
   projectId: string | null;
   userIds: string[];
   kind: string; // a key under notifications.* in the catalog
-  entity: 'case' | 'work_order' | 'followup' | 'complaint' | 'cash_handover' | 'archive' | 'slip_bundle' | 'inspection_bulletin' | 'rectification' | 'visit' | 'survey';
+  entity: 'case' | 'work_order' | 'followup' | 'complaint' | 'cash_handover' | 'archive' | 'slip_bundle' | 'inspection_bulletin' | 'rectification' | 'visit' | 'survey' | 'pass_request';
   entityId: string;
   params: Record<string, string>;
   dedupeKey: string;

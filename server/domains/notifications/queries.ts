@@ -19,6 +19,7 @@ const LINKS: Record<string, (id: string) => string> = {
   vacant_unit: () => '/vacant-units',
   maintenance_plan: () => '/equipment',
   shift_log: () => '/frontdesk/shift-logs',
+  pass_request: () => '/frontdesk/passes', // FD-01, X-03: a tenant's request from the portal
   lost_item: () => '/frontdesk/lost-found',
   express_mail: () => '/express',
   visit: () => '/supervision', // RV-02: a home visit found not genuine

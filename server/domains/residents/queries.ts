@@ -6,6 +6,8 @@ import { query } from '../../platform/sql';
 import { residentUnits, unitsParam, visibleCasesWhere } from './scope';
 import type { Resident } from './session';
 import { residentSurveys } from './surveys';
+import { passRequestNotices } from './passes';
+import { bookingNotices } from './bookings';
 
 /** The events a resident is told about: the state changes of their cases and orders. */
 export const NOTICE_ACTIONS = ['reply', 'close', 'dispatch', 'reassign', 'start', 'hold', 'resume', 'complete', 'record_acceptance', 'confirm_onsite', 'cannot_repair', 'cancel', 'followed_up', 'rework'] as const;
@@ -196,6 +198,13 @@ export async function residentNotices(db: Db, r: Resident): Promise<TPortalNotic
     at: iso(x.at)!,
     link: x.entity === 'paid_order' || (paid && x.entity === 'work_order') ? `/paid/${entityId}` : x.entity === 'complaint' ? `/complaints/${x.caseId}` : `/cases/${x.caseId}`,
   }));
-  const all = [...surveys, ...items].sort((a, b) => b.at.localeCompare(a.at));
+  // FD-01, FD-06: a pass request awaiting the owner's confirmation (to the owners), issued or declined (to the
+  // tenant who asked), a booking confirmed (to the resident who booked).
+  const readAt = account ? account.readAt.getTime() : 0;
+  const errands = [
+    ...(await passRequestNotices(db, r)).map((x) => ({ ...x, entity: 'pass_request' as const })),
+    ...(await bookingNotices(db, r)).map((x) => ({ ...x, entity: 'room_booking' as const })),
+  ].map(({ key: _k, ...x }, i) => ({ ...x, id: -10_000 - i, caseId: null, read: new Date(x.at).getTime() <= readAt }));
+  const all = [...surveys, ...items, ...errands].sort((a, b) => b.at.localeCompare(a.at));
   return { items: all, unread: all.filter((x) => !x.read).length };
 }

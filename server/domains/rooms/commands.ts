@@ -29,7 +29,8 @@ const isExclusion = (e: unknown): boolean => {
   return false;
 };
 
-export async function bookRoom(db: Db, p: Principal, input: z.infer<typeof ZBookingCreate>): Promise<TBooking> {
+/** `residentId`: booked by a resident in the portal (X-03), through the clerk on duty. */
+export async function bookRoom(db: Db, p: Principal, input: z.infer<typeof ZBookingCreate>, residentId?: string): Promise<TBooking> {
   try {
     return await runCommand(db, p, async (ctx) => {
       const [room] = await ctx.tx.select().from(meetingRooms).where(and(eq(meetingRooms.id, input.roomId), eq(meetingRooms.companyId, p.companyId)));
@@ -61,16 +62,17 @@ export async function bookRoom(db: Db, p: Principal, input: z.infer<typeof ZBook
           requirements: input.requirements,
           notice: input.notice,
           fee,
+          residentId: residentId ?? null,
           createdBy: p.userId,
           createdAt: ctx.now,
         })
         .returning();
-      await ctx.audit({ entity: 'room_booking', entityId: b.id, projectId: b.projectId, action: 'create', after: { roomId: room.id, startsAt: input.startsAt, endsAt: input.endsAt, bookerName: input.bookerName, fee } });
+      await ctx.audit({ entity: 'room_booking', entityId: b.id, projectId: b.projectId, action: 'create', after: { roomId: room.id, startsAt: input.startsAt, endsAt: input.endsAt, bookerName: input.bookerName, fee, ...(residentId ? { via: 'portal' } : {}) } });
       return bookingById(ctx.tx, p, b.id);
     });
   } catch (e) {
     // FD-06: the exclusion constraint refused an overlap — also when the other booking committed a moment ago.
-    if (isExclusion(e)) throw new AppError(409, 'booking_conflict');
+    if (isExclusion(e)) throw new AppError(409, 'booking_conflict', [{ path: 'startsAt', key: 'slot_taken' }]);
     throw e;
   }
 }

@@ -8,7 +8,7 @@ import { can, type Principal } from '../../platform/policy';
 import { projectTimezone } from '../org/queries';
 import { meetingRooms, roomBookings } from './tables';
 
-export const presentRoom = (r: typeof meetingRooms.$inferSelect): TRoom => ({ id: r.id, projectId: r.projectId, kind: r.kind as TRoom['kind'], name: r.name, capacity: r.capacity, feePerHour: r.feePerHour, equipment: r.equipment, version: r.version });
+export const presentRoom = (r: typeof meetingRooms.$inferSelect): TRoom => ({ id: r.id, projectId: r.projectId, kind: r.kind as TRoom['kind'], name: r.name, capacity: r.capacity, feePerHour: r.feePerHour, equipment: r.equipment, residentBookable: r.residentBookable, version: r.version });
 
 const present = (b: typeof roomBookings.$inferSelect, roomName: string): TBooking => ({
   id: b.id,

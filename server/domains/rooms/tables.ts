@@ -16,6 +16,7 @@ export const meetingRooms = pgTable('meeting_rooms', {
   capacity: integer('capacity').notNull(),
   feePerHour: integer('fee_per_hour').notNull(),
   equipment: text('equipment').notNull().default(''),
+  residentBookable: boolean('resident_bookable').notNull().default(false), // FD-06, X-03: residents book it in the portal (the gym, the clubhouse room)
   retiredAt: at('retired_at'),
   createdAt: at('created_at').notNull(),
   version: integer('version').notNull().default(1),
@@ -49,6 +50,7 @@ export const roomBookings = pgTable(
     setupDone: boolean('setup_done').notNull().default(false),
     cleaningDone: boolean('cleaning_done').notNull().default(false),
     workOrderId: uuid('work_order_id').references(() => workOrders.id),
+    residentId: uuid('resident_id'), // booked by this resident in the portal (their own to see and cancel)
     createdBy: uuid('created_by')
       .notNull()
       .references(() => users.id),

@@ -8,7 +8,8 @@ import type { TPortalSurvey } from '../../../common/portal-services';
 import { BulletinList } from './BulletinsPage';
 import { api } from '../api';
 import { fmt } from '../i18n';
-import { BellIcon, BulletinIcon, ComplainIcon, ListIcon, PaidIcon, ReportIcon } from '../icons';
+import { BellIcon, BulletinIcon, ComplainIcon, ListIcon, PaidIcon, PassIcon, ReportIcon, RoomIcon } from '../icons';
+import type { TPortalPassRequest } from '../../../common/portal-errands';
 import { useMe } from '../session';
 
 /** Complaints and paid services have pages of their own; other requests open the case page. */
@@ -20,6 +21,8 @@ export function HomePage() {
   const me = useMe().data!;
   const cases = useQuery({ queryKey: ['resident-cases'], queryFn: () => api.get<TPortalCase[]>('/api/resident/cases') });
   // SV-04: the one-time link of a sampled unit, shown only to its own residents (the server decides).
+  // FD-01: a tenant's pass request waiting for this owner's confirmation.
+  const passes = useQuery({ queryKey: ['resident-pass-requests'], queryFn: () => api.get<TPortalPassRequest[]>('/api/resident/pass-requests') });
   const surveys = useQuery({ queryKey: ['resident-surveys'], queryFn: () => api.get<TPortalSurvey[]>('/api/resident/surveys') });
   return (
     <div className="portal-page">
@@ -36,6 +39,20 @@ export function HomePage() {
           </a>
         </div>
       ))}
+      {passes.data
+        ?.filter((r) => r.canDecide)
+        .map((r) => (
+          <div className="portal-survey" key={r.id} data-testid="pass-awaiting-card">
+            <p>
+              <strong>{t('portal.errands.passes.toConfirm')}</strong>
+              <br />
+              {t('portal.errands.passes.confirmIntro', { name: r.requesterName, path: r.path, items: r.items, pieces: r.pieces, date: `${r.validOn} ${r.timeOut}`.trim() })}
+            </p>
+            <Link className="adm-button adm-button-primary adm-button-shape-default adm-button-small" to={`/passes/${r.id}`} style={{ flex: 'none', textDecoration: 'none', minHeight: 44, display: 'inline-flex', alignItems: 'center' }}>
+              {t('portal.errands.passes.confirm')}
+            </Link>
+          </div>
+        ))}
       <div className="portal-quick">
         <Link to="/report" data-testid="quick-repair">
           <ReportIcon />
@@ -62,6 +79,14 @@ export function HomePage() {
         <Link to="/bulletins" data-testid="quick-bulletins">
           <BulletinIcon />
           {t('portal.bulletins.title')}
+        </Link>
+        <Link to="/passes" data-testid="quick-passes">
+          <PassIcon />
+          {t('portal.errands.quickPasses')}
+        </Link>
+        <Link to="/bookings" data-testid="quick-bookings">
+          <RoomIcon />
+          {t('portal.errands.quickBookings')}
         </Link>
       </div>
       <List header={t('portal.bulletins.title')} className="portal-card-list" style={{ marginBottom: 12 }}>

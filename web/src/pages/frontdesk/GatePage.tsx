@@ -70,6 +70,7 @@ export function GatePage() {
               {t('frontdesk.pass.pieceUnit')}）
             </Descriptions.Item>
             <Descriptions.Item label={t('frontdesk.pass.validOn')}>{p.validOn}</Descriptions.Item>
+            {p.vehiclePlate && <Descriptions.Item label={t('frontdesk.pass.plate')}>{p.vehiclePlate}</Descriptions.Item>}
             {p.usedAt && (
               <Descriptions.Item label={t('frontdesk.gate.usedAt')}>
                 {dayjs(p.usedAt).format('MM-DD HH:mm')} {p.gate} {p.usedByName}

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import type * as z from 'zod';
 import type { TPass, ZPassList } from '../../../../common/frontdesk';
+import type { TStaffPassRequest } from '../../../../common/portal-errands';
 import type { TLookupHit, ZLookupResult } from '../../../../common/people';
 import { api, ApiError, qs } from '../../lib/api';
 import { useFormAction } from '../../lib/form-action';
@@ -34,6 +35,8 @@ export function PassesPage() {
     modal.confirm({ title: t('frontdesk.pass.voidTitle', { number: p.number }), content: <Input autoFocus placeholder={t('frontdesk.pass.voidReason')} onChange={(e) => (reason = e.target.value)} />, onOk: () => voidPass.mutateAsync({ p, reason }) });
   };
   return (
+    <>
+    <PortalRequests projectId={projectId} />
     <Card
       size="small"
       title={t('frontdesk.pass.title')}
@@ -83,6 +86,69 @@ export function PassesPage() {
         ]}
       />
       {issuing && <IssueModal projectId={projectId} onClose={() => setIssuing(false)} />}
+    </Card>
+    </>
+  );
+}
+
+/** FD-01, X-03: tenants' requests from the portal still awaiting an owner; the desk may phone the owner and issue. */
+function PortalRequests({ projectId }: { projectId: string }) {
+  const { t } = useTranslation();
+  const { can } = useSession();
+  const { message, modal } = App.useApp();
+  const qc = useQueryClient();
+  const q = useQuery({ queryKey: ['pass-requests', projectId], queryFn: () => api.get<{ items: TStaffPassRequest[] }>(`/api/pass-requests?${qs({ projectId })}`), enabled: !!projectId });
+  const issue = useMutation({
+    mutationFn: (x: { r: TStaffPassRequest; ownerId: string; note: string }) => api.post<TPass>(`/api/pass-requests/${x.r.id}/issue`, { version: x.r.version, ownerId: x.ownerId, note: x.note }),
+    onSuccess: async (p) => {
+      await qc.invalidateQueries({ queryKey: ['pass-requests'] });
+      await qc.invalidateQueries({ queryKey: ['release-passes'] });
+      window.open(`/frontdesk/passes/${p.id}/print`, '_blank');
+    },
+    onError: (e) => e instanceof ApiError && message.error(e.message),
+  });
+  const ask = (r: TStaffPassRequest) => {
+    let ownerId = r.owners[0]?.id ?? '';
+    let note = '';
+    modal.confirm({
+      title: t('frontdesk.pass.phoneIssueTitle', { items: r.items }),
+      content: (
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Select style={{ width: '100%' }} defaultValue={ownerId || undefined} onChange={(v: string) => (ownerId = v)} options={r.owners.map((o) => ({ value: o.id, label: `${o.name} ${o.phone}` }))} />
+          <Input placeholder={t('frontdesk.note')} maxLength={200} onChange={(e) => (note = e.target.value)} />
+        </Space>
+      ),
+      onOk: () => issue.mutateAsync({ r, ownerId, note }),
+    });
+  };
+  if (!q.data?.items.length) return null;
+  return (
+    <Card size="small" title={t('frontdesk.pass.portalRequests')} style={{ marginBottom: 12 }} data-testid="portal-pass-requests">
+      <p style={{ color: '#666', marginTop: 0 }}>{t('frontdesk.pass.portalRequestsHelp')}</p>
+      <Table<TStaffPassRequest>
+        rowKey="id"
+        size="small"
+        dataSource={q.data.items}
+        pagination={false}
+        scroll={{ x: 900 }}
+        columns={[
+          { title: t('frontdesk.pass.unit'), dataIndex: 'unitPath', width: 130 },
+          { title: t('frontdesk.pass.resident'), render: (_, r) => `${r.requesterName}（${t(`frontdesk.relation.${r.relation}`)}）`, width: 140 },
+          { title: t('frontdesk.pass.items'), dataIndex: 'items', render: (v, r) => `${v} · ${r.pieces}${t('frontdesk.pass.pieceUnit')}` },
+          { title: t('frontdesk.pass.validOn'), render: (_, r) => `${r.validOn} ${r.timeOut}`, width: 140 },
+          { title: t('frontdesk.pass.plate'), dataIndex: 'vehiclePlate', width: 100 },
+          {
+            title: '',
+            width: 150,
+            render: (_, r) =>
+              can('frontdesk.desk') && (
+                <Button size="small" onClick={() => ask(r)} disabled={!r.owners.length}>
+                  {t('frontdesk.pass.phoneIssue')}
+                </Button>
+              ),
+          },
+        ]}
+      />
     </Card>
   );
 }
