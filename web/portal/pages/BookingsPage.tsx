@@ -7,6 +7,7 @@ import { Count } from '../Count';
 import { useTranslation } from 'react-i18next';
 import type { TPortalBooking, TPortalRoom, TPortalSlots } from '../../../common/portal-errands';
 import { api, errorText } from '../api';
+import { useSending } from '../sending';
 import { fmt } from '../i18n';
 import { useMe } from '../session';
 
@@ -27,7 +28,7 @@ export default function BookingsPage() {
   const [purpose, setPurpose] = useState('');
   const [attendees, setAttendees] = useState(1);
   const [requirements, setRequirements] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, send } = useSending();
   const slots = useQuery({ queryKey: ['resident-slots', room?.id, date], queryFn: () => api.get<TPortalSlots>(`/api/resident/rooms/${room!.id}/slots?date=${date}`), enabled: !!room });
   const unit = units.find((u) => u.projectId === room?.projectId);
   const dayLabel = (d: string) => new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'zh-CN', { month: 'numeric', day: 'numeric', weekday: 'short', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`));
@@ -39,20 +40,16 @@ export default function BookingsPage() {
     if (!room || !unit || !slots.data) return;
     if (!picked.length || picked[picked.length - 1] - picked[0] !== picked.length - 1) return void Toast.show({ content: t('portal.errands.bookings.pickSlots') });
     if (!purpose.trim()) return void Toast.show({ content: t('portal.errands.bookings.required') });
-    setBusy(true);
-    try {
+    await send(async () => {
       const s = slots.data.slots;
       await api.post<TPortalBooking>('/api/resident/room-bookings', { roomId: room.id, unitId: unit.unitId, startsAt: s[picked[0]].startsAt, endsAt: s[picked[picked.length - 1]].endsAt, purpose, attendees, requirements });
       Toast.show({ icon: 'success', content: t('portal.errands.bookings.booked') });
       setRoom(null);
       setPicked([]);
       await qc.invalidateQueries({ queryKey: ['resident-bookings'] });
-    } catch (e) {
-      Toast.show({ content: errorText(e, t('portal.error')) });
+    }, async () => {
       await qc.invalidateQueries({ queryKey: ['resident-slots'] });
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const cancel = async (b: TPortalBooking) => {
     if (!(await Dialog.confirm({ content: t('portal.errands.bookings.cancelConfirm') }))) return;

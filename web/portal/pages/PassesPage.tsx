@@ -8,7 +8,8 @@ import { Count } from '../Count';
 import { useTranslation } from 'react-i18next';
 import QRCode from 'qrcode';
 import type { TPortalPassRequest } from '../../../common/portal-errands';
-import { api, errorText } from '../api';
+import { api } from '../api';
+import { useSending } from '../sending';
 import { fmt } from '../i18n';
 import { useMe } from '../session';
 
@@ -21,24 +22,19 @@ export const usePassRequests = () => useQuery({ queryKey: ['resident-pass-reques
 export function DecideCard({ r }: { r: TPortalPassRequest }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const [busy, setBusy] = useState(false);
+  const { busy, send } = useSending();
   const decide = async (how: 'confirm' | 'decline') => {
     let reason = '';
     if (how === 'decline') {
       const ok = await Dialog.confirm({ content: <Input aria-label={t('portal.errands.passes.declineReason')} placeholder={t('portal.errands.passes.declineReason')} onChange={(v) => (reason = v)} maxLength={200} /> });
       if (!ok) return;
     }
-    setBusy(true);
-    try {
+    await send(async () => {
       await api.post(`/api/resident/pass-requests/${r.id}/${how}`, { version: r.version, reason });
       Toast.show({ icon: 'success', content: t(how === 'confirm' ? 'portal.errands.passes.confirmed' : 'portal.errands.passes.declined') });
       await qc.invalidateQueries({ queryKey: ['resident-pass-requests'] });
       await qc.invalidateQueries({ queryKey: ['resident-pass', r.id] });
-    } catch (e) {
-      Toast.show({ content: errorText(e, t('portal.error')) });
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <div className="portal-survey" style={{ flexDirection: 'column', alignItems: 'stretch' }} data-testid="pass-decide">
@@ -73,7 +69,7 @@ export default function PassesPage() {
   const [timeOut, setTimeOut] = useState('');
   const [plate, setPlate] = useState('');
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, send } = useSending();
   const unit = units.find((u) => u.unitId === unitId);
   if (!units.length)
     return (
@@ -84,17 +80,12 @@ export default function PassesPage() {
     );
   const submit = async () => {
     if (!items.trim() || !validOn) return void Toast.show({ content: t('portal.errands.passes.required') });
-    setBusy(true);
-    try {
+    await send(async () => {
       const r = await api.post<TPortalPassRequest>('/api/resident/pass-requests', { unitId, items, pieces, validOn, timeOut: /^\d{2}:\d{2}$/.test(timeOut) ? timeOut : '', vehiclePlate: plate, note });
       Toast.show({ icon: 'success', content: t(r.status === 'issued' ? 'portal.errands.passes.issuedNow' : 'portal.errands.passes.awaitingOwner') });
       await qc.invalidateQueries({ queryKey: ['resident-pass-requests'] });
       navigate(`/passes/${r.id}`);
-    } catch (e) {
-      Toast.show({ content: errorText(e, t('portal.error')) });
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const toDecide = list.data?.filter((r) => r.canDecide) ?? [];
   return (
