@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { TCaseDetail, TWorkOrderDetail } from '../../common/desk';
 import { apiAs, assertNoEnglish, signIn, withProductAndBrowser } from './server';
 
@@ -13,6 +13,17 @@ const ctx = withProductAndBrowser();
 const errors: string[] = [];
 const PHONE = { width: 390, height: 844 };
 const OWNER = '16600000001'; // README: the demo owner of 翠湖苑
+
+/** The element's box once it has stopped moving (two reads 100 ms apart agree). */
+async function settledBox(el: Locator) {
+  let last = await el.boundingBox();
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 100));
+    const now = await el.boundingBox();
+    if (now && last && now.x === last.x && now.y === last.y && now.width === last.width && now.height === last.height) return now;
+    last = now;
+  }
+}
 
 /** axe-core on the page as it is: no serious or critical violation (X-03). */
 async function accessible(page: Page, where: string) {
@@ -107,7 +118,8 @@ test('X-03: a resident signs in, reports a repair with a photo, follows it, sign
   const pad = page.getByTestId('portal-signature');
   await pad.waitFor();
   await accessible(page, 'sign');
-  const box = (await pad.boundingBox())!;
+  // drawn once the sheet has finished sliding up: a stroke started mid-slide lands on the mask, which closes it
+  const box = await settledBox(pad);
   await page.mouse.move(box.x + 30, box.y + 100);
   await page.mouse.down();
   for (const [dx, dy] of [[80, -40], [140, 30], [200, -30], [260, 40]]) await page.mouse.move(box.x + dx, box.y + 100 + dy, { steps: 4 });
