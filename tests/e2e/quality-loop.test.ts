@@ -235,12 +235,19 @@ test('FD-06 the clerk books the meeting room with a notice and prints the meetin
   const api = await apiAs(ctx.product.url, 'ch-clerk');
   const me = await api<TMe>('/api/me');
   const pid = me.projects[0].id;
-  const [room] = (await api<{ items: { id: string; name: string }[] }>(`/api/rooms?projectId=${pid}`)).items;
-  const day = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
-  const b = await api<TBooking>('/api/room-bookings', { roomId: room.id, startsAt: `${day}T07:00:00Z`, endsAt: `${day}T08:30:00Z`, bookerName: '业委会 王主任', bookerPhone: '13800001111', purpose: '业主委员会例会', attendees: 9, requirements: '圆桌，矿泉水', notice: '定于本周召开业主委员会例会，审议电梯更新方案。' });
+  const room = (await api<{ items: { id: string; name: string; kind: string }[] }>(`/api/rooms?projectId=${pid}`)).items.find((r) => r.kind === 'meeting')!;
+  // the first free morning from next week on (the demo has its own bookings in the coming days)
+  let b: TBooking | undefined;
+  for (let d = 7; !b; d++) {
+    const day = new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10);
+    b = await api<TBooking>('/api/room-bookings', { roomId: room.id, startsAt: `${day}T01:00:00Z`, endsAt: `${day}T02:30:00Z`, bookerName: '业委会 王主任', bookerPhone: '13800001111', purpose: '业主委员会例会', attendees: 9, requirements: '圆桌，矿泉水', notice: '定于本周召开业主委员会例会，审议电梯更新方案。' }).catch((e: Error) => {
+      if (!/booking_conflict/.test(e.message) || d > 30) throw e;
+      return undefined;
+    });
+  }
   const clerk = await open('ch-clerk');
   await clerk.goto(`${ctx.product.url}/rooms`);
-  const [sheet] = await Promise.all([clerk.waitForEvent('popup'), clerk.getByTestId(`notice-${b.id}`).click()]);
+  const [sheet] = await Promise.all([clerk.waitForEvent('popup'), clerk.getByTestId(`notice-${b!.id}`).click()]);
   await sheet.getByTestId('meeting-notice').waitFor();
   const text = await sheet.getByTestId('meeting-notice').innerText();
   for (const part of ['会议通知', '定于本周召开业主委员会例会', '业主委员会例会', room.name, '业委会 王主任', '圆桌，矿泉水', '客户服务中心']) assert.ok(text.includes(part), `${part} on the notice: ${text}`);

@@ -14,6 +14,8 @@ import { useMe } from './session';
 import { LoginPage } from './pages/LoginPage';
 import { HomePage } from './pages/HomePage';
 import './portal.css';
+// 首页 shows the latest bulletins, so their pages come with the first screen anyway
+import BulletinsPage, { BulletinPage } from './pages/BulletinsPage';
 
 // antd-mobile's Toast and Popup render outside the tree; on React 19 they need a root of their own.
 unstableSetRender((node, container) => {
@@ -34,11 +36,9 @@ const ComplainPage = lazy(() => import('./pages/ComplainPage'));
 const ComplaintPage = lazy(() => import('./pages/ComplaintPage'));
 const PaidPage = lazy(() => import('./pages/PaidPage'));
 const PaidOrderPage = lazy(() => import('./pages/PaidOrderPage'));
-const BulletinsPage = lazy(() => import('./pages/BulletinsPage'));
 const PassesPage = lazy(() => import('./pages/PassesPage'));
 const PassPage = lazy(() => import('./pages/PassesPage').then((m) => ({ default: m.PassPage })));
 const BookingsPage = lazy(() => import('./pages/BookingsPage'));
-const BulletinPage = lazy(() => import('./pages/BulletinsPage').then((m) => ({ default: m.BulletinPage })));
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: true } } });
 
