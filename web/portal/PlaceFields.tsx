@@ -1,5 +1,6 @@
 // X-03: what a report or a complaint is about — which home, when the resident has several, and where: in
 // the home or a public area named in a few words. 报事 and 我要投诉 ask it the same way.
+import { useState } from 'react';
 import { Form, Input, Selector } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import type { TResidentUnit } from '../../common/residents';
@@ -44,4 +45,12 @@ export function PlaceFields(props: {
       )}
     </>
   );
+}
+
+/** The place's state for a form: `fields` goes to <PlaceFields {...place.fields} />. */
+export function usePlace(units: TResidentUnit[], initial: Where) {
+  const [unitId, setUnitId] = useState(units[0]?.unitId);
+  const [where, setWhere] = useState<Where>(initial);
+  const [publicLocation, setPublicLocation] = useState('');
+  return { unitId, where, publicLocation, fields: { units, unitId, onUnit: setUnitId, where, onWhere: setWhere, publicLocation, onPublicLocation: setPublicLocation } };
 }

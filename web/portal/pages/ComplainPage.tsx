@@ -6,7 +6,7 @@ import { Button, Form, Selector, TextArea, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { COMPLAINT_TYPES } from '../../../common/complaints';
 import { api } from '../api';
-import { PlaceFields, type Where } from '../PlaceFields';
+import { PlaceFields, usePlace } from '../PlaceFields';
 import { useSending } from '../sending';
 import { useMe } from '../session';
 
@@ -15,10 +15,9 @@ export default function ComplainPage() {
   const navigate = useNavigate();
   const qc = useQueryClient();
   const units = useMe().data!.units.filter((u) => u.allowed);
-  const [unitId, setUnitId] = useState(units[0]?.unitId);
   const [type, setType] = useState<(typeof COMPLAINT_TYPES)[number]>('environment');
-  const [where, setWhere] = useState<Where>('public');
-  const [publicLocation, setPublicLocation] = useState('');
+  const place = usePlace(units, 'public');
+  const { unitId, where, publicLocation } = place;
   const [content, setContent] = useState('');
   const { busy, send } = useSending();
   if (!units.length)
@@ -49,13 +48,7 @@ export default function ComplainPage() {
           id="complain"
           unitLabel={t('portal.complain.unit')}
           whereLabel={t('portal.complain.where')}
-          units={units}
-          unitId={unitId}
-          onUnit={setUnitId}
-          where={where}
-          onWhere={setWhere}
-          publicLocation={publicLocation}
-          onPublicLocation={setPublicLocation}
+          {...place.fields}
         />
         <Form.Item label={<label htmlFor="complain-content">{t('portal.complain.content')}</label>}>
           <TextArea id="complain-content" placeholder={t('portal.complain.contentPlaceholder')} value={content} onChange={setContent} rows={4} maxLength={1000} showCount data-testid="complain-content" />

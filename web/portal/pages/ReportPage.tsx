@@ -6,7 +6,7 @@ import { Button, Form, Selector, TextArea, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { TRADES } from '../../../common/desk';
 import { api } from '../api';
-import { PlaceFields, type Where } from '../PlaceFields';
+import { PlaceFields, usePlace } from '../PlaceFields';
 import { useSending } from '../sending';
 import { shrinkToJpeg } from '../../shared/photo';
 import { useMe } from '../session';
@@ -17,9 +17,8 @@ export default function ReportPage() {
   const qc = useQueryClient();
   const me = useMe().data!;
   const units = me.units.filter((u) => u.allowed);
-  const [unitId, setUnitId] = useState(units[0]?.unitId);
-  const [where, setWhere] = useState<Where>('unit');
-  const [publicLocation, setPublicLocation] = useState('');
+  const place = usePlace(units, 'unit');
+  const { unitId, where, publicLocation } = place;
   const [trade, setTrade] = useState<(typeof TRADES)[number]>('water');
   const [description, setDescription] = useState('');
   const [photos, setPhotos] = useState<{ name: string; data: string }[]>([]);
@@ -65,13 +64,7 @@ export default function ReportPage() {
           id="report"
           unitLabel={t('portal.report.unit')}
           whereLabel={t('portal.report.where')}
-          units={units}
-          unitId={unitId}
-          onUnit={setUnitId}
-          where={where}
-          onWhere={setWhere}
-          publicLocation={publicLocation}
-          onPublicLocation={setPublicLocation}
+          {...place.fields}
         />
         <Form.Item label={t('portal.report.trade')}>
           <Selector columns={4} options={TRADES.map((x) => ({ label: t(`ui.trade.${x}`), value: x }))} value={[trade]} onChange={(v) => v[0] && setTrade(v[0])} />
