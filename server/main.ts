@@ -26,7 +26,7 @@ app.log.info({ engine: database.engine, dataDir: config.dataDir }, 'Estate Desk 
 // ORG-01: every year of the official holiday schedule in every calendar (idempotent); then, QI-05, a
 // database from before the monthly KPI rollup gets it counted from its event history, once; AR-04, ID
 // numbers stored before sealing are sealed.
-loadOfficialYears(database.db)
+const upkeep = loadOfficialYears(database.db)
   .then((changed) => changed && app.log.info({ calendars: changed }, 'official holiday years loaded'))
   .then(() => rebuildKpisIfEmpty(database.db))
   .then(() => sealPlainIdNumbers(database.db, vault))
@@ -57,9 +57,7 @@ const stopArchiveJobs = startArchiveJobs(database.db, app.log);
 const stopNoticeJobs = startNoticeJobs(database.db, app.log);
 
 const stop = async () => {
-  stopSweeper();
-  stopArchiveJobs();
-  stopNoticeJobs();
+  await Promise.all([stopSweeper(), stopArchiveJobs(), stopNoticeJobs(), upkeep]);
   await app.close();
   await database.close();
   process.exit(0);

@@ -5,6 +5,7 @@
 // follows the due rows only, never the table size (the claim walks the deadlines_open_due index).
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../platform/db';
+import { repeat, type JobLog } from '../../platform/jobs';
 import { DESK_KINDS } from './recipients';
 import { ensureBriefingDeadlines } from '../notices/briefing-deadline';
 
@@ -107,22 +108,16 @@ export async function sweepOverdue(db: Db, now = new Date(), batch = 500): Promi
   return r;
 }
 
-/** Runs the sweeper every `everyMs` until stopped; errors are logged and the next round tries again. */
-export function startSweeper(db: Db, log: { error(o: object, m: string): void }, everyMs = 60_000): () => void {
-  let running = false;
-  const timer = setInterval(async () => {
-    if (running) return;
-    running = true;
-    try {
+/** Runs the sweeper every `everyMs`; errors are logged and the next round tries again. */
+export function startSweeper(db: Db, log: JobLog, everyMs = 60_000): () => Promise<void> {
+  return repeat(
+    'overdue sweep',
+    async () => {
       // NT-05: each project's briefing deadline of the month exists before it can be missed
       await ensureBriefingDeadlines(db);
       await sweepOverdue(db);
-    } catch (err) {
-      log.error({ err }, 'overdue sweep failed');
-    } finally {
-      running = false;
-    }
-  }, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
+    },
+    log,
+    everyMs,
+  );
 }

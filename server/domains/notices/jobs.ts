@@ -2,6 +2,7 @@
 // status check in the UPDATE means one worker wins each notice) and writes each expiry's audit event.
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../platform/db';
+import { repeat, type JobLog } from '../../platform/jobs';
 
 export async function expireNotices(db: Db, now = new Date(), batch = 500): Promise<number> {
   const at = now.toISOString();
@@ -29,11 +30,7 @@ export async function expireNotices(db: Db, now = new Date(), batch = 500): Prom
   return rowsOf<{ expired: number }>(res)[0].expired;
 }
 
-/** Runs the expiry every `everyMs` (and once at start); errors are logged and the next round tries again. */
-export function startNoticeJobs(db: Db, log: { error(o: object, m: string): void }, everyMs = 300_000): () => void {
-  const run = () => expireNotices(db).catch((err) => log.error({ err }, 'notice expiry failed'));
-  void run();
-  const timer = setInterval(run, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
+/** Runs the expiry every `everyMs` (and once at start). */
+export function startNoticeJobs(db: Db, log: JobLog, everyMs = 300_000): () => Promise<void> {
+  return repeat('notice expiry', () => expireNotices(db), log, everyMs, { now: true });
 }
