@@ -68,26 +68,20 @@ export function HomePage() {
           </Badge>
           {t('portal.home.quick.notices')}
         </Link>
-        <Link to="/complain" data-testid="quick-complain">
-          <ComplainIcon />
-          {t('portal.moreQuick.complain')}
-        </Link>
-        <Link to="/paid" data-testid="quick-paid">
-          <PaidIcon />
-          {t('portal.moreQuick.paid')}
-        </Link>
-        <Link to="/bulletins" data-testid="quick-bulletins">
-          <BulletinIcon />
-          {t('portal.bulletins.title')}
-        </Link>
-        <Link to="/passes" data-testid="quick-passes">
-          <PassIcon />
-          {t('portal.errands.quickPasses')}
-        </Link>
-        <Link to="/bookings" data-testid="quick-bookings">
-          <RoomIcon />
-          {t('portal.errands.quickBookings')}
-        </Link>
+        {(
+          [
+            ['/complain', 'quick-complain', <ComplainIcon />, 'portal.moreQuick.complain'],
+            ['/paid', 'quick-paid', <PaidIcon />, 'portal.moreQuick.paid'],
+            ['/bulletins', 'quick-bulletins', <BulletinIcon />, 'portal.bulletins.title'],
+            ['/passes', 'quick-passes', <PassIcon />, 'portal.errands.quickPasses'],
+            ['/bookings', 'quick-bookings', <RoomIcon />, 'portal.errands.quickBookings'],
+          ] as const
+        ).map(([to, testId, icon, label]) => (
+          <Link key={to} to={to} data-testid={testId}>
+            {icon}
+            {t(label)}
+          </Link>
+        ))}
       </div>
       <List header={t('portal.bulletins.title')} className="portal-card-list" style={{ marginBottom: 12 }}>
         <BulletinList limit={3} />
