@@ -86,8 +86,8 @@ function unstorablePath(value: unknown, path: string[] = []): string | null {
 export function installHttpFrame(app: App, registry: RegisteredRoute[], domainOf: () => string): void {
   app.setValidatorCompiler(({ schema }) => (data) => {
     // Refused here as a field error instead of failing in the database.
-    const nul = unstorablePath(data);
-    if (nul !== null) return { error: new AppError(400, 'validation', [{ path: nul, key: 'invalid_characters' }]) };
+    const bad = unstorablePath(data);
+    if (bad !== null) return { error: new AppError(400, 'validation', [{ path: bad, key: 'invalid_characters' }]) };
     const zs = schema as unknown as z.ZodType;
     const r = zs.safeParse(data);
     return r.success ? { value: r.data } : { error: new RequestValidationError(zs, data) };

@@ -52,8 +52,10 @@ export async function seedHistory(db: Db, storage: Storage, demo: DemoSummary, o
   const days = opts.days ?? 90;
   const r = new Rng(7_370_002);
   let made = 0;
+  const staffByProject = new Map<string, Staff>();
   for (const project of demo.projects) {
     const staff = await staffOf(db, demo.companyId, project.key);
+    staffByProject.set(project.id, staff);
     for (const [question, answer] of DEMO_FAQ) await createFaq(db, staff.supervisor, { projectId: project.id, question, answer });
     const unitRows = await db.select({ id: units.id }).from(units).where(eq(units.projectId, project.id));
     const perDay = opts.perDay ?? (project.key === 'ch' ? 4 : project.key === 'gm' ? 2 : 1);
@@ -74,11 +76,7 @@ export async function seedHistory(db: Db, storage: Storage, demo: DemoSummary, o
     await checkSupervision(db, r, staff, project.id, now);
   }
   // X-03: the demo owners' own portal matters (a complaint to rate, a quote to agree).
-  const deskOf = async (projectId: string) => {
-    const staff = await staffOf(db, demo.companyId, demo.projects.find((p) => p.id === projectId)!.key);
-    return { clerk: staff.clerks[0], supervisor: staff.supervisor };
-  };
-  if (days > 0) await seedPortalHistory(db, demo.companyId, deskOf, now);
+  if (days > 0) await seedPortalHistory(db, demo.companyId, (projectId) => staffByProject.get(projectId)!, now);
   // Notices about long-past replayed events are shown as read, as they would be by now.
   await db.update(notifications).set({ readAt: sql`${notifications.createdAt} + interval '1 hour'` }).where(lt(notifications.createdAt, new Date(now.getTime() - 2 * 24 * H)));
   return made;

@@ -150,7 +150,7 @@ export async function complaintMatter(db: Db, r: Rng, staff: DeskStaff, caller: 
   await act(clerk, { action: 'followup', version: k.version, verdict: 'fairly_satisfied', note: '再次回访，客户认可' }, later(24, 96));
 }
 
-async function caseVersion(db: Db, caseId: string) {
+export async function caseVersion(db: Db, caseId: string) {
   const [c] = await db.select({ version: cases.version }).from(cases).where(eq(cases.id, caseId));
   return c.version;
 }

@@ -1,12 +1,12 @@
 // X-03, FD-01, FD-06 demo data: what the demo residents (README) find in the portal — the owner's own pass,
 // issued at once, a tenant's request awaiting the owner's confirmation, and a booking of the clubhouse gym.
-import { randomInt } from 'node:crypto';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Tx } from '../platform/db';
 import { addDays, fromLocal, toLocal } from '../platform/clock';
 import { formatNumber, nextInSequence } from '../platform/sequence';
 import { customers, customerUnits, userRoles } from '../domains/people/tables';
 import { passRequests, releasePasses } from '../domains/frontdesk/tables';
+import { newCheckCode } from '../domains/frontdesk/commands/issue-pass';
 import { meetingRooms, roomBookings } from '../domains/rooms/tables';
 import { residentAccounts } from '../domains/residents/tables';
 import { DEMO_RESIDENT_PHONES, DEMO_TENANT_PHONES } from './residents';
@@ -39,7 +39,7 @@ export async function seedPortalErrands(tx: Tx, companyId: string, now = new Dat
     const askedAt = new Date(now.getTime() - 2 * 3_600_000);
     const [pass] = await tx
       .insert(releasePasses)
-      .values({ ...base, number, checkCode: String(randomInt(10_000_000, 100_000_000)), customerId: owner.id, relation: 'owner', bearerName: owner.name, bearerPhone: ownerPhone, items: '旧书柜一个、纸箱三个', pieces: 4, validOn, vehiclePlate: '沪A6B128', issuedBy: clerk.id, createdAt: askedAt })
+      .values({ ...base, number, checkCode: newCheckCode(), customerId: owner.id, relation: 'owner', bearerName: owner.name, bearerPhone: ownerPhone, items: '旧书柜一个、纸箱三个', pieces: 4, validOn, vehiclePlate: '沪A6B128', issuedBy: clerk.id, createdAt: askedAt })
       .returning({ id: releasePasses.id });
     await tx.insert(passRequests).values({ ...base, customerId: owner.id, residentId: ownerAccount, relation: 'owner', requesterName: owner.name, requesterPhone: ownerPhone, items: '旧书柜一个、纸箱三个', pieces: 4, validOn, timeOut: '10:00', vehiclePlate: '沪A6B128', note: '搬去父母家', status: 'issued', decidedAt: askedAt, passId: pass.id, createdAt: askedAt });
 

@@ -3,9 +3,7 @@
 // for the verdict), and a paid service ordered yesterday that the desk has quoted (waiting for agreement).
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../platform/db';
-import type { Principal } from '../platform/policy';
 import { replyCase } from '../domains/cases/commands/manage-case';
-import { cases } from '../domains/cases/tables';
 import { complaintAction } from '../domains/complaints/commands/complaint-action';
 import { complaints } from '../domains/complaints/tables';
 import { paidAction } from '../domains/paid/commands/paid-action';
@@ -16,17 +14,18 @@ import { orderPaidService, residentPriceList } from '../domains/residents/paid';
 import { residentUnits } from '../domains/residents/scope';
 import { inDeskHours } from './business-hours';
 import { DEMO_RESIDENT_PHONES } from './residents';
+import { caseVersion, type DeskStaff } from './paid-history';
 
 const H = 3_600_000;
 
-export async function seedPortalHistory(db: Db, companyId: string, staffOf: (projectId: string) => Promise<{ clerk: Principal; supervisor: Principal }>, now: Date) {
+export async function seedPortalHistory(db: Db, companyId: string, staffOf: (projectId: string) => DeskStaff, now: Date) {
   for (const phone of DEMO_RESIDENT_PHONES) {
     const [account] = await db.select().from(residentAccounts).where(and(eq(residentAccounts.companyId, companyId), eq(residentAccounts.phone, phone)));
     if (!account) continue;
     const r = { residentId: account.id, companyId, phone, locale: 'zh-CN' as const };
     const home = (await residentUnits(db, r)).find((u) => u.allowed && u.relation === 'owner');
     if (!home) continue;
-    const { clerk, supervisor } = await staffOf(home.projectId);
+    const { clerks: [clerk], supervisor } = staffOf(home.projectId);
 
     // CP-01: filed on the phone six days ago, handled by the CS supervisor, answered by the desk.
     let at = new Date(inDeskHours(now.getTime() - 6 * 24 * H));
@@ -35,10 +34,9 @@ export async function seedPortalHistory(db: Db, companyId: string, staffOf: (pro
     const filedAt = at;
     const k = await complaintAction(db, supervisor, made.id, { action: 'assign', version: made.version, handlerId: supervisor.userId }, (at = new Date(inDeskHours(at.getTime() + H))));
     // The desk answers within the day that it is being handled (IN-05), the supervisor resolves it the next day.
-    const [c] = await db.select({ version: cases.version }).from(cases).where(eq(cases.id, filed.caseId));
     at = new Date(inDeskHours(at.getTime() + H));
     const late = at.getTime() - filedAt.getTime() > 24 * H ? { lateReason: '夜间来件，次日上班即联系业主说明' } : {};
-    await replyCase(db, clerk, filed.caseId, { version: c.version, reply: '您好，已收到您的投诉，正在与广场舞队伍协调，今晚起安排秩序维护员巡查', ...late }, at);
+    await replyCase(db, clerk, filed.caseId, { version: await caseVersion(db, filed.caseId), reply: '您好，已收到您的投诉，正在与广场舞队伍协调，今晚起安排秩序维护员巡查', ...late }, at);
     await complaintAction(db, supervisor, k.id, { action: 'resolve', version: k.version, resolution: '已与广场舞队伍协商，活动于晚上九点前结束并调低音量；秩序维护员每晚巡查', valid: true }, new Date(inDeskHours(at.getTime() + 20 * H)));
 
     // PS-01..PS-03: ordered yesterday at the listed price; the desk quoted after confirming the job.

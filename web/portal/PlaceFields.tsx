@@ -54,3 +54,13 @@ export function usePlace(units: TResidentUnit[], initial: Where) {
   const [publicLocation, setPublicLocation] = useState('');
   return { unitId, where, publicLocation, fields: { units, unitId, onUnit: setUnitId, where, onWhere: setWhere, publicLocation, onPublicLocation: setPublicLocation } };
 }
+
+/** The page a resident sees where they have no home to act for (a tenant needs the owner's consent). */
+export function NoHome({ title, text }: { title: string; text: string }) {
+  return (
+    <div className="portal-page">
+      <h1 className="portal-title">{title}</h1>
+      <div className="portal-card">{text}</div>
+    </div>
+  );
+}

@@ -52,7 +52,7 @@ async function clerkFor(db: DbOrTx, projectId: string, companyId: string) {
   return { clerkId, clerk: await principalForUser(db, clerkId, companyId, 'zh-CN') };
 }
 
-/** The unit's current owners, for the notice of a tenant's request (their portal accounts by phone). */
+/** The unit's current owners: the desk's phone confirmation must name one of them. */
 async function ownersOf(db: DbOrTx, unitId: string) {
   return query<{ customerId: string; phone: string }>(
     db,
@@ -138,11 +138,11 @@ select row_to_json(q.*) as r, u.path, p.name as "projectName", o.name as "ownerN
 const camel = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k.replace(/_(\w)/g, (_m, c: string) => c.toUpperCase()), v]));
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
-async function portalRows(db: DbOrTx, r: Resident, where = '', extra: unknown[] = []) {
-  const units = await residentUnits(db, r);
+/** The requests the resident may see (`units`: their units, read once by the caller). */
+async function portalRows(db: DbOrTx, r: Resident, units: ResidentUnitRow[], where = '', extra: unknown[] = []) {
   const param = JSON.stringify(units.filter((u) => u.allowed).map((u) => ({ unitId: u.unitId, relation: u.relation, customerId: u.customerId })));
   const rows = await query<Omit<PortalRow, 'r'> & { r: Record<string, unknown> }>(db, `portal_pass_requests_${extra.length}`, PORTAL_SQL(where), [r.companyId, param, ...extra]);
-  return { units, rows: rows.map((x) => ({ ...x, r: camel(x.r) as unknown as RequestRow })) };
+  return rows.map((x) => ({ ...x, r: camel(x.r) as unknown as RequestRow }));
 }
 
 function present(x: PortalRow, r: Resident, units: ResidentUnitRow[], today: string): TPortalPassRequest {
@@ -176,24 +176,32 @@ function present(x: PortalRow, r: Resident, units: ResidentUnitRow[], today: str
 
 /** The requests the resident may see: every request of a unit they own, their own requests as a tenant. */
 export async function residentPassRequests(db: DbOrTx, r: Resident, now = new Date()): Promise<TPortalPassRequest[]> {
-  const { units, rows } = await portalRows(db, r);
+  const units = await residentUnits(db, r);
+  const rows = await portalRows(db, r, units);
   const today = rows.length ? (await projectToday(db, rows[0].r.projectId, now)).today : '';
   return rows.map((x) => present(x, r, units, today));
 }
 
+/** One request the resident may see, with their units; another unit's or project's is not found. */
+async function visibleRequest(db: DbOrTx, r: Resident, id: string) {
+  const units = await residentUnits(db, r);
+  const [row] = await portalRows(db, r, units, 'and q.id = $3::uuid', [id]);
+  if (!row) throw notFound();
+  return { units, row };
+}
+
 export async function passRequestFor(db: DbOrTx, r: Resident, id: string, now = new Date()): Promise<TPortalPassRequest> {
-  const { units, rows } = await portalRows(db, r, 'and q.id = $3::uuid', [id]);
-  if (!rows[0]) throw notFound();
-  return present(rows[0], r, units, (await projectToday(db, rows[0].r.projectId, now)).today);
+  const { units, row } = await visibleRequest(db, r, id);
+  return present(row, r, units, (await projectToday(db, row.r.projectId, now)).today);
 }
 
 /** FD-01: an owner of the request's unit decides a tenant's request; confirming issues the numbered pass. */
 export async function decidePassRequest(db: Db, r: Resident, id: string, decision: 'confirm' | 'decline', input: { version: number; reason: string }, now?: Date): Promise<TPortalPassRequest> {
-  const seen = await passRequestFor(db, r, id); // another unit's, another project's: not found
-  const owner = (await residentUnits(db, r)).find((u) => u.unitId === seen.unitId && u.relation === 'owner');
-  if (!owner || seen.mine) throw new AppError(403, 'forbidden'); // a tenant never confirms, not even their own
-  if (seen.status !== 'awaiting_owner') throw new AppError(409, 'pass_request_decided');
-  const { clerkId, clerk } = await clerkFor(db, (await requestRow(db, id)).projectId, r.companyId);
+  const { units, row: seen } = await visibleRequest(db, r, id); // another unit's, another project's: not found
+  const owner = units.find((u) => u.unitId === seen.r.unitId && u.relation === 'owner');
+  if (!owner || seen.r.residentId === r.residentId) throw new AppError(403, 'forbidden'); // a tenant never confirms, not even their own
+  if (seen.r.status !== 'awaiting_owner') throw new AppError(409, 'pass_request_decided');
+  const { clerkId, clerk } = await clerkFor(db, seen.r.projectId, r.companyId);
   await runCommand(
     db,
     clerk,
@@ -273,9 +281,8 @@ export async function issuePassRequest(db: Db, p: Principal, id: string, input: 
 }
 
 /** X-03: the notices of pass requests — awaiting the owner's confirmation (to the owners), issued or declined (to a tenant who asked). */
-export async function passRequestNotices(db: DbOrTx, r: Resident) {
-  const { rows } = await portalRows(db, r);
-  const units = await residentUnits(db, r);
+export async function passRequestNotices(db: DbOrTx, r: Resident, units: ResidentUnitRow[]) {
+  const rows = await portalRows(db, r, units);
   const out: { key: string; action: string; at: string; number: string; link: string; status: string }[] = [];
   for (const x of rows) {
     const q = x.r;

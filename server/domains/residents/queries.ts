@@ -202,7 +202,7 @@ export async function residentNotices(db: Db, r: Resident): Promise<TPortalNotic
   // tenant who asked), a booking confirmed (to the resident who booked).
   const readAt = account ? account.readAt.getTime() : 0;
   const errands = [
-    ...(await passRequestNotices(db, r)).map((x) => ({ ...x, entity: 'pass_request' as const })),
+    ...(await passRequestNotices(db, r, units)).map((x) => ({ ...x, entity: 'pass_request' as const })),
     ...(await bookingNotices(db, r)).map((x) => ({ ...x, entity: 'room_booking' as const })),
   ].map(({ key: _k, ...x }, i) => ({ ...x, id: -10_000 - i, caseId: null, read: new Date(x.at).getTime() <= readAt }));
   const all = [...surveys, ...items, ...errands].sort((a, b) => b.at.localeCompare(a.at));

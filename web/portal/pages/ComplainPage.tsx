@@ -6,7 +6,7 @@ import { Button, Form, Selector, TextArea, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { COMPLAINT_TYPES } from '../../../common/complaints';
 import { api } from '../api';
-import { PlaceFields, usePlace } from '../PlaceFields';
+import { NoHome, PlaceFields, usePlace } from '../PlaceFields';
 import { useSending } from '../sending';
 import { useMe } from '../session';
 
@@ -21,12 +21,7 @@ export default function ComplainPage() {
   const [content, setContent] = useState('');
   const { busy, send } = useSending();
   if (!units.length)
-    return (
-      <div className="portal-page">
-        <h1 className="portal-title">{t('portal.complain.title')}</h1>
-        <div className="portal-card">{t('portal.complain.noAllowedUnit')}</div>
-      </div>
-    );
+    return <NoHome title={t('portal.complain.title')} text={t('portal.complain.noAllowedUnit')} />;
   const submit = async () => {
     if (!content.trim()) return void Toast.show({ content: t('portal.complain.required') });
     if (where === 'public' && !publicLocation.trim()) return void Toast.show({ content: t('portal.complain.publicRequired') });

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { TPriceList, TServiceItem } from '../../../common/paid';
 import type { TPortalPaidOrder } from '../../../common/portal-services';
 import { api } from '../api';
+import { NoHome } from '../PlaceFields';
 import { useSending } from '../sending';
 import { fmt } from '../i18n';
 import { useMe } from '../session';
@@ -33,12 +34,7 @@ export default function PaidPage() {
   const [preferredTime, setPreferredTime] = useState('');
   const { busy, send } = useSending();
   if (!unitId)
-    return (
-      <div className="portal-page">
-        <h1 className="portal-title">{t('portal.paid.title')}</h1>
-        <div className="portal-card">{t('portal.paid.noAllowedUnit')}</div>
-      </div>
-    );
+    return <NoHome title={t('portal.paid.title')} text={t('portal.paid.noAllowedUnit')} />;
   const submit = async () => {
     if (!item) return;
     if (!description.trim() || !preferredTime.trim()) return void Toast.show({ content: t('portal.paid.required') });

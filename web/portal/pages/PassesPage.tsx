@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import QRCode from 'qrcode';
 import type { TPortalPassRequest } from '../../../common/portal-errands';
 import { api } from '../api';
+import { NoHome } from '../PlaceFields';
 import { useSending } from '../sending';
 import { fmt } from '../i18n';
 import { useMe } from '../session';
@@ -72,12 +73,7 @@ export default function PassesPage() {
   const { busy, send } = useSending();
   const unit = units.find((u) => u.unitId === unitId);
   if (!units.length)
-    return (
-      <div className="portal-page">
-        <h1 className="portal-title">{t('portal.errands.passes.title')}</h1>
-        <div className="portal-card">{t('portal.errands.passes.noAllowedUnit')}</div>
-      </div>
-    );
+    return <NoHome title={t('portal.errands.passes.title')} text={t('portal.errands.passes.noAllowedUnit')} />;
   const submit = async () => {
     if (!items.trim() || !validOn) return void Toast.show({ content: t('portal.errands.passes.required') });
     await send(async () => {

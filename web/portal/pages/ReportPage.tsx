@@ -6,7 +6,7 @@ import { Button, Form, Selector, TextArea, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { TRADES } from '../../../common/desk';
 import { api } from '../api';
-import { PlaceFields, usePlace } from '../PlaceFields';
+import { NoHome, PlaceFields, usePlace } from '../PlaceFields';
 import { useSending } from '../sending';
 import { shrinkToJpeg } from '../../shared/photo';
 import { useMe } from '../session';
@@ -25,12 +25,7 @@ export default function ReportPage() {
   const { busy, send } = useSending();
 
   if (!units.length)
-    return (
-      <div className="portal-page">
-        <h1 className="portal-title">{t('portal.report.title')}</h1>
-        <div className="portal-card">{t('portal.report.noAllowedUnit')}</div>
-      </div>
-    );
+    return <NoHome title={t('portal.report.title')} text={t('portal.report.noAllowedUnit')} />;
 
   const addPhotos = async (files: FileList | null) => {
     for (const f of Array.from(files ?? []).slice(0, 3 - photos.length)) {

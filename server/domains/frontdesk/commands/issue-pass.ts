@@ -16,7 +16,8 @@ import { releasePasses } from '../tables';
 import { projectToday } from '../time';
 
 /** Eight digits the gate can type on a phone; unique within the project. */
-const newCheckCode = () => String(randomInt(10_000_000, 100_000_000));
+/** FD-01: the 8-digit code the gate checks a pass by. */
+export const newCheckCode = () => String(randomInt(10_000_000, 100_000_000));
 
 export function issuePass(db: Db, p: Principal, input: TPassIssue, now?: Date): Promise<TPass> {
   return runCommand(db, p, (ctx) => issuePassIn(ctx, p, input), now);
