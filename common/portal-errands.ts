@@ -4,7 +4,7 @@
 import * as z from 'zod';
 import { ZId } from './shared';
 import { PASS_STATES } from './frontdesk';
-import { ZRoomKind } from './rooms';
+import { bookingWindow, ZRoomKind } from './rooms';
 
 const ZText = (max: number) => z.string().trim().max(max);
 
@@ -92,8 +92,8 @@ export const ZPortalSlots = z.object({
   slots: z.array(z.object({ startsAt: z.string(), endsAt: z.string(), free: z.boolean(), taken: z.boolean() })), // taken: booked; not free and not taken: past
 });
 export type TPortalSlots = z.infer<typeof ZPortalSlots>;
-export const ZPortalBookingCreate = z
-  .object({
+export const ZPortalBookingCreate = bookingWindow(
+  z.object({
     roomId: ZId,
     unitId: ZId,
     startsAt: z.iso.datetime({ offset: true }),
@@ -101,9 +101,8 @@ export const ZPortalBookingCreate = z
     purpose: ZText(200).min(1),
     attendees: z.number().int().min(1).max(2000),
     requirements: ZText(500).default(''),
-  })
-  .refine((b) => Date.parse(b.endsAt) > Date.parse(b.startsAt), { path: ['endsAt'], error: 'end_before_start' })
-  .refine((b) => Date.parse(b.endsAt) - Date.parse(b.startsAt) <= 24 * 3_600_000, { path: ['endsAt'], error: 'booking_too_long' });
+  }),
+);
 export type TPortalBookingCreate = z.input<typeof ZPortalBookingCreate>;
 export const ZPortalBooking = z.object({
   id: ZId,

@@ -13,8 +13,13 @@ export const ZRoom = z.object({ id: ZId, projectId: ZId, kind: ZRoomKind, name: 
 export type TRoom = z.infer<typeof ZRoom>;
 
 export const BOOKING_STATUSES = ['booked', 'used', 'cancelled'] as const;
-export const ZBookingCreate = z
-  .object({
+/** FD-06: a booking ends after it starts and within a day — the desk's booking and the portal's alike. */
+export const bookingWindow = <T extends z.ZodType<{ startsAt: string; endsAt: string }>>(schema: T) =>
+  schema
+    .refine((b) => Date.parse(b.endsAt) > Date.parse(b.startsAt), { path: ['endsAt'], error: 'end_before_start' })
+    .refine((b) => Date.parse(b.endsAt) - Date.parse(b.startsAt) <= 24 * 3_600_000, { path: ['endsAt'], error: 'booking_too_long' });
+export const ZBookingCreate = bookingWindow(
+  z.object({
     roomId: ZId,
     startsAt: z.iso.datetime({ offset: true }),
     endsAt: z.iso.datetime({ offset: true }),
@@ -25,9 +30,8 @@ export const ZBookingCreate = z
     attendees: z.number().int().min(1).max(2000),
     requirements: ZNote(500), // client requirements: layout, projector, tea service …
     notice: ZNote(1000), // the meeting notice to post or send
-  })
-  .refine((b) => Date.parse(b.endsAt) > Date.parse(b.startsAt), { path: ['endsAt'], error: 'end_before_start' })
-  .refine((b) => Date.parse(b.endsAt) - Date.parse(b.startsAt) <= 24 * 3_600_000, { path: ['endsAt'], error: 'booking_too_long' });
+  }),
+);
 export const ZBookingFinish = z.object({
   version: z.number().int(),
   usageNote: ZNote(500),
