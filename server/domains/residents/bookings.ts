@@ -2,7 +2,7 @@
 // the gym, the clubhouse meeting room — never the staff's rooms) through the desk's own booking command, by the
 // clerk on duty: the same exclusion constraint decides between a desk booking and a portal booking sent at once.
 // A resident sees and cancels only the bookings they made in the portal.
-import { and, asc, eq, gte, isNull, lt, ne } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lt, ne } from 'drizzle-orm';
 import type { TPortalBooking, TPortalBookingCreate, TPortalRoom, TPortalSlots } from '../../../common/portal-errands';
 import { ZPortalBookingCreate } from '../../../common/portal-errands';
 import { fromLocal } from '../../platform/clock';
@@ -29,11 +29,9 @@ export async function residentRooms(db: DbOrTx, r: Resident): Promise<TPortalRoo
     .select({ m: meetingRooms, projectName: projects.name })
     .from(meetingRooms)
     .innerJoin(projects, eq(projects.id, meetingRooms.projectId))
-    .where(and(eq(meetingRooms.companyId, r.companyId), eq(meetingRooms.residentBookable, true), isNull(meetingRooms.retiredAt)))
+    .where(and(eq(meetingRooms.companyId, r.companyId), inArray(meetingRooms.projectId, ids), eq(meetingRooms.residentBookable, true), isNull(meetingRooms.retiredAt)))
     .orderBy(asc(projects.code), asc(meetingRooms.name));
-  return rows
-    .filter((x) => ids.includes(x.m.projectId))
-    .map(({ m, projectName }) => ({ id: m.id, projectId: m.projectId, projectName, kind: m.kind as TPortalRoom['kind'], name: m.name, capacity: m.capacity, feePerHour: m.feePerHour, equipment: m.equipment }));
+  return rows.map(({ m, projectName }) => ({ id: m.id, projectId: m.projectId, projectName, kind: m.kind as TPortalRoom['kind'], name: m.name, capacity: m.capacity, feePerHour: m.feePerHour, equipment: m.equipment }));
 }
 
 /** A room the resident may book: of a project they live in, flagged for residents; any other is not found. */
